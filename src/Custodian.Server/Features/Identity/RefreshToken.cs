@@ -1,0 +1,38 @@
+using Custodian.Server.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Custodian.Server.Features.Identity;
+
+/// <summary>
+/// A refresh token, stored only as its SHA-256 hash. It lives while its security stamp matches the user's,
+/// so rotating the stamp revokes every session at once.
+/// </summary>
+public sealed class RefreshToken
+{
+    public Guid Id { get; set; }
+    /// <summary>Lower-case hex SHA-256 of the token handed to the client.</summary>
+    public required string TokenHash { get; set; }
+    public Guid UserId { get; set; }
+    public Guid? DeviceId { get; set; }
+    public required string ClientId { get; set; }
+    public required string SecurityStamp { get; set; }
+    public DateTime CreationDate { get; set; }
+    /// <summary>Sliding: each use pushes it out again.</summary>
+    public DateTime ExpirationDate { get; set; }
+}
+
+sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> token)
+    {
+        token.ToTable("RefreshTokens");
+        token.HasIndex(t => t.TokenHash).IsUnique();
+        token.HasIndex(t => t.UserId);
+        token.Property(t => t.TokenHash).HasMaxLength(64);
+        token.Property(t => t.ClientId).HasMaxLength(50);
+        token.Property(t => t.SecurityStamp).HasMaxLength(50);
+        token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        token.HasOne<Device>().WithMany().HasForeignKey(t => t.DeviceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

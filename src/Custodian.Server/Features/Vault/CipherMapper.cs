@@ -1,0 +1,27 @@
+namespace Custodian.Server.Features.Vault;
+
+/// <summary>Builds the one cipher shape every route answers with (sync, writes, restore, share, export).</summary>
+public static class CipherMapper
+{
+    /// <summary>Owner-level rights: a user's own items, or org items the caller fully manages.</summary>
+    public static readonly CipherAccess FullAccess = new(Edit: true, ViewPassword: true, Delete: true, Restore: true);
+
+    public static CipherResponse ToResponse(Cipher cipher, CipherUserState? state, IReadOnlyList<AttachmentResponse>? attachments,
+        CipherAccess access, IReadOnlyList<Guid>? collectionIds = null, bool organizationUseTotp = false)
+    {
+        var data = CipherData.Deserialize(cipher.Data);
+        return new CipherResponse(
+            cipher.Id, cipher.OrganizationId, cipher.Type, data.Data, data.Name, data.Notes,
+            data.Login, data.Card, data.Identity, data.SecureNote, data.SshKey,
+            data.BankAccount, data.DriversLicense, data.Passport,
+            data.Fields, data.PasswordHistory,
+            attachments is { Count: > 0 } ? attachments : null,
+            organizationUseTotp, cipher.RevisionDate, cipher.CreationDate, cipher.DeletedDate, state?.ArchivedDate,
+            cipher.Reprompt, cipher.Key, state?.FolderId, state?.Favorite ?? false,
+            access.Edit, access.ViewPassword, new CipherPermissionsResponse(access.Delete, access.Restore),
+            collectionIds ?? []);
+    }
+}
+
+/// <summary>What the caller may do with one item; the clients check these flags before they even ask.</summary>
+public sealed record CipherAccess(bool Edit, bool ViewPassword, bool Delete, bool Restore);

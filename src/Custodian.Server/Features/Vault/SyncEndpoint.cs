@@ -1,0 +1,36 @@
+using Custodian.Server.Features.Accounts;
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Security;
+
+namespace Custodian.Server.Features.Vault;
+
+/// <summary><c>userDecryption</c>: what the SDK needs to unlock offline, and the user key id once known.</summary>
+public sealed record UserDecryptionResponse(MasterPasswordUnlockResponse? MasterPasswordUnlock, string? UserKeyId);
+
+/// <summary>Everything a client holds, in one response. The CLI always asks with <c>excludeDomains=true</c>.</summary>
+public sealed record SyncResponse(
+    ProfileResponse Profile,
+    IReadOnlyList<object> Folders,
+    IReadOnlyList<object> Collections,
+    IReadOnlyList<object> Ciphers,
+    object? Domains,
+    IReadOnlyList<object> Policies,
+    IReadOnlyList<object> Sends,
+    UserDecryptionResponse UserDecryption) : ResponseModel("sync");
+
+public static class SyncEndpoint
+{
+    public static RouteGroupBuilder MapSyncEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/sync", Sync).WithTags("Sync");
+        return api;
+    }
+
+    static async Task<SyncResponse> Sync(AppDbContext db, CurrentUser caller, CancellationToken ct)
+    {
+        var user = await AccountEndpoints.LoadAsync(db, caller, ct);
+        return new SyncResponse(ProfileResponse.From(user), [], [], [], null, [], [],
+            new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
+    }
+}

@@ -1,0 +1,40 @@
+using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Identity;
+using Custodian.Server.Features.Vault;
+using Custodian.Server.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Server.Infrastructure.Data;
+
+/// <summary>
+/// The one model. Two thin subclasses exist only so that EF keeps one migration set per provider
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>); code always asks for AppDbContext.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Cipher> Ciphers => Set<Cipher>();
+    public DbSet<CipherUserState> CipherUserStates => Set<CipherUserState>();
+    public DbSet<Folder> Folders => Set<Folder>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTimes back as Unspecified; clients would read them as local time.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Options;
+
+namespace Custodian.Server.Infrastructure.Data;
+
+public static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RevisionInterceptor>();
+        // Options are read when the context is built, not here, so tests can override them.
+        builder.Services.AddDbContext<SqliteAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Sqlite));
+        builder.Services.AddDbContext<PostgresAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Postgres));
+        builder.Services.AddScoped<AppDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresAppDbContext>()
+                : sp.GetRequiredService<SqliteAppDbContext>());
+        return builder;
+    }
+
+    static void Configure(IServiceProvider sp, DbContextOptionsBuilder db, DatabaseProvider provider)
+    {
+        var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var connection = ConnectionString(options);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            db.UseNpgsql(connection);
+        }
+        else
+        {
+            db.UseSqlite(connection);
+        }
+        db.AddInterceptors(sp.GetRequiredService<RevisionInterceptor>());
+    }
+
+    static string ConnectionString(DatabaseOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database__ConnectionString is required when Database__Provider is Postgres.");
+        }
+        // Relative to the working directory: `./run.sh` from the repository root keeps data in ./data.
+        var directory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(directory);
+        return $"Data Source={Path.Combine(directory, "custodian.db")}";
+    }
+
+    /// <summary>Applies migrations at start-up; PostgreSQL serialises concurrent instances with a lock.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add --context SqliteAppDbContext</c> build the model without a host.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost").Options);
+}

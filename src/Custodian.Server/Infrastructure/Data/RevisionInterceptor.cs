@@ -1,0 +1,121 @@
+using Custodian.Server.Features.Accounts;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Custodian.Server.Infrastructure.Data;
+
+/// <summary>An entity whose <c>RevisionDate</c> the save stamps.</summary>
+public interface IRevisioned
+{
+    DateTime RevisionDate { get; set; }
+}
+
+/// <summary>An entity whose changes a user's clients must notice (they poll <c>/api/accounts/revision-date</c>).</summary>
+public interface IAccountRevisionSource
+{
+    /// <summary>The user whose account revision date moves when this row changes; null when none.</summary>
+    Guid? RevisionUserId { get; }
+}
+
+/// <summary>
+/// Stamps revision dates and bumps the owning accounts' revision date inside the same SaveChanges, so a client
+/// can never see the new revision date before the data it announces has committed.
+/// </summary>
+public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesInterceptor
+{
+    // The interceptor is a singleton; stubs are remembered per context instance.
+    readonly ConditionalWeakTable<DbContext, List<EntityEntry>> _stubs = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        DetachStubs(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        DetachStubs(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => DetachStubs(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        DetachStubs(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void Stamp(DbContext? db)
+    {
+        if (db is null)
+        {
+            return;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var users = new HashSet<Guid>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is IRevisioned revisioned)
+            {
+                revisioned.RevisionDate = now;
+            }
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity is IAccountRevisionSource { RevisionUserId: { } userId })
+            {
+                users.Add(userId);
+            }
+        }
+        foreach (var userId in users)
+        {
+            BumpAccountRevision(db, userId, now);
+        }
+    }
+
+    void BumpAccountRevision(DbContext db, Guid userId, DateTime now)
+    {
+        var tracked = db.ChangeTracker.Entries<User>().FirstOrDefault(e => e.Entity.Id == userId);
+        if (tracked is not null)
+        {
+            if (tracked.State != EntityState.Deleted)
+            {
+                tracked.Entity.AccountRevisionDate = now;
+            }
+            return;
+        }
+        // Attach a key-only stub and mark just this column, so the save issues one narrow UPDATE.
+        var stub = db.Attach(new User { Id = userId, Email = "", SecurityStamp = "" });
+        stub.Property(u => u.AccountRevisionDate).CurrentValue = now;
+        stub.Property(u => u.AccountRevisionDate).IsModified = true;
+        _stubs.GetOrCreateValue(db).Add(stub);
+    }
+
+    void DetachStubs(DbContext? db)
+    {
+        if (db is null || !_stubs.TryGetValue(db, out var stubs))
+        {
+            return;
+        }
+        foreach (var stub in stubs)
+        {
+            stub.State = EntityState.Detached;
+        }
+        _stubs.Remove(db);
+    }
+}

@@ -1,0 +1,40 @@
+using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Identity;
+using Custodian.Server.Features.Platform;
+using Custodian.Server.Features.Vault;
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDatabase();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+// Bad bodies must reach ApiExceptionHandler (Bitwarden's error shape) instead of an empty 400.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+// Keys live in the shared database, so tokens protected on one instance unprotect on every other.
+builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddTokenAuthentication();
+builder.Services.AddIdentityFeature().AddAccounts();
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync();
+await app.Services.GetRequiredService<SigningKeyStore>().LoadAsync();
+
+app.UseExceptionHandler();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config (anonymous)
+app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
+var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
+api.MapAccountEndpoints();
+api.MapSyncEndpoints();
+
+await app.RunAsync();
+
+/// <summary>The entry type <c>WebApplicationFactory&lt;Program&gt;</c> needs.</summary>
+public partial class Program;

@@ -1,0 +1,71 @@
+using Custodian.Server.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Custodian.Tests.Infrastructure;
+
+/// <summary>
+/// The server in-process, over HTTP, against a real database built by the real migrations: a private in-memory
+/// SQLite database, or a private PostgreSQL database when <c>TEST_POSTGRES</c> holds a connection string
+/// (without a Database part). One factory per test class.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly string? Postgres = Environment.GetEnvironmentVariable("TEST_POSTGRES") is { Length: > 0 } pg ? pg : null;
+
+    readonly string _name = $"custodian_test_{Guid.NewGuid():N}";
+    SqliteConnection? _keepAlive;   // a shared-cache in-memory database lives while one connection is open
+
+    public bool IsPostgres => Postgres is not null;
+
+    protected string ConnectionString => Postgres is null
+        ? $"Data Source={_name};Mode=Memory;Cache=Shared"
+        : $"{Postgres};Database={_name}";
+
+    /// <summary>Settings a derived fixture overrides (signups off, tight throttles, …).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres));
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        // Test accounts use PBKDF2 with 5,000 iterations (the login minimum) so that hundreds of them stay fast.
+        builder.UseSetting("Accounts:MinimumPbkdf2Iterations", "5000");
+        builder.UseSetting("Login:MaxFailuresPerIp", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (Postgres is null)
+        {
+            _keepAlive = new SqliteConnection(ConnectionString);
+            await _keepAlive.OpenAsync();
+        }
+        _ = Services;   // starts the host: migrations run at start-up, exactly as in production
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_keepAlive is not null)
+        {
+            await _keepAlive.DisposeAsync();
+        }
+        if (Postgres is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection($"{Postgres};Database=postgres");
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+}
