@@ -30,7 +30,7 @@ public sealed class KeyIdBackfillTests(ApiFactory api) : IClassFixture<ApiFactor
     public async Task UserKeyId_SetTwice_Returns400AndKeepsTheFirst()
     {
         var user = await api.LoginNewUserAsync();
-        await ApiClient.ReadOkAsync(await user.Client.PostAsync(Route, new { userKeyId = "00000000000000000000000000000001" }));
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsync(Route, new { userKeyId = "00000000000000000000000000000001" })).StatusCode);
 
         var error = await ApiClient.ReadErrorAsync(await user.Client.PostAsync(Route, new { userKeyId = "00000000000000000000000000000002" }),
             HttpStatusCode.BadRequest);

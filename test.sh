@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test: builds, installs what the tests need (the pinned Bitwarden CLI), starts a throwaway
+# PostgreSQL 15 cluster, runs the whole suite on SQLite and then on PostgreSQL, and prints one closing line:
+# "N passed, N failed".
+#   CUSTODIAN_TEST_DB=sqlite|postgres|both (default both)   extra arguments go to the test runner
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+run_dir=$root/.test-run
+mkdir -p "$run_dir"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== installing the Bitwarden CLI (tests/compat)"
+(cd tests/compat && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+export BW_CLI=$root/tests/compat/node_modules/.bin/bw
+
+echo "== building"
+dotnet build Custodian.slnx -c Release -warnaserror 2>&1 | tail -3
+if [[ ${PIPESTATUS[0]} -ne 0 ]]; then echo "0 passed, 1 failed"; exit 1; fi
+
+pg_dir=""
+cleanup() { [[ -n $pg_dir ]] && scripts/postgres.sh stop "$pg_dir"; }
+trap cleanup EXIT
+
+passed=0 failed=0
+run_suite() { # name, extra env assignment
+  local name=$1 log=$run_dir/$1.log
+  echo "== tests on $name"
+  dotnet test --project tests/Custodian.Tests -c Release --no-build -- "${@:2}" 2>&1 | tee "$log" \
+    | grep -E '^(failed|  (total|failed|succeeded|skipped):)|Test run summary|error' || true
+  local p f
+  p=$(awk '/^  succeeded:/ {print $2}' "$log" | tail -1)
+  f=$(awk '/^  failed:/ {print $2}' "$log" | tail -1)
+  if [[ -z $p ]]; then p=0; f=$(( ${f:-0} + 1 )); echo "   (the $name run did not report a summary: counted as a failure; see $log)"; fi
+  passed=$((passed + p)); failed=$((failed + ${f:-0}))
+}
+
+db=${CUSTODIAN_TEST_DB:-both}
+if [[ $db == sqlite || $db == both ]]; then
+  TEST_POSTGRES= run_suite sqlite "$@"
+fi
+if [[ $db == postgres || $db == both ]]; then
+  pg_dir=$(mktemp -d /tmp/custodian-pg.XXXXXX)
+  if conn=$(scripts/postgres.sh start "$pg_dir"); then
+    TEST_POSTGRES=$conn run_suite postgres "$@"
+  else
+    echo "could not start PostgreSQL"; failed=$((failed + 1))
+  fi
+fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
