@@ -1,5 +1,6 @@
 using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Identity;
+using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Platform;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Data;
@@ -18,7 +19,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 // Keys live in the shared database, so tokens protected on one instance unprotect on every other.
 builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddIdentityFeature().AddAccounts();
+builder.Services.AddIdentityFeature().AddAccounts().AddOrganizations();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -33,6 +34,7 @@ app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFi
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();
 api.MapSyncEndpoints();
+api.MapOrganizationEndpoints();
 
 await app.RunAsync();
 

@@ -23,7 +23,7 @@ public static class AccountEndpoints
     }
 
     static async Task<ProfileResponse> GetProfile(AppDbContext db, CurrentUser caller, CancellationToken ct) =>
-        ProfileResponse.From(await LoadAsync(db, caller, ct));
+        await ProfileResponse.BuildAsync(db, await LoadAsync(db, caller, ct), ct);
 
     /// <summary>Milliseconds since the epoch of the last change the user's clients must sync.</summary>
     static async Task<long> GetRevisionDate(AppDbContext db, CurrentUser caller, CancellationToken ct)

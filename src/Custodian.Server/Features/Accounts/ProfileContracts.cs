@@ -1,3 +1,5 @@
+using Custodian.Server.Features.Organizations;
+using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 
 namespace Custodian.Server.Features.Accounts;
@@ -25,15 +27,19 @@ public sealed record ProfileResponse(
     string? AvatarColor,
     DateTime CreationDate,
     bool VerifyDevices,
-    IReadOnlyList<object> Organizations,
+    IReadOnlyList<ProfileOrganizationResponse> Organizations,
     IReadOnlyList<object> Providers,
-    IReadOnlyList<object> ProviderOrganizations) : ResponseModel("profile")
+    IReadOnlyList<ProfileOrganizationResponse> ProviderOrganizations) : ResponseModel("profile")
 {
-    public static ProfileResponse From(User user) => new(
+    /// <summary>The profile with the caller's confirmed memberships (the CLI needs each one's wrapped org key).</summary>
+    public static async Task<ProfileResponse> BuildAsync(AppDbContext db, User user, CancellationToken ct) =>
+        From(user, await ProfileOrganizationResponse.ForUserAsync(db, user.Id, ct));
+
+    public static ProfileResponse From(User user, IReadOnlyList<ProfileOrganizationResponse>? organizations = null) => new(
         user.Id, user.Name, user.Email, user.EmailVerified,
         Premium: true,   // self-hosted: every account has the premium features
         PremiumFromOrganization: false, user.MasterPasswordHint, user.Culture, TwoFactorEnabled: false,
         user.Key, user.PrivateKey, AccountKeysResponse.From(user), user.SecurityStamp,
         ForcePasswordReset: false, UsesKeyConnector: false, user.AvatarColor, user.CreationDate, VerifyDevices: false,
-        [], [], []);
+        organizations ?? [], [], []);
 }

@@ -68,6 +68,7 @@ sealed class CipherConfiguration : IEntityTypeConfiguration<Cipher>
         cipher.HasIndex(c => c.OrganizationId);
         cipher.Property(c => c.Key).HasMaxLength(1000);
         cipher.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        cipher.HasOne<Organizations.Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -30,7 +30,7 @@ public static class SyncEndpoint
     static async Task<SyncResponse> Sync(AppDbContext db, CurrentUser caller, CancellationToken ct)
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
-        return new SyncResponse(ProfileResponse.From(user), [], [], [], null, [], [],
+        return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), [], [], [], null, [], [],
             new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }

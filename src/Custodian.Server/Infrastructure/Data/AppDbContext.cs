@@ -1,5 +1,7 @@
 using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
+using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -23,6 +25,16 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CipherUserState> CipherUserStates => Set<CipherUserState>();
     public DbSet<Folder> Folders => Set<Folder>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationUser> OrganizationUsers => Set<OrganizationUser>();
+    public DbSet<Collection> Collections => Set<Collection>();
+    public DbSet<CollectionUser> CollectionUsers => Set<CollectionUser>();
+    public DbSet<CollectionGroup> CollectionGroups => Set<CollectionGroup>();
+    public DbSet<CollectionCipher> CollectionCiphers => Set<CollectionCipher>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupUser> GroupUsers => Set<GroupUser>();
+    public DbSet<Policy> Policies => Set<Policy>();
+    public DbSet<Event> Events => Set<Event>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -1,0 +1,70 @@
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Server.Features.Organizations;
+
+/// <summary>
+/// What the caller may do in one organization. Built once per request by <see cref="OrganizationAccess"/>;
+/// handlers ask it, never the membership row, so provider access (which has no membership) follows the same rules.
+/// </summary>
+public sealed record OrgCaller(Organization Organization, OrganizationUser? Membership, OrganizationUserType Role,
+    MemberPermissions Permissions, Guid? ProviderId)
+{
+    public Guid OrganizationId => Organization.Id;
+    public bool IsOwner => Role == OrganizationUserType.Owner;
+    public bool IsAdmin => Role is OrganizationUserType.Owner or OrganizationUserType.Admin;
+    public bool IsProviderUser => ProviderId is not null;
+
+    bool Custom(Func<MemberPermissions, bool> flag) => IsAdmin || (Role == OrganizationUserType.Custom && flag(Permissions));
+
+    public bool CanManageUsers => Custom(p => p.ManageUsers);
+    public bool CanManageGroups => Custom(p => p.ManageGroups);
+    public bool CanManagePolicies => Custom(p => p.ManagePolicies);
+    public bool CanAccessEventLogs => Custom(p => p.AccessEventLogs);
+    public bool CanAccessImportExport => Custom(p => p.AccessImportExport);
+    public bool CanAccessReports => Custom(p => p.AccessReports);
+    public bool CanCreateCollections => Custom(p => p.CreateNewCollections)
+        || (!Organization.LimitCollectionCreation && Membership?.Status == OrganizationUserStatus.Confirmed);
+    public bool CanEditAnyCollection => Custom(p => p.EditAnyCollection);
+    public bool CanDeleteAnyCollection => Custom(p => p.DeleteAnyCollection);
+    /// <summary>Owners and admins reach every item only while the org allows it; custom editors always do.</summary>
+    public bool CanManageAllItems => (IsAdmin && Organization.AllowAdminAccessToAllCollectionItems) || IsProviderUser
+        || (Role == OrganizationUserType.Custom && Permissions.EditAnyCollection);
+}
+
+/// <summary>Resolves <see cref="OrgCaller"/>. Every denial is a 404: a stranger cannot tell an org exists.</summary>
+public sealed class OrganizationAccess(AppDbContext db, CurrentUser caller)
+{
+    /// <summary>A confirmed member of an enabled org (or, later, a user of its provider), passing <paramref name="allowed"/>.</summary>
+    public async Task<OrgCaller> RequireAsync(Guid organizationId, Func<OrgCaller, bool> allowed, CancellationToken ct)
+    {
+        var access = await FindAsync(organizationId, ct);
+        if (access is null || !allowed(access))
+        {
+            throw new NotFoundException();
+        }
+        return access;
+    }
+
+    public Task<OrgCaller> RequireMemberAsync(Guid organizationId, CancellationToken ct) =>
+        RequireAsync(organizationId, _ => true, ct);
+
+    async Task<OrgCaller?> FindAsync(Guid organizationId, CancellationToken ct)
+    {
+        var userId = caller.Id;
+        var org = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (org is null)
+        {
+            return null;
+        }
+        var membership = await db.OrganizationUsers.SingleOrDefaultAsync(
+            m => m.OrganizationId == organizationId && m.UserId == userId, ct);
+        if (membership is { Status: OrganizationUserStatus.Confirmed } && (org.Enabled || membership.Type == OrganizationUserType.Owner))
+        {
+            return new OrgCaller(org, membership, membership.Type, MemberPermissions.Parse(membership.Permissions), null);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Custodian.Server.Features.Organizations;
+
+public static class OrganizationsSetup
+{
+    public static IServiceCollection AddOrganizations(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizationAccess>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Server.Features.Organizations;
+
+/// <summary>
+/// One entry of <c>profile.organizations</c> (client-contract 4.3): the caller's membership plus the org's feature
+/// flags. The CLI reads <c>key</c> (org key RSA-wrapped to the member), <c>type</c>, <c>status</c>, <c>enabled</c>,
+/// <c>permissions</c>, <c>organizationUserId</c> and the collection-management flags.
+/// </summary>
+public sealed record ProfileOrganizationResponse(
+    Guid Id, string Name, string? Key, OrganizationUserType Type, OrganizationUserStatus Status, bool Enabled,
+    MemberPermissions Permissions, Guid? OrganizationUserId, Guid? UserId,
+    bool UsePolicies, bool UseGroups, bool UseDirectory, bool UseEvents, bool UseTotp, bool Use2fa, bool UseApi,
+    bool UseSso, bool UseKeyConnector, bool UseScim, bool UseResetPassword, bool UseSecretsManager,
+    bool UsePasswordManager, bool UseCustomPermissions, bool UseActivateAutofillPolicy, bool UseOrganizationDomains,
+    bool UseAdminSponsoredFamilies, bool UseAutomaticUserConfirmation, bool UseRiskInsights, bool UseMyItems,
+    bool SelfHost, bool UsersGetPremium, int? Seats, short? MaxCollections, short? MaxStorageGb,
+    bool HasPublicAndPrivateKeys, bool SsoBound, string? Identifier, bool ResetPasswordEnrolled,
+    ProductTierType ProductTierType, bool KeyConnectorEnabled, string? KeyConnectorUrl, bool SsoEnabled,
+    bool AccessSecretsManager, bool UserIsClaimedByOrganization, bool IsAdminInitiated,
+    bool LimitCollectionCreation, bool LimitCollectionDeletion, bool LimitItemDeletion,
+    bool AllowAdminAccessToAllCollectionItems,
+    Guid? ProviderId, string? ProviderName, int? ProviderType) : ResponseModel("profileOrganization")
+{
+    /// <summary>The user's confirmed memberships, as profile and <c>GET /api/organizations</c> list them.</summary>
+    public static async Task<List<ProfileOrganizationResponse>> ForUserAsync(AppDbContext db, Guid userId, CancellationToken ct)
+    {
+        var rows = await db.OrganizationUsers
+            .Where(m => m.UserId == userId && m.Status == OrganizationUserStatus.Confirmed)
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m, o })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => ForMember(r.o, r.m))];
+    }
+
+    /// <summary>A member's view of an org; <paramref name="provider"/> names the org's managing provider, if any.</summary>
+    public static ProfileOrganizationResponse ForMember(Organization o, OrganizationUser m, ManagingProvider? provider = null) =>
+        Build(o, m.Key, m.Type, m.Status, MemberPermissions.Parse(m.Permissions), m.Id, m.UserId, m.AccessSecretsManager,
+            m.ResetPasswordKey is not null, provider);
+
+    /// <summary>
+    /// A provider user's view of a client org: the key is the org key wrapped with the provider key, and the role
+    /// is owner-level because provider users administer their clients.
+    /// </summary>
+    public static ProfileOrganizationResponse ForProviderUser(Organization o, string? providerWrappedKey, Guid userId,
+        ManagingProvider provider) =>
+        Build(o, providerWrappedKey, OrganizationUserType.Owner, OrganizationUserStatus.Confirmed, MemberPermissions.None,
+            null, userId, false, false, provider);
+
+    static ProfileOrganizationResponse Build(Organization o, string? key, OrganizationUserType type,
+        OrganizationUserStatus status, MemberPermissions permissions, Guid? memberId, Guid? userId,
+        bool accessSecretsManager, bool resetPasswordEnrolled, ManagingProvider? provider) => new(
+        o.Id, o.Name, key, type, status, o.Enabled, permissions, memberId, userId,
+        o.UsePolicies, o.UseGroups, UseDirectory: false, o.UseEvents, o.UseTotp, Use2fa: true, o.UseApi,
+        UseSso: false, UseKeyConnector: false, UseScim: false, UseResetPassword: false, UseSecretsManager: false,
+        UsePasswordManager: true, o.UseCustomPermissions, UseActivateAutofillPolicy: false, UseOrganizationDomains: false,
+        UseAdminSponsoredFamilies: false, UseAutomaticUserConfirmation: false, UseRiskInsights: false, UseMyItems: false,
+        SelfHost: true, UsersGetPremium: true, o.Seats, o.MaxCollections, MaxStorageGb: null,
+        HasPublicAndPrivateKeys: o.PublicKey is not null && o.PrivateKey is not null, SsoBound: false, Identifier: null,
+        resetPasswordEnrolled, o.ProductTier, KeyConnectorEnabled: false, KeyConnectorUrl: null, SsoEnabled: false,
+        accessSecretsManager, UserIsClaimedByOrganization: false, IsAdminInitiated: false,
+        o.LimitCollectionCreation, o.LimitCollectionDeletion, o.LimitItemDeletion,
+        o.AllowAdminAccessToAllCollectionItems, provider?.Id, provider?.Name, provider?.Type);
+}
+
+/// <summary>The provider that manages an org, as members' clients display it.</summary>
+public sealed record ManagingProvider(Guid Id, string Name, int Type);

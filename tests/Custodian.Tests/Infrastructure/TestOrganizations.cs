@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Custodian.Tests.Support;
+
+namespace Custodian.Tests.Infrastructure;
+
+/// <summary>An organization as its creator's client knows it: the id and the org key in the clear.</summary>
+public sealed record TestOrganization(Guid Id, SymmetricKey Key, TestUser Owner)
+{
+    public string Encrypt(string plaintext) => ClientCrypto.EncryptToEncString(plaintext, Key);
+    public string Decrypt(string encString) => ClientCrypto.DecryptEncStringUtf8(encString, Key);
+}
+
+public static class TestOrganizations
+{
+    /// <summary>The body the web vault sends to create an org: everything wrapped on the client.</summary>
+    public static object CreateBody(TestUser owner, SymmetricKey orgKey, string name = "Acme", string? collectionName = "Default collection")
+    {
+        var (publicKey, privateKey) = ClientCrypto.GenerateRsaKeyPair();
+        return new
+        {
+            name,
+            billingEmail = owner.Email,
+            planType = 20,
+            key = ClientCrypto.RsaEncrypt(orgKey.ToBytes(), owner.Account.PublicKeySpki),
+            keys = new { publicKey = Convert.ToBase64String(publicKey), encryptedPrivateKey = ClientCrypto.EncryptToEncString(privateKey, orgKey) },
+            collectionName = collectionName is null ? null : ClientCrypto.EncryptToEncString(collectionName, orgKey),
+        };
+    }
+
+    public static async Task<TestOrganization> CreateOrganizationAsync(this TestUser owner, string name = "Acme")
+    {
+        var orgKey = SymmetricKey.Random();
+        var org = await owner.Client.PostJsonAsync("/api/organizations", CreateBody(owner, orgKey, name));
+        return new TestOrganization(Guid.Parse(org["id"]!.GetValue<string>()), orgKey, owner);
+    }
+
+    /// <summary>The org key a member's client recovers from its profile: RSA-unwrapped with its private key.</summary>
+    public static SymmetricKey OrgKeyFromProfile(TestUser user, JsonObject profile, Guid organizationId)
+    {
+        var entry = profile["organizations"]!.AsArray().Single(o => o!["id"]!.GetValue<string>() == organizationId.ToString())!;
+        return SymmetricKey.FromBytes(ClientCrypto.RsaDecrypt(entry["key"]!.GetValue<string>(), user.Account.PrivateKeyPkcs8));
+    }
+}
