@@ -41,6 +41,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>The client tests talk through; the HTTPS fixture for CLI tests replaces it.</summary>
+    public virtual HttpClient CreateHttpClient() => CreateClient();
+
     public virtual async ValueTask InitializeAsync()
     {
         if (Postgres is null)

@@ -19,7 +19,7 @@ public static class TestAccounts
     /// <summary>An anonymous client sending the CLI's headers.</summary>
     public static ApiClient CreateApiClient(this ApiFactory factory)
     {
-        var http = factory.CreateClient();
+        var http = factory.CreateHttpClient();
         http.DefaultRequestHeaders.Add("Device-Type", "25");
         http.DefaultRequestHeaders.Add("Bitwarden-Client-Name", "cli");
         http.DefaultRequestHeaders.Add("Bitwarden-Client-Version", "2026.9.0");
