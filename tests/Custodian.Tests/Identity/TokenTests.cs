@@ -266,10 +266,10 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         });
     }
 
-    static Dictionary<string, string> RefreshForm(string refresh) =>
+    internal static Dictionary<string, string> RefreshForm(string refresh) =>
         new() { ["grant_type"] = "refresh_token", ["client_id"] = "cli", ["refresh_token"] = refresh };
 
-    static Dictionary<string, string> ApiKeyForm(Guid userId, string secret) => new()
+    internal static Dictionary<string, string> ApiKeyForm(Guid userId, string secret) => new()
     {
         ["scope"] = "api",
         ["client_id"] = $"user.{userId}",
