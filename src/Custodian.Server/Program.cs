@@ -19,7 +19,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 // Keys live in the shared database, so tokens protected on one instance unprotect on every other.
 builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddIdentityFeature().AddAccounts().AddOrganizations();
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -34,6 +34,8 @@ app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFi
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();
 api.MapSyncEndpoints();
+api.MapCipherEndpoints();
+api.MapFolderEndpoints();
 api.MapOrganizationEndpoints();
 
 await app.RunAsync();

@@ -2,6 +2,7 @@ using Custodian.Server.Features.Accounts;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Vault;
 
@@ -11,9 +12,9 @@ public sealed record UserDecryptionResponse(MasterPasswordUnlockResponse? Master
 /// <summary>Everything a client holds, in one response. The CLI always asks with <c>excludeDomains=true</c>.</summary>
 public sealed record SyncResponse(
     ProfileResponse Profile,
-    IReadOnlyList<object> Folders,
+    IReadOnlyList<FolderResponse> Folders,
     IReadOnlyList<object> Collections,
-    IReadOnlyList<object> Ciphers,
+    IReadOnlyList<CipherResponse> Ciphers,
     object? Domains,
     IReadOnlyList<object> Policies,
     IReadOnlyList<object> Sends,
@@ -27,10 +28,13 @@ public static class SyncEndpoint
         return api;
     }
 
-    static async Task<SyncResponse> Sync(AppDbContext db, CurrentUser caller, CancellationToken ct)
+    /// <summary>Personal items come with trashed ones (their <c>deletedDate</c> set) so clients can show the trash.</summary>
+    static async Task<SyncResponse> Sync(AppDbContext db, CurrentUser caller, CipherService ciphers, CancellationToken ct)
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
-        return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), [], [], [], null, [], [],
-            new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
+        var folders = await db.Folders.Where(f => f.UserId == user.Id).OrderBy(f => f.Id).Select(f => FolderResponse.From(f)).ToListAsync(ct);
+        var own = await db.Ciphers.Where(c => c.UserId == user.Id).OrderBy(c => c.Id).ToListAsync(ct);
+        return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), folders, [], await ciphers.ResponsesAsync(own, ct),
+            null, [], [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }

@@ -1,0 +1,12 @@
+namespace Custodian.Server.Features.Vault;
+
+public static class VaultSetup
+{
+    public static IServiceCollection AddVault(this IServiceCollection services)
+    {
+        services.AddScoped<CipherService>();
+        services.AddScoped<AttachmentLinks>();
+        services.AddSingleton<AttachmentStore>();
+        return services;
+    }
+}
