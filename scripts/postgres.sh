@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway PostgreSQL 15 cluster on loopback for the tests.
-#   scripts/postgres.sh start DIR   -> creates the cluster in DIR, prints an Npgsql connection string (no Database)
+#   scripts/postgres.sh start DIR   -> creates the cluster in DIR (reachable only through its Unix socket there),
+#                                      prints an Npgsql connection string (no Database)
 #   scripts/postgres.sh stop DIR    -> stops it and removes DIR
 # initdb refuses to run as root, so under root the cluster belongs to the `postgres` OS user.
 set -euo pipefail
@@ -21,13 +22,13 @@ case $cmd in
   start)
     rm -rf "$dir" && mkdir -p "$dir"
     [[ $(id -u) -eq 0 ]] && chown postgres "$dir"
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     as_owner "$bindir/initdb" -D "$dir/data" -U custodian --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+      -o "-k $dir -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-    echo "Host=127.0.0.1;Port=$port;Username=custodian;Password=unused;Include Error Detail=true"
+    # Unix socket only, in the cluster's own directory: no TCP port to pick or to collide with.
+    echo "Host=$dir;Username=custodian;Password=unused;Include Error Detail=true"
     ;;
   stop)
     if [[ -d $dir/data ]]; then

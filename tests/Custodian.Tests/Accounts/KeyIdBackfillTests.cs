@@ -12,8 +12,7 @@ public sealed class KeyIdBackfillTests(ApiFactory api) : IClassFixture<ApiFactor
     public async Task UserKeyId_SetOnce_IsReturnedBySyncAndBumpsRevision()
     {
         var user = await api.LoginNewUserAsync();
-        var before = long.Parse(await (await user.Client.GetAsync("/api/accounts/revision-date")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
-            System.Globalization.CultureInfo.InvariantCulture);
+        var before = await user.Client.GetRevisionDateAsync();
         await Task.Delay(5, TestContext.Current.CancellationToken);
 
         var response = await user.Client.PostAsync(Route, new { userKeyId = "9b0250e301dddafa80bf0fa0953a382a" });
@@ -21,8 +20,7 @@ public sealed class KeyIdBackfillTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sync = await user.Client.GetJsonAsync("/api/sync?excludeDomains=true");
         Assert.Equal("9b0250e301dddafa80bf0fa0953a382a", sync["userDecryption"]!["userKeyId"]!.GetValue<string>());
-        var after = long.Parse(await (await user.Client.GetAsync("/api/accounts/revision-date")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
-            System.Globalization.CultureInfo.InvariantCulture);
+        var after = await user.Client.GetRevisionDateAsync();
         Assert.True(after > before, $"revision date {after} should exceed {before}");
     }
 

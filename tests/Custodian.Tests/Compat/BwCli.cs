@@ -73,7 +73,7 @@ public sealed class BwCli : IDisposable
         return result;
     }
 
-    public async Task<JsonNode> StatusAsync() => (await RunAsync("status").ConfigureAwait(false)).EnsureSuccess("status").Json();
+    public async Task<JsonNode> StatusAsync() => (await RunAsync("status")).EnsureSuccess("status").Json();
 
     public Task<BwResult> RunAsync(params string[] args) => RunWithSecretsAsync(null, args);
 

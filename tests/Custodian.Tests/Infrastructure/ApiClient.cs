@@ -40,6 +40,14 @@ public sealed class ApiClient(HttpClient http)
 
     public async Task<JsonObject> PutJsonAsync(string url, object? body = null) => await ReadOkAsync(await PutAsync(url, body));
 
+    /// <summary><c>GET /api/accounts/revision-date</c>: milliseconds since the epoch, a bare JSON number.</summary>
+    public async Task<long> GetRevisionDateAsync()
+    {
+        var response = await GetAsync("/api/accounts/revision-date");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return long.Parse(await response.Content.ReadAsStringAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static async Task<JsonObject> ReadOkAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync(Ct);

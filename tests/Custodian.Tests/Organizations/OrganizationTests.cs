@@ -85,16 +85,14 @@ public sealed class OrganizationTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         var owner = await api.LoginNewUserAsync();
         var org = await owner.CreateOrganizationAsync("Old");
-        var before = await owner.Client.GetAsync("/api/accounts/revision-date");
-        var beforeMs = long.Parse(await before.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var beforeMs = await owner.Client.GetRevisionDateAsync();
         await Task.Delay(5, TestContext.Current.CancellationToken);
 
         var body = await owner.Client.PutJsonAsync($"/api/organizations/{org.Id}", new { name = "New", billingEmail = "billing@example.com" });
 
         Assert.Equal("New", body["name"]!.GetValue<string>());
         Assert.Equal("billing@example.com", body["billingEmail"]!.GetValue<string>());
-        var after = await owner.Client.GetAsync("/api/accounts/revision-date");
-        Assert.True(long.Parse(await after.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture) > beforeMs);
+        Assert.True(await owner.Client.GetRevisionDateAsync() > beforeMs);
     }
 
     [Fact]

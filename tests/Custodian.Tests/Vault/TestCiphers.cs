@@ -31,7 +31,7 @@ public static class TestCiphers
         switch (type)
         {
             case 1:
-                return Login(user);
+                return Login(user, $"item of type {type}");
             case 2:
                 body["secureNote"] = new { type = 0 };
                 body["notes"] = a.Encrypt("the note");

@@ -106,7 +106,7 @@ public static class MasterPasswordEndpoints
         MasterPasswordHasher hasher, CancellationToken ct)
     {
         var user = await VerifiedAsync(db, caller, hasher, request.MasterPasswordHash, ct);
-        if (await Organizations.OwnershipQueries.IsSoleOwnerAnywhereAsync(db, user.Id, ct))
+        if (await Organizations.MemberRules.IsSoleOwnerAnywhereAsync(db, user.Id, ct))
         {
             throw new BadRequestException("Cannot delete this user because it is the sole owner of at least one organization. " +
                 "Please delete these organizations or upgrade another user.");

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
@@ -9,18 +10,31 @@ public static class MemberRules
 {
     public const string LastOwnerMessage = "Organization must have at least one confirmed owner.";
 
+    static readonly Expression<Func<OrganizationUser, bool>> IsConfirmedOwner =
+        m => m.Type == OrganizationUserType.Owner && m.Status == OrganizationUserStatus.Confirmed;
+
+    static readonly Func<OrganizationUser, bool> IsConfirmedOwnerRow = IsConfirmedOwner.Compile();
+
     /// <summary>Removing, demoting, revoking or letting <paramref name="member"/> leave must keep a confirmed owner.</summary>
     public static async Task EnsureAnotherConfirmedOwnerAsync(AppDbContext db, OrganizationUser member, CancellationToken ct)
     {
-        if (member.Type != OrganizationUserType.Owner || member.Status != OrganizationUserStatus.Confirmed)
+        if (!IsConfirmedOwnerRow(member))
         {
             return;
         }
-        var others = await db.OrganizationUsers.CountAsync(m => m.OrganizationId == member.OrganizationId
-            && m.Id != member.Id && m.Type == OrganizationUserType.Owner && m.Status == OrganizationUserStatus.Confirmed, ct);
-        if (others == 0)
+        var others = await db.OrganizationUsers.Where(IsConfirmedOwner)
+            .AnyAsync(m => m.OrganizationId == member.OrganizationId && m.Id != member.Id, ct);
+        if (!others)
         {
             throw new BadRequestException(LastOwnerMessage);
         }
+    }
+
+    /// <summary>True when deleting the user would leave some organization without a confirmed owner.</summary>
+    public static Task<bool> IsSoleOwnerAnywhereAsync(AppDbContext db, Guid userId, CancellationToken ct)
+    {
+        var owners = db.OrganizationUsers.Where(IsConfirmedOwner);
+        return owners.Where(m => m.UserId == userId)
+            .AnyAsync(m => !owners.Any(o => o.OrganizationId == m.OrganizationId && o.Id != m.Id), ct);
     }
 }

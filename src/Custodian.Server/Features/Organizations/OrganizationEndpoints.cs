@@ -78,8 +78,7 @@ public static class OrganizationEndpoints
         org.BusinessName = request.BusinessName;
         org.BillingEmail = request.BillingEmail ?? org.BillingEmail;
         SetKeysOnce(org, request.Keys);
-        await OrganizationRevision.BumpMembersAsync(db, id, time, ct);
-        await db.SaveChangesAsync(ct);
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct);
         return OrganizationResponse.From(org);
     }
 
@@ -120,8 +119,7 @@ public static class OrganizationEndpoints
         org.LimitCollectionDeletion = request.LimitCollectionDeletion;
         org.LimitItemDeletion = request.LimitItemDeletion;
         org.AllowAdminAccessToAllCollectionItems = request.AllowAdminAccessToAllCollectionItems;
-        await OrganizationRevision.BumpMembersAsync(db, id, time, ct);
-        await db.SaveChangesAsync(ct);
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct);
         return OrganizationResponse.From(org);
     }
 
@@ -148,11 +146,8 @@ public static class OrganizationEndpoints
     {
         var org = (await access.RequireAsync(id, c => c.IsOwner, ct)).Organization;
         hasher.Require(await AccountEndpoints.LoadAsync(db, caller, ct), request.MasterPasswordHash);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await OrganizationRevision.BumpMembersAsync(db, id, time, ct);
         db.Organizations.Remove(org);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct);
     }
 
     static async Task LeaveOrganization(Guid id, OrganizationAccess access, AppDbContext db, CancellationToken ct)

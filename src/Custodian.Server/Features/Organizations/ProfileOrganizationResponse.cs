@@ -34,35 +34,17 @@ public sealed record ProfileOrganizationResponse(
         return [.. rows.Select(r => ForMember(r.o, r.m))];
     }
 
-    /// <summary>A member's view of an org; <paramref name="provider"/> names the org's managing provider, if any.</summary>
-    public static ProfileOrganizationResponse ForMember(Organization o, OrganizationUser m, ManagingProvider? provider = null) =>
-        Build(o, m.Key, m.Type, m.Status, MemberPermissions.Parse(m.Permissions), m.Id, m.UserId, m.AccessSecretsManager,
-            m.ResetPasswordKey is not null, provider);
-
-    /// <summary>
-    /// A provider user's view of a client org: the key is the org key wrapped with the provider key, and the role
-    /// is owner-level because provider users administer their clients.
-    /// </summary>
-    public static ProfileOrganizationResponse ForProviderUser(Organization o, string? providerWrappedKey, Guid userId,
-        ManagingProvider provider) =>
-        Build(o, providerWrappedKey, OrganizationUserType.Owner, OrganizationUserStatus.Confirmed, MemberPermissions.None,
-            null, userId, false, false, provider);
-
-    static ProfileOrganizationResponse Build(Organization o, string? key, OrganizationUserType type,
-        OrganizationUserStatus status, MemberPermissions permissions, Guid? memberId, Guid? userId,
-        bool accessSecretsManager, bool resetPasswordEnrolled, ManagingProvider? provider) => new(
-        o.Id, o.Name, key, type, status, o.Enabled, permissions, memberId, userId,
+    /// <summary>A member's view of an org. Provider fields stay empty until providers manage orgs.</summary>
+    public static ProfileOrganizationResponse ForMember(Organization o, OrganizationUser m) => new(
+        o.Id, o.Name, m.Key, m.Type, m.Status, o.Enabled, MemberPermissions.Parse(m.Permissions), m.Id, m.UserId,
         o.UsePolicies, o.UseGroups, UseDirectory: false, o.UseEvents, o.UseTotp, Use2fa: true, o.UseApi,
         UseSso: false, UseKeyConnector: false, UseScim: false, UseResetPassword: false, UseSecretsManager: false,
         UsePasswordManager: true, o.UseCustomPermissions, UseActivateAutofillPolicy: false, UseOrganizationDomains: false,
         UseAdminSponsoredFamilies: false, UseAutomaticUserConfirmation: false, UseRiskInsights: false, UseMyItems: false,
         SelfHost: true, UsersGetPremium: true, o.Seats, o.MaxCollections, MaxStorageGb: null,
         HasPublicAndPrivateKeys: o.PublicKey is not null && o.PrivateKey is not null, SsoBound: false, Identifier: null,
-        resetPasswordEnrolled, o.ProductTier, KeyConnectorEnabled: false, KeyConnectorUrl: null, SsoEnabled: false,
-        accessSecretsManager, UserIsClaimedByOrganization: false, IsAdminInitiated: false,
-        o.LimitCollectionCreation, o.LimitCollectionDeletion, o.LimitItemDeletion,
-        o.AllowAdminAccessToAllCollectionItems, provider?.Id, provider?.Name, provider?.Type);
+        ResetPasswordEnrolled: m.ResetPasswordKey is not null, o.ProductTier, KeyConnectorEnabled: false,
+        KeyConnectorUrl: null, SsoEnabled: false, m.AccessSecretsManager, UserIsClaimedByOrganization: false,
+        IsAdminInitiated: false, o.LimitCollectionCreation, o.LimitCollectionDeletion, o.LimitItemDeletion,
+        o.AllowAdminAccessToAllCollectionItems, ProviderId: null, ProviderName: null, ProviderType: null);
 }
-
-/// <summary>The provider that manages an org, as members' clients display it.</summary>
-public sealed record ManagingProvider(Guid Id, string Name, int Type);

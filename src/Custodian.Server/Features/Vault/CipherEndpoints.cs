@@ -39,8 +39,8 @@ public static class CipherEndpoints
         return ciphers;
     }
 
-    static async Task<ListResponse<CipherResponse>> ListCiphers(AppDbContext db, CurrentUser caller, CipherService service, CancellationToken ct) =>
-        new(await service.ResponsesAsync(await db.Ciphers.Where(c => c.UserId == caller.Id).OrderBy(c => c.Id).ToListAsync(ct), ct));
+    static async Task<ListResponse<CipherResponse>> ListCiphers(CipherService service, CancellationToken ct) =>
+        new(await service.OwnResponsesAsync(ct));
 
     static async Task<CipherResponse> CreateCipher(CipherRequest request, AppDbContext db, CipherService service, CancellationToken ct)
     {

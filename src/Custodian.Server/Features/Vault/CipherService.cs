@@ -81,6 +81,10 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, Attachmen
         return state;
     }
 
+    /// <summary>All the caller's personal items, trashed ones included (clients show the trash from them).</summary>
+    public async Task<List<CipherResponse>> OwnResponsesAsync(CancellationToken ct) =>
+        await ResponsesAsync(await db.Ciphers.Where(c => c.UserId == caller.Id).OrderBy(c => c.Id).ToListAsync(ct), ct);
+
     public async Task<CipherResponse> ResponseAsync(Cipher cipher, CancellationToken ct) =>
         (await ResponsesAsync([cipher], ct)).Single();
 

@@ -29,7 +29,11 @@ public static class FolderEndpoints
     }
 
     static async Task<ListResponse<FolderResponse>> ListFolders(AppDbContext db, CurrentUser caller, CancellationToken ct) =>
-        new(await db.Folders.Where(f => f.UserId == caller.Id).OrderBy(f => f.Id).Select(f => FolderResponse.From(f)).ToListAsync(ct));
+        new(await ListOwnAsync(db, caller.Id, ct));
+
+    /// <summary>A user's folders, for the folder list and for sync.</summary>
+    public static Task<List<FolderResponse>> ListOwnAsync(AppDbContext db, Guid userId, CancellationToken ct) =>
+        db.Folders.Where(f => f.UserId == userId).OrderBy(f => f.Id).Select(f => FolderResponse.From(f)).ToListAsync(ct);
 
     static async Task<Folder> LoadOwnAsync(AppDbContext db, CurrentUser caller, Guid id, CancellationToken ct) =>
         await db.Folders.SingleOrDefaultAsync(f => f.Id == id && f.UserId == caller.Id, ct) ?? throw new NotFoundException();

@@ -2,7 +2,6 @@ using Custodian.Server.Features.Accounts;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Vault;
 
@@ -28,13 +27,10 @@ public static class SyncEndpoint
         return api;
     }
 
-    /// <summary>Personal items come with trashed ones (their <c>deletedDate</c> set) so clients can show the trash.</summary>
     static async Task<SyncResponse> Sync(AppDbContext db, CurrentUser caller, CipherService ciphers, CancellationToken ct)
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
-        var folders = await db.Folders.Where(f => f.UserId == user.Id).OrderBy(f => f.Id).Select(f => FolderResponse.From(f)).ToListAsync(ct);
-        var own = await db.Ciphers.Where(c => c.UserId == user.Id).OrderBy(c => c.Id).ToListAsync(ct);
-        return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), folders, [], await ciphers.ResponsesAsync(own, ct),
-            null, [], [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
+        return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), [],
+            await ciphers.OwnResponsesAsync(ct), null, [], [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }
