@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Custodian.Server.Features.Organizations;
+using Custodian.Server.Infrastructure.Data;
 using Custodian.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Tests.Infrastructure;
 
@@ -39,5 +42,25 @@ public static class TestOrganizations
     {
         var entry = profile["organizations"]!.AsArray().Single(o => o!["id"]!.GetValue<string>() == organizationId.ToString())!;
         return SymmetricKey.FromBytes(ClientCrypto.RsaDecrypt(entry["key"]!.GetValue<string>(), user.Account.PrivateKeyPkcs8));
+    }
+
+    /// <summary>
+    /// A confirmed member of <paramref name="org"/> holding the org key wrapped to its public key, as after invite,
+    /// accept and confirm. Set-up for tests of other features; the members flow itself is tested through HTTP.
+    /// </summary>
+    public static async Task<Guid> AddConfirmedMemberAsync(this ApiFactory api, TestOrganization org, TestUser user,
+        OrganizationUserType type = OrganizationUserType.User, MemberPermissions? permissions = null)
+    {
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var member = new OrganizationUser
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = org.Id, UserId = user.Id, Type = type,
+            Status = OrganizationUserStatus.Confirmed, Permissions = permissions?.Serialize(), CreationDate = DateTime.UtcNow,
+            Key = ClientCrypto.RsaEncrypt(org.Key.ToBytes(), user.Account.PublicKeySpki),
+        };
+        db.OrganizationUsers.Add(member);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return member.Id;
     }
 }
