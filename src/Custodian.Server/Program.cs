@@ -1,4 +1,5 @@
 using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Platform;
@@ -19,7 +20,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 // Keys live in the shared database, so tokens protected on one instance unprotect on every other.
 builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations();
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();

@@ -1,0 +1,6 @@
+namespace Custodian.Server.Features.Events;
+
+public static class EventsSetup
+{
+    public static IServiceCollection AddEvents(this IServiceCollection services) => services.AddScoped<EventLog>();
+}
