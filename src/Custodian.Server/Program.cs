@@ -34,8 +34,9 @@ app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config (anonymous)
 app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();
+api.MapDomainEndpoints();
 api.MapSyncEndpoints();
-api.MapCipherEndpoints();
+api.MapCipherEndpoints().MapImportEndpoints().MapAttachmentEndpoints(app);
 api.MapFolderEndpoints();
 api.MapOrganizationEndpoints();
 

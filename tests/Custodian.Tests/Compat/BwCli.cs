@@ -50,6 +50,19 @@ public sealed class BwCli : IDisposable
                 "The Bitwarden CLI is not installed: run `cd tests/compat && npm ci` (./test.sh does this), or set BW_CLI.");
     }
 
+    /// <summary>A JSON argument the way <c>bw create/edit</c> take it: base64 of the UTF-8 text.</summary>
+    public static string Encode(JsonNode json) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+    /// <summary>A new account, and a CLI configured for the server and logged in to it (vault unlocked).</summary>
+    public static async Task<(BwCli Bw, Infrastructure.TestUser User)> LoginNewUserAsync(CompatServer server)
+    {
+        var user = await Infrastructure.TestAccounts.LoginNewUserAsync(server);
+        var bw = new BwCli(server);
+        (await bw.ConfigServerAsync()).EnsureSuccess("config server");
+        (await bw.LoginAsync(user.Email, user.Account.Password)).EnsureSuccess("login");
+        return (bw, user);
+    }
+
     public Task<BwResult> ConfigServerAsync() => RunAsync("config", "server", _server.BaseUrl);
 
     /// <summary>Password login; on success the returned session key unlocks the vault.</summary>

@@ -8,17 +8,6 @@ namespace Custodian.Tests.Compat;
 [Collection(CompatCollection.Name)]
 public sealed class CliVaultTests(CompatServer server) : IClassFixture<CompatServer>
 {
-    static string Encode(JsonNode json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json.ToJsonString()));
-
-    async Task<(BwCli Bw, TestUser User)> LoggedInAsync()
-    {
-        var user = await server.LoginNewUserAsync();
-        var bw = new BwCli(server);
-        (await bw.ConfigServerAsync()).EnsureSuccess("config server");
-        (await bw.LoginAsync(user.Email, user.Account.Password)).EnsureSuccess("login");
-        return (bw, user);
-    }
-
     static JsonObject Item(int type, string name, string? folderId = null)
     {
         var item = new JsonObject
@@ -63,15 +52,15 @@ public sealed class CliVaultTests(CompatServer server) : IClassFixture<CompatSer
     [Fact]
     public async Task CreateListGetEdit_EveryItemType_RoundTrips()
     {
-        var (bw, user) = await LoggedInAsync();
+        var (bw, user) = await BwCli.LoginNewUserAsync(server);
         using var _ = bw;
-        var folder = (await bw.RunAsync("create", "folder", Encode(new JsonObject { ["name"] = "Work" }))).EnsureSuccess("create folder").Json();
+        var folder = (await bw.RunAsync("create", "folder", BwCli.Encode(new JsonObject { ["name"] = "Work" }))).EnsureSuccess("create folder").Json();
         var folderId = folder["id"]!.GetValue<string>();
 
         var ids = new Dictionary<int, string>();
         foreach (var type in new[] { 1, 2, 3, 4, 5 })
         {
-            var created = (await bw.RunAsync("create", "item", Encode(Item(type, $"Item {type}", type == 1 ? folderId : null))))
+            var created = (await bw.RunAsync("create", "item", BwCli.Encode(Item(type, $"Item {type}", type == 1 ? folderId : null))))
                 .EnsureSuccess($"create item type {type}").Json();
             ids[type] = created["id"]!.GetValue<string>();
         }
@@ -95,7 +84,7 @@ public sealed class CliVaultTests(CompatServer server) : IClassFixture<CompatSer
 
         login["name"] = "GitHub (renamed)";
         login["login"]!["password"] = "new password";
-        (await bw.RunAsync("edit", "item", ids[1], Encode(login))).EnsureSuccess("edit item");
+        (await bw.RunAsync("edit", "item", ids[1], BwCli.Encode(login))).EnsureSuccess("edit item");
         (await bw.RunAsync("sync", "--force")).EnsureSuccess("sync");
         var edited = (await bw.RunAsync("get", "item", ids[1])).EnsureSuccess("get edited").Json();
         Assert.Equal("GitHub (renamed)", edited["name"]!.GetValue<string>());
@@ -109,9 +98,9 @@ public sealed class CliVaultTests(CompatServer server) : IClassFixture<CompatSer
     [Fact]
     public async Task DeleteRestorePermanent_AndFolderLifecycle()
     {
-        var (bw, _) = await LoggedInAsync();
+        var (bw, _) = await BwCli.LoginNewUserAsync(server);
         using var _ = bw;
-        var id = (await bw.RunAsync("create", "item", Encode(Item(2, "Doomed")))).EnsureSuccess("create item").Json()["id"]!.GetValue<string>();
+        var id = (await bw.RunAsync("create", "item", BwCli.Encode(Item(2, "Doomed")))).EnsureSuccess("create item").Json()["id"]!.GetValue<string>();
 
         (await bw.RunAsync("delete", "item", id)).EnsureSuccess("delete item");
         Assert.Single((await bw.RunAsync("list", "items", "--trash")).EnsureSuccess("list --trash").Json().AsArray());
@@ -121,8 +110,8 @@ public sealed class CliVaultTests(CompatServer server) : IClassFixture<CompatSer
         (await bw.RunAsync("sync", "--force")).EnsureSuccess("sync");
         Assert.NotEqual(0, (await bw.RunAsync("get", "item", id)).ExitCode);
 
-        var folderId = (await bw.RunAsync("create", "folder", Encode(new JsonObject { ["name"] = "Old" }))).EnsureSuccess("create folder").Json()["id"]!.GetValue<string>();
-        (await bw.RunAsync("edit", "folder", folderId, Encode(new JsonObject { ["name"] = "New" }))).EnsureSuccess("edit folder");
+        var folderId = (await bw.RunAsync("create", "folder", BwCli.Encode(new JsonObject { ["name"] = "Old" }))).EnsureSuccess("create folder").Json()["id"]!.GetValue<string>();
+        (await bw.RunAsync("edit", "folder", folderId, BwCli.Encode(new JsonObject { ["name"] = "New" }))).EnsureSuccess("edit folder");
         (await bw.RunAsync("sync", "--force")).EnsureSuccess("sync");
         Assert.Equal("New", (await bw.RunAsync("get", "folder", folderId)).EnsureSuccess("get folder").Json()["name"]!.GetValue<string>());
         (await bw.RunAsync("delete", "folder", folderId)).EnsureSuccess("delete folder");

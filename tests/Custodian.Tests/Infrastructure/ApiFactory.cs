@@ -20,6 +20,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool IsPostgres => Postgres is not null;
 
+    /// <summary>This server's data directory (attachments, outbox), private to the factory and removed with it.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"custodian-test-{Guid.NewGuid():N}");
+
     protected string ConnectionString => Postgres is null
         ? $"Data Source={_name};Mode=Memory;Cache=Shared"
         : $"{Postgres};Database={_name}";
@@ -32,6 +35,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres));
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
         // Test accounts use PBKDF2 with 5,000 iterations (the login minimum) so that hundreds of them stay fast.
         builder.UseSetting("Accounts:MinimumPbkdf2Iterations", "5000");
         builder.UseSetting("Login:MaxFailuresPerIp", "100000");
@@ -57,6 +61,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
         if (_keepAlive is not null)
         {
             await _keepAlive.DisposeAsync();

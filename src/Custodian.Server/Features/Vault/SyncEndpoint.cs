@@ -14,7 +14,7 @@ public sealed record SyncResponse(
     IReadOnlyList<FolderResponse> Folders,
     IReadOnlyList<object> Collections,
     IReadOnlyList<CipherResponse> Ciphers,
-    object? Domains,
+    Accounts.DomainsResponse? Domains,
     IReadOnlyList<object> Policies,
     IReadOnlyList<object> Sends,
     UserDecryptionResponse UserDecryption) : ResponseModel("sync");
@@ -27,10 +27,10 @@ public static class SyncEndpoint
         return api;
     }
 
-    static async Task<SyncResponse> Sync(AppDbContext db, CurrentUser caller, CipherService ciphers, CancellationToken ct)
+    static async Task<SyncResponse> Sync(bool? excludeDomains, AppDbContext db, CurrentUser caller, CipherService ciphers, CancellationToken ct)
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
         return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), [],
-            await ciphers.OwnResponsesAsync(ct), null, [], [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
+            await ciphers.OwnResponsesAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false), [], [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }

@@ -4,6 +4,7 @@ public static class VaultSetup
 {
     public static IServiceCollection AddVault(this IServiceCollection services)
     {
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section);
         services.AddScoped<CipherService>();
         services.AddScoped<AttachmentLinks>();
         services.AddSingleton<AttachmentStore>();
