@@ -42,6 +42,33 @@ public sealed class CipherTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Create_LoginWithPasskeyAndUriMatch_RoundTripsOpaqueFields()
+    {
+        var user = await api.LoginNewUserAsync();
+        var a = user.Account;
+        var body = TestCiphers.Login(user);
+        body["login"] = new
+        {
+            username = a.Encrypt("alice"),
+            uris = new[] { new { uri = a.Encrypt("https://example.com"), uriChecksum = a.Encrypt("checksum"), match = 3 } },
+            fido2Credentials = new[] { new { credentialId = a.Encrypt("cred-1"), keyType = a.Encrypt("public-key"), keyAlgorithm = a.Encrypt("ECDSA"),
+                keyCurve = a.Encrypt("P-256"), keyValue = a.Encrypt("pkcs8-key"), rpId = a.Encrypt("example.com"), counter = a.Encrypt("7"),
+                discoverable = a.Encrypt("true"), creationDate = "2026-03-01T10:00:00Z" } },
+        };
+
+        var created = await user.Client.PostJsonAsync("/api/ciphers", body);
+        var login = (await user.Client.GetJsonAsync($"/api/ciphers/{created["id"]}"))["login"]!;
+
+        Assert.Equal(3, login["uris"]![0]!["match"]!.GetValue<int>());
+        Assert.Equal("checksum", a.Decrypt(login["uris"]![0]!["uriChecksum"]!.GetValue<string>()));
+        var passkey = login["fido2Credentials"]![0]!;
+        Assert.Equal("cred-1", a.Decrypt(passkey["credentialId"]!.GetValue<string>()));
+        Assert.Equal("pkcs8-key", a.Decrypt(passkey["keyValue"]!.GetValue<string>()));
+        Assert.Equal("7", a.Decrypt(passkey["counter"]!.GetValue<string>()));
+        Assert.StartsWith("2026-03-01T10:00:00", passkey["creationDate"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Create_WithFolderAndFavorite_ShowsInSync()
     {
         var user = await api.LoginNewUserAsync();
