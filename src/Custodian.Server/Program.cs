@@ -36,9 +36,10 @@ var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestV
 api.MapAccountEndpoints();
 api.MapDomainEndpoints();
 api.MapSyncEndpoints();
-api.MapCipherEndpoints().MapImportEndpoints().MapAttachmentEndpoints(app);
+api.MapCipherEndpoints().MapOrgCipherEndpoints().MapImportEndpoints().MapAttachmentEndpoints(app);
 api.MapFolderEndpoints();
 api.MapOrganizationEndpoints();
+api.MapCollectionEndpoints();
 
 await app.RunAsync();
 

@@ -64,3 +64,34 @@ public static class TestOrganizations
         return member.Id;
     }
 }
+
+/// <summary>Collections and org items as an org's clients make them: names and fields under the org key.</summary>
+public static class TestCollections
+{
+    public static object Access(Guid memberId, bool readOnly = false, bool hidePasswords = false, bool manage = false) =>
+        new { id = memberId, readOnly, hidePasswords, manage };
+
+    /// <summary>A collection made by the org's owner, reachable by the members given.</summary>
+    public static async Task<Guid> CreateCollectionAsync(this TestOrganization org, string name, params object[] users)
+    {
+        var created = await org.Owner.Client.PostJsonAsync($"/api/organizations/{org.Id}/collections",
+            new { name = org.Encrypt(name), externalId = (string?)null, groups = Array.Empty<object>(), users });
+        return Guid.Parse(created["id"]!.GetValue<string>());
+    }
+
+    public static Dictionary<string, object?> Item(TestOrganization org, string name, string password = "org-secret") => new()
+    {
+        ["type"] = 1,
+        ["organizationId"] = org.Id,
+        ["name"] = org.Encrypt(name),
+        ["reprompt"] = 0,
+        ["login"] = new { username = org.Encrypt("shared-user"), password = org.Encrypt(password) },
+    };
+
+    /// <summary><c>POST /api/ciphers/create</c> by <paramref name="user"/>, as the CLI sends it.</summary>
+    public static async Task<Guid> CreateItemAsync(this TestOrganization org, TestUser user, string name, params Guid[] collectionIds)
+    {
+        var created = await user.Client.PostJsonAsync("/api/ciphers/create", new { cipher = Item(org, name), collectionIds });
+        return Guid.Parse(created["id"]!.GetValue<string>());
+    }
+}

@@ -23,13 +23,13 @@ public sealed class Collection : IRevisioned
     public DateTime RevisionDate { get; set; }
 }
 
-/// <summary>The access levels clients send for a member or group on a collection.</summary>
+/// <summary>The access levels clients send for a member or group on a collection; one piece of code keeps both lists.</summary>
 public interface ICollectionAccess
 {
     Guid CollectionId { get; }
-    bool ReadOnly { get; }
-    bool HidePasswords { get; }
-    bool Manage { get; }
+    bool ReadOnly { get; set; }
+    bool HidePasswords { get; set; }
+    bool Manage { get; set; }
 }
 
 public sealed class CollectionUser : ICollectionAccess

@@ -10,13 +10,16 @@ namespace Custodian.Server.Features.Organizations;
 /// </summary>
 public static class OrganizationRevision
 {
-    public static async Task SaveAndBumpMembersAsync(AppDbContext db, Guid organizationId, TimeProvider time, CancellationToken ct)
+    public static Task SaveAndBumpMembersAsync(AppDbContext db, Guid organizationId, TimeProvider time, CancellationToken ct) =>
+        SaveAndBumpMembersAsync(db, [organizationId], time, ct);
+
+    public static async Task SaveAndBumpMembersAsync(AppDbContext db, IReadOnlyCollection<Guid> organizationIds, TimeProvider time, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         // Bumped before the save, while the members still exist when the change removes the org.
         await db.Users
-            .Where(u => db.OrganizationUsers.Any(m => m.OrganizationId == organizationId && m.UserId == u.Id))
+            .Where(u => db.OrganizationUsers.Any(m => organizationIds.Contains(m.OrganizationId) && m.UserId == u.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccountRevisionDate, now), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

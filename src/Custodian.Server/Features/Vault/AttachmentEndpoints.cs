@@ -45,7 +45,7 @@ public static class AttachmentEndpoints
     static async Task<AttachmentUploadResponse> Announce(Guid id, AttachmentUploadRequest request, AppDbContext db,
         CipherService service, AttachmentLinks links, IOptions<AttachmentOptions> options, CancellationToken ct)
     {
-        var cipher = await service.LoadOwnAsync(id, ct);
+        var cipher = await service.LoadAsync(id, CipherAccess.ToEdit, ct);
         CipherService.EnsureFresh(cipher, request.LastKnownRevisionDate);
         if (request.FileSize <= 0 || request.FileSize > options.Value.MaxFileSize)
         {
@@ -58,7 +58,7 @@ public static class AttachmentEndpoints
         };
         db.Attachments.Add(attachment);
         db.Ciphers.Update(cipher);
-        await db.SaveChangesAsync(ct);
+        await service.SaveAsync(cipher, ct);
         // The client stores this answer as the item, so it must already list the file it is about to upload.
         var item = await service.ResponseAsync(cipher, ct);
         item = item with { Attachments = [.. item.Attachments ?? [], links.Response(attachment)] };
@@ -69,7 +69,7 @@ public static class AttachmentEndpoints
     static async Task Upload(Guid id, string attachmentId, HttpRequest request, AppDbContext db, CipherService service,
         AttachmentStore store, CancellationToken ct)
     {
-        var cipher = await service.LoadOwnAsync(id, ct);
+        var cipher = await service.LoadAsync(id, CipherAccess.ToEdit, ct);
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.CipherId == id, ct)
             ?? throw new NotFoundException();
         if (attachment.Uploaded)
@@ -91,7 +91,8 @@ public static class AttachmentEndpoints
         }
         attachment.Uploaded = true;
         db.Ciphers.Update(cipher);
-        await db.SaveChangesAsync(ct);
+        service.Record(Events.EventType.Cipher_AttachmentCreated, cipher);
+        await service.SaveAsync(cipher, ct);
     }
 
     static async Task<(string TempPath, long Length)> ReceiveAsync(HttpRequest request, Guid cipherId, long announced,
@@ -118,19 +119,20 @@ public static class AttachmentEndpoints
     static async Task<AttachmentResponse> Get(Guid id, string attachmentId, AppDbContext db, CipherService service,
         AttachmentLinks links, CancellationToken ct)
     {
-        await service.LoadOwnAsync(id, ct);
+        await service.LoadAsync(id, CipherAccess.Read, ct);
         return links.Response(await LoadUploadedAsync(db, id, attachmentId, ct));
     }
 
     static async Task<AttachmentDeleteResponse> Delete(Guid id, string attachmentId, AppDbContext db, CipherService service,
         AttachmentStore store, CancellationToken ct)
     {
-        var cipher = await service.LoadOwnAsync(id, ct);
+        var cipher = await service.LoadAsync(id, CipherAccess.ToEdit, ct);
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.CipherId == id, ct)
             ?? throw new NotFoundException();
         db.Attachments.Remove(attachment);
         db.Ciphers.Update(cipher);
-        await db.SaveChangesAsync(ct);
+        service.Record(Events.EventType.Cipher_AttachmentDeleted, cipher);
+        await service.SaveAsync(cipher, ct);
         store.DeleteFile(id, attachmentId);
         return new(await service.ResponseAsync(cipher, ct));
     }

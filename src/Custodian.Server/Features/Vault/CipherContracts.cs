@@ -40,7 +40,9 @@ public sealed record CipherRequest(
     DateTime? ArchivedDate,
     /// <summary>The user id the client encrypted for; must be the caller.</summary>
     Guid? EncryptedFor,
-    string? EncryptedByKeyId) : IRequestModel
+    string? EncryptedByKeyId,
+    /// <summary>Only in bulk share, where each item names the personal item it replaces.</summary>
+    Guid? Id = null) : IRequestModel
 {
     public CipherData ToData() => new(Name, Notes, Fields, PasswordHistory,
         Type == CipherType.Login ? Login : null,

@@ -1,3 +1,4 @@
+using Custodian.Server.Features.Events;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
@@ -32,6 +33,18 @@ public static class CipherEndpoints
         ciphers.MapPut("/restore", RestoreMany);
         ciphers.MapPut("/move", Move);
         ciphers.MapPost("/move", Move); // legacy alias
+        // The Admin Console's routes: the same rules, because VaultAccess gives owners and admins every org item.
+        ciphers.MapGet("/{id:guid}/admin", GetCipher);
+        ciphers.MapPut("/{id:guid}/admin", UpdateCipher);
+        ciphers.MapPost("/{id:guid}/admin", UpdateCipher); // legacy alias
+        ciphers.MapDelete("/{id:guid}/admin", DeletePermanently);
+        ciphers.MapPost("/{id:guid}/delete-admin", DeletePermanently); // legacy alias
+        ciphers.MapPut("/{id:guid}/delete-admin", SoftDelete);
+        ciphers.MapPut("/{id:guid}/restore-admin", Restore);
+        ciphers.MapDelete("/admin", DeleteManyPermanently);
+        ciphers.MapPost("/delete-admin", DeleteManyPermanently); // legacy alias
+        ciphers.MapPut("/delete-admin", SoftDeleteMany);
+        ciphers.MapPut("/restore-admin", RestoreMany);
         ciphers.MapPut("/{id:guid}/archive", Archive);
         ciphers.MapPut("/{id:guid}/unarchive", Unarchive);
         ciphers.MapPut("/archive", ArchiveMany);
@@ -40,7 +53,7 @@ public static class CipherEndpoints
     }
 
     static async Task<ListResponse<CipherResponse>> ListCiphers(CipherService service, CancellationToken ct) =>
-        new(await service.OwnResponsesAsync(ct));
+        new(await service.VisibleResponsesAsync(ct));
 
     static async Task<CipherResponse> CreateCipher(CipherRequest request, AppDbContext db, CipherService service, CancellationToken ct)
     {
@@ -56,35 +69,41 @@ public static class CipherEndpoints
         return await service.ResponseAsync(cipher, ct);
     }
 
-    /// <summary>What the CLI sends when collection ids are given; personal items must come without any.</summary>
-    static Task<CipherResponse> CreateCipherWithCollections(CipherCreateRequest request, AppDbContext db, CipherService service, CancellationToken ct) =>
+    /// <summary>What the CLI sends when collection ids are given: an org item, or a personal one without any.</summary>
+    static Task<CipherResponse> CreateCipherWithCollections(CipherCreateRequest request, AppDbContext db, CipherService service,
+        VaultAccess access, CancellationToken ct) =>
         request.CollectionIds is { Count: > 0 } || request.Cipher.OrganizationId is not null
-            ? throw BadRequestException.ForField("CollectionIds", "Organization items are not supported yet.")
+            ? OrgCipherEndpoints.CreateInOrganizationAsync(request, adminRequest: false, db, service, access, ct)
             : CreateCipher(request.Cipher, db, service, ct);
 
     static async Task<CipherResponse> GetCipher(Guid id, CipherService service, CancellationToken ct) =>
-        await service.ResponseAsync(await service.LoadOwnAsync(id, ct), ct);
+        await service.ResponseAsync(await service.LoadAsync(id, CipherAccess.Read, ct), ct);
 
     static async Task<CipherResponse> UpdateCipher(Guid id, CipherRequest request, AppDbContext db, CipherService service, CancellationToken ct)
     {
-        var cipher = await service.LoadOwnAsync(id, ct);
+        var cipher = await service.LoadAsync(id, CipherAccess.ToEdit, ct);
         CipherService.EnsureFresh(cipher, request.LastKnownRevisionDate);
-        if (request.OrganizationId is not null)
+        if (request.OrganizationId != cipher.OrganizationId)
         {
-            throw BadRequestException.ForField("OrganizationId", "Use the share route to move an item into an organization.");
+            throw BadRequestException.ForField("OrganizationId", cipher.OrganizationId is null
+                ? "Use the share route to move an item into an organization."
+                : "An item cannot move between organizations or back to a personal vault.");
         }
         var folderId = await service.ResolveFolderAsync(request.FolderId, ct);
         CipherService.Apply(cipher, request);
+        db.Ciphers.Update(cipher);
         var state = await service.StateAsync(id, ct);
         state.FolderId = folderId;
         state.Favorite = request.Favorite;
-        await db.SaveChangesAsync(ct);
+        service.Record(EventType.Cipher_Updated, cipher);
+        await service.SaveAsync(cipher, ct);
         return await service.ResponseAsync(cipher, ct);
     }
 
+    /// <summary>Folder and favorite are the caller's own, so read access is enough.</summary>
     static async Task<CipherResponse> UpdatePartial(Guid id, CipherPartialRequest request, AppDbContext db, CipherService service, CancellationToken ct)
     {
-        var cipher = await service.LoadOwnAsync(id, ct);
+        var cipher = await service.LoadAsync(id, CipherAccess.Read, ct);
         var state = await service.StateAsync(id, ct);
         state.FolderId = await service.ResolveFolderAsync(request.FolderId, ct);
         state.Favorite = request.Favorite;
@@ -92,96 +111,88 @@ public static class CipherEndpoints
         return await service.ResponseAsync(cipher, ct);
     }
 
-    static async Task SoftDelete(Guid id, AppDbContext db, CipherService service, CancellationToken ct)
-    {
-        var cipher = await service.LoadOwnAsync(id, ct);
-        cipher.DeletedDate ??= service.Now;
-        await db.SaveChangesAsync(ct);
-    }
+    static async Task SoftDelete(Guid id, CipherService service, CancellationToken ct) =>
+        await SoftDeleteAsync([await service.LoadAsync(id, CipherAccess.ToDelete, ct)], service, ct);
 
-    static async Task SoftDeleteMany(CipherIdsRequest request, AppDbContext db, CipherService service, CancellationToken ct)
+    static async Task SoftDeleteMany(CipherIdsRequest request, CipherService service, CancellationToken ct) =>
+        await SoftDeleteAsync(await service.LoadManyAsync(request.Ids, CipherAccess.ToDelete, ct), service, ct);
+
+    static async Task SoftDeleteAsync(List<Cipher> ciphers, CipherService service, CancellationToken ct)
     {
-        foreach (var cipher in await service.LoadOwnManyAsync(request.Ids, ct))
+        foreach (var cipher in ciphers.Where(c => c.DeletedDate is null))
         {
-            cipher.DeletedDate ??= service.Now;
+            cipher.DeletedDate = service.Now;
+            service.Record(EventType.Cipher_SoftDeleted, cipher);
         }
-        await db.SaveChangesAsync(ct);
+        await service.SaveAsync(ciphers, ct);
     }
 
     /// <summary>The client reads <c>revisionDate</c> from the answer (client-contract 2, restore).</summary>
-    static async Task<CipherResponse> Restore(Guid id, AppDbContext db, CipherService service, CancellationToken ct)
-    {
-        var cipher = await service.LoadOwnAsync(id, ct);
-        cipher.DeletedDate = null;
-        await db.SaveChangesAsync(ct);
-        return await service.ResponseAsync(cipher, ct);
-    }
+    static async Task<CipherResponse> Restore(Guid id, CipherService service, CancellationToken ct) =>
+        (await RestoreAsync([id], service, ct)).Data.SingleOrDefault() ?? throw new NotFoundException();
 
-    static async Task<ListResponse<CipherResponse>> RestoreMany(CipherIdsRequest request, AppDbContext db, CipherService service, CancellationToken ct)
+    static Task<ListResponse<CipherResponse>> RestoreMany(CipherIdsRequest request, CipherService service, CancellationToken ct) =>
+        RestoreAsync(request.Ids, service, ct);
+
+    static async Task<ListResponse<CipherResponse>> RestoreAsync(IReadOnlyCollection<Guid> ids, CipherService service, CancellationToken ct)
     {
-        var ciphers = await service.LoadOwnManyAsync(request.Ids, ct);
-        ciphers.ForEach(c => c.DeletedDate = null);
-        await db.SaveChangesAsync(ct);
+        var ciphers = await service.LoadManyAsync(ids, CipherAccess.ToRestore, ct);
+        foreach (var cipher in ciphers.Where(c => c.DeletedDate is not null))
+        {
+            cipher.DeletedDate = null;
+            service.Record(EventType.Cipher_Restored, cipher);
+        }
+        await service.SaveAsync(ciphers, ct);
         return new(await service.ResponsesAsync(ciphers, ct));
     }
 
-    static async Task DeletePermanently(Guid id, AppDbContext db, CipherService service, AttachmentStore files, CancellationToken ct)
-    {
-        var cipher = await service.LoadOwnAsync(id, ct);
-        db.Ciphers.Remove(cipher);
-        await db.SaveChangesAsync(ct);
-        files.DeleteCipherFiles(cipher.Id);
-    }
+    static async Task DeletePermanently(Guid id, AppDbContext db, CipherService service, AttachmentStore files, CancellationToken ct) =>
+        await DeleteAsync([await service.LoadAsync(id, CipherAccess.ToDelete, ct)], db, service, files, ct);
 
-    static async Task DeleteManyPermanently([FromBody] CipherIdsRequest request, AppDbContext db, CipherService service, AttachmentStore files, CancellationToken ct)
+    static async Task DeleteManyPermanently([FromBody] CipherIdsRequest request, AppDbContext db, CipherService service, AttachmentStore files, CancellationToken ct) =>
+        await DeleteAsync(await service.LoadManyAsync(request.Ids, CipherAccess.ToDelete, ct), db, service, files, ct);
+
+    public static async Task DeleteAsync(List<Cipher> ciphers, AppDbContext db, CipherService service, AttachmentStore files, CancellationToken ct)
     {
-        var ciphers = await service.LoadOwnManyAsync(request.Ids, ct);
+        ciphers.ForEach(c => service.Record(EventType.Cipher_Deleted, c));
         db.Ciphers.RemoveRange(ciphers);
-        await db.SaveChangesAsync(ct);
+        await service.SaveAsync(ciphers, ct);
         ciphers.ForEach(c => files.DeleteCipherFiles(c.Id));
     }
 
     static async Task Move(CipherMoveRequest request, AppDbContext db, CipherService service, CancellationToken ct)
     {
         var folderId = await service.ResolveFolderAsync(request.FolderId, ct);
-        foreach (var cipher in await service.LoadOwnManyAsync(request.Ids, ct))
+        foreach (var cipher in await service.LoadManyAsync(request.Ids, CipherAccess.Read, ct))
         {
             (await service.StateAsync(cipher.Id, ct)).FolderId = folderId;
         }
         await db.SaveChangesAsync(ct);
     }
 
-    static Task<CipherResponse> Archive(Guid id, AppDbContext db, CipherService service, CancellationToken ct) =>
-        SetArchivedAsync(id, archived: true, db, service, ct);
+    static async Task<CipherResponse> Archive(Guid id, AppDbContext db, CipherService service, CancellationToken ct) =>
+        (await SetArchivedAsync([id], archived: true, db, service, ct)).Data.SingleOrDefault() ?? throw new NotFoundException();
 
-    static Task<CipherResponse> Unarchive(Guid id, AppDbContext db, CipherService service, CancellationToken ct) =>
-        SetArchivedAsync(id, archived: false, db, service, ct);
-
-    static async Task<CipherResponse> SetArchivedAsync(Guid id, bool archived, AppDbContext db, CipherService service, CancellationToken ct)
-    {
-        var cipher = await service.LoadOwnAsync(id, ct);
-        (await service.StateAsync(id, ct)).ArchivedDate = archived ? service.Now : null;
-        db.Ciphers.Update(cipher); // a new revision date, which clients compare to notice the change
-        await db.SaveChangesAsync(ct);
-        return await service.ResponseAsync(cipher, ct);
-    }
+    static async Task<CipherResponse> Unarchive(Guid id, AppDbContext db, CipherService service, CancellationToken ct) =>
+        (await SetArchivedAsync([id], archived: false, db, service, ct)).Data.SingleOrDefault() ?? throw new NotFoundException();
 
     static Task<ListResponse<CipherResponse>> ArchiveMany(CipherIdsRequest request, AppDbContext db, CipherService service, CancellationToken ct) =>
-        SetArchivedManyAsync(request.Ids, archived: true, db, service, ct);
+        SetArchivedAsync(request.Ids, archived: true, db, service, ct);
 
     static Task<ListResponse<CipherResponse>> UnarchiveMany(CipherIdsRequest request, AppDbContext db, CipherService service, CancellationToken ct) =>
-        SetArchivedManyAsync(request.Ids, archived: false, db, service, ct);
+        SetArchivedAsync(request.Ids, archived: false, db, service, ct);
 
-    static async Task<ListResponse<CipherResponse>> SetArchivedManyAsync(IReadOnlyList<Guid> ids, bool archived, AppDbContext db,
+    /// <summary>Archiving is the caller's own state, but the item gets a new revision date, which clients compare.</summary>
+    static async Task<ListResponse<CipherResponse>> SetArchivedAsync(IReadOnlyCollection<Guid> ids, bool archived, AppDbContext db,
         CipherService service, CancellationToken ct)
     {
-        var ciphers = await service.LoadOwnManyAsync(ids, ct);
+        var ciphers = await service.LoadManyAsync(ids, CipherAccess.Read, ct);
         foreach (var cipher in ciphers)
         {
             (await service.StateAsync(cipher.Id, ct)).ArchivedDate = archived ? service.Now : null;
             db.Ciphers.Update(cipher);
         }
-        await db.SaveChangesAsync(ct);
+        await service.SaveAsync(ciphers, ct);
         return new(await service.ResponsesAsync(ciphers, ct));
     }
 }

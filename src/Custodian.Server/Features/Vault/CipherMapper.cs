@@ -4,7 +4,7 @@ namespace Custodian.Server.Features.Vault;
 public static class CipherMapper
 {
     /// <summary>Owner-level rights: a user's own items, or org items the caller fully manages.</summary>
-    public static readonly CipherAccess FullAccess = new(Edit: true, ViewPassword: true, Delete: true, Restore: true);
+    public static readonly CipherAccess FullAccess = new(Edit: true, ViewPassword: true, Delete: true, Restore: true, Manage: true);
 
     public static CipherResponse ToResponse(Cipher cipher, CipherUserState? state, IReadOnlyList<AttachmentResponse>? attachments,
         CipherAccess access, IReadOnlyList<Guid>? collectionIds = null, bool organizationUseTotp = false)
@@ -24,4 +24,11 @@ public static class CipherMapper
 }
 
 /// <summary>What the caller may do with one item; the clients check these flags before they even ask.</summary>
-public sealed record CipherAccess(bool Edit, bool ViewPassword, bool Delete, bool Restore);
+public sealed record CipherAccess(bool Edit, bool ViewPassword, bool Delete, bool Restore, bool Manage)
+{
+    public static readonly Func<CipherAccess, bool> Read = _ => true;
+    public static readonly Func<CipherAccess, bool> ToEdit = a => a.Edit;
+    public static readonly Func<CipherAccess, bool> ToDelete = a => a.Delete;
+    public static readonly Func<CipherAccess, bool> ToRestore = a => a.Restore;
+    public static readonly Func<CipherAccess, bool> ToManage = a => a.Manage;
+}

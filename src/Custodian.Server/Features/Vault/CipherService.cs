@@ -1,3 +1,5 @@
+using Custodian.Server.Features.Events;
+using Custodian.Server.Features.Organizations;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
@@ -6,21 +8,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Server.Features.Vault;
 
 /// <summary>
-/// The caller's personal items: loading with ownership checks, applying a client's request, per-user state
-/// (folder, favorite, archive) and the response shape. Another user's item reads as missing (404).
+/// The items a caller reaches: their own, and org items through collections (<see cref="VaultAccess"/>). Loading
+/// with a rights check, applying a client's request, per-user state (folder, favorite, archive), saving (org
+/// changes make every member resync) and the response shape. An item the caller may not use reads as missing (404).
 /// </summary>
-public sealed class CipherService(AppDbContext db, CurrentUser caller, AttachmentLinks links, TimeProvider time)
+public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAccess access, AttachmentLinks links,
+    EventLog events, TimeProvider time)
 {
     public const string StaleMessage = "The client copy of this cipher is out of date. Resync the client and try again.";
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task<Cipher> LoadOwnAsync(Guid id, CancellationToken ct) =>
-        await db.Ciphers.SingleOrDefaultAsync(c => c.Id == id && c.UserId == caller.Id, ct) ?? throw new NotFoundException();
+    public Guid CallerId => caller.Id;
 
-    /// <summary>The caller's items among <paramref name="ids"/>; ids of other users' items are ignored.</summary>
-    public Task<List<Cipher>> LoadOwnManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        db.Ciphers.Where(c => ids.Contains(c.Id) && c.UserId == caller.Id).ToListAsync(ct);
+    /// <summary>An item the caller reaches with the rights <paramref name="allowed"/> asks for.</summary>
+    public async Task<Cipher> LoadAsync(Guid id, Func<CipherAccess, bool> allowed, CancellationToken ct) =>
+        (await LoadManyAsync([id], allowed, ct)).SingleOrDefault() ?? throw new NotFoundException();
+
+    /// <summary>The items among <paramref name="ids"/> the caller reaches as asked; others are left out.</summary>
+    public async Task<List<Cipher>> LoadManyAsync(IReadOnlyCollection<Guid> ids, Func<CipherAccess, bool> allowed, CancellationToken ct)
+    {
+        var ciphers = await db.Ciphers.Where(c => ids.Contains(c.Id) && (c.UserId == caller.Id || c.OrganizationId != null)).ToListAsync(ct);
+        var orgAccess = await access.ForOrgItemsAsync(ciphers, ct);
+        return [.. ciphers.Where(c => c.UserId == caller.Id
+            ? allowed(CipherMapper.FullAccess)
+            : orgAccess.TryGetValue(c.Id, out var a) && allowed(a.Access))];
+    }
 
     /// <summary>A folder id from a client, which must name one of the caller's folders.</summary>
     public async Task<Guid?> ResolveFolderAsync(string? folderId, CancellationToken ct)
@@ -81,14 +94,42 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, Attachmen
         return state;
     }
 
-    /// <summary>All the caller's personal items, trashed ones included (clients show the trash from them).</summary>
-    public async Task<List<CipherResponse>> OwnResponsesAsync(CancellationToken ct) =>
-        await ResponsesAsync(await db.Ciphers.Where(c => c.UserId == caller.Id).OrderBy(c => c.Id).ToListAsync(ct), ct);
+    /// <summary>Stages an audit event for org items (the org's log); personal items have none.</summary>
+    public void Record(EventType type, Cipher cipher)
+    {
+        if (cipher.OrganizationId is { } organizationId)
+        {
+            events.Add(type, new EventSubject(OrganizationId: organizationId, CipherId: cipher.Id));
+        }
+    }
+
+    /// <summary>Saves; when org items changed, every member of those orgs resyncs (same transaction).</summary>
+    public Task SaveAsync(IEnumerable<Cipher> touched, CancellationToken ct)
+    {
+        var orgIds = touched.Select(c => c.OrganizationId).OfType<Guid>().Distinct().ToList();
+        return orgIds.Count == 0 ? db.SaveChangesAsync(ct) : OrganizationRevision.SaveAndBumpMembersAsync(db, orgIds, time, ct);
+    }
+
+    public Task SaveAsync(Cipher touched, CancellationToken ct) => SaveAsync([touched], ct);
+
+    /// <summary>
+    /// Everything in the caller's vault: their own items and org items of their collections, trashed ones included
+    /// (clients show the trash from them). Items no collection of the caller holds stay in the Admin Console.
+    /// </summary>
+    public async Task<List<CipherResponse>> VisibleResponsesAsync(CancellationToken ct)
+    {
+        var grants = VaultAccess.GrantsOf(db, caller.Id);
+        var ciphers = await db.Ciphers
+            .Where(c => c.UserId == caller.Id || (c.OrganizationId != null
+                && db.CollectionCiphers.Any(l => l.CipherId == c.Id && grants.Any(g => g.CollectionId == l.CollectionId))))
+            .OrderBy(c => c.Id).ToListAsync(ct);
+        return await ResponsesAsync(ciphers, ct);
+    }
 
     public async Task<CipherResponse> ResponseAsync(Cipher cipher, CancellationToken ct) =>
         (await ResponsesAsync([cipher], ct)).Single();
 
-    /// <summary>Responses for many items with two extra queries in all (states, attachments), never one per item.</summary>
+    /// <summary>Responses for many items with a fixed number of queries, never one per item.</summary>
     public async Task<List<CipherResponse>> ResponsesAsync(IReadOnlyList<Cipher> ciphers, CancellationToken ct)
     {
         var ids = ciphers.Select(c => c.Id).ToList();
@@ -96,7 +137,14 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, Attachmen
             .ToDictionaryAsync(s => s.CipherId, ct);
         var attachments = (await db.Attachments.Where(a => ids.Contains(a.CipherId) && a.Uploaded).ToListAsync(ct))
             .ToLookup(a => a.CipherId);
-        return [.. ciphers.Select(c => CipherMapper.ToResponse(c, states.GetValueOrDefault(c.Id),
-            [.. attachments[c.Id].Select(links.Response)], CipherMapper.FullAccess))];
+        var orgAccess = await access.ForOrgItemsAsync(ciphers, ct);
+        var orgIds = ciphers.Select(c => c.OrganizationId).OfType<Guid>().Distinct().ToList();
+        var useTotp = await db.Organizations.Where(o => orgIds.Contains(o.Id) && o.UseTotp).Select(o => o.Id).ToListAsync(ct);
+        return [.. ciphers.Select(c =>
+        {
+            var (rights, collectionIds) = orgAccess.TryGetValue(c.Id, out var a) ? a : (CipherMapper.FullAccess, []);
+            return CipherMapper.ToResponse(c, states.GetValueOrDefault(c.Id), [.. attachments[c.Id].Select(links.Response)],
+                rights, collectionIds, c.OrganizationId is { } org && useTotp.Contains(org));
+        })];
     }
 }

@@ -12,7 +12,7 @@ public sealed record UserDecryptionResponse(MasterPasswordUnlockResponse? Master
 public sealed record SyncResponse(
     ProfileResponse Profile,
     IReadOnlyList<FolderResponse> Folders,
-    IReadOnlyList<object> Collections,
+    IReadOnlyList<Organizations.CollectionDetailsResponse> Collections,
     IReadOnlyList<CipherResponse> Ciphers,
     Accounts.DomainsResponse? Domains,
     IReadOnlyList<object> Policies,
@@ -27,10 +27,10 @@ public static class SyncEndpoint
         return api;
     }
 
-    static async Task<SyncResponse> Sync(bool? excludeDomains, AppDbContext db, CurrentUser caller, CipherService ciphers, CancellationToken ct)
+    static async Task<SyncResponse> Sync(bool? excludeDomains, AppDbContext db, CurrentUser caller, CipherService ciphers, Organizations.CollectionService collections, CancellationToken ct)
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
-        return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), [],
-            await ciphers.OwnResponsesAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false), [], [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
+        return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), await collections.MineAsync(ct),
+            await ciphers.VisibleResponsesAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false), [], [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }

@@ -6,6 +6,7 @@ public static class VaultSetup
     {
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section);
         services.AddScoped<CipherService>();
+        services.AddScoped<VaultAccess>();
         services.AddScoped<AttachmentLinks>();
         services.AddSingleton<AttachmentStore>();
         return services;

@@ -1,0 +1,115 @@
+using Custodian.Server.Features.Vault;
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Server.Features.Organizations;
+
+/// <summary>Who may do what with a collection, its access lists, and the shapes clients read.</summary>
+public sealed class CollectionService(AppDbContext db, VaultAccess access, TimeProvider time)
+{
+    /// <summary>Saves and makes every member resync; later answers in this request see the new access.</summary>
+    public async Task SaveAsync(Guid organizationId, CancellationToken ct)
+    {
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, organizationId, time, ct);
+        access.Forget();
+    }
+
+    /// <summary>The caller's merged access to each collection they are assigned to (directly or through groups).</summary>
+    public async Task<Dictionary<Guid, AccessSelection>> AssignedAsync(CancellationToken ct) =>
+        (await access.GrantsAsync(ct)).GroupBy(g => g.CollectionId).ToDictionary(g => g.Key,
+            g => new AccessSelection(g.Key, g.All(x => x.ReadOnly), g.All(x => x.HidePasswords), g.Any(x => x.Manage)));
+
+    /// <summary>The caller's collections across orgs: for sync and <c>GET /api/collections</c>.</summary>
+    public async Task<List<CollectionDetailsResponse>> MineAsync(CancellationToken ct)
+    {
+        var assigned = await AssignedAsync(ct);
+        var ids = assigned.Keys.ToList();
+        var collections = await db.Collections.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
+        return [.. collections.Select(c => new CollectionDetailsResponse(c.Id, c.OrganizationId, c.Name, c.ExternalId, c.Type, null,
+            assigned[c.Id].ReadOnly, assigned[c.Id].HidePasswords, assigned[c.Id].Manage))];
+    }
+
+    public async Task<Collection> LoadAsync(OrgCaller caller, Guid id, CancellationToken ct) =>
+        await db.Collections.SingleOrDefaultAsync(c => c.Id == id && c.OrganizationId == caller.OrganizationId, ct)
+            ?? throw new NotFoundException();
+
+    public async Task<bool> CanEditAsync(OrgCaller caller, Guid collectionId, CancellationToken ct) =>
+        caller.CanEditAnyCollection || (await AssignedAsync(ct)).GetValueOrDefault(collectionId)?.Manage == true;
+
+    public async Task<bool> CanDeleteAsync(OrgCaller caller, Guid collectionId, CancellationToken ct) =>
+        caller.CanDeleteAnyCollection
+        || (!caller.Organization.LimitCollectionDeletion && (await AssignedAsync(ct)).GetValueOrDefault(collectionId)?.Manage == true);
+
+    /// <summary>Admins and those who may edit or delete any collection see every collection of the org.</summary>
+    public static bool SeesAll(OrgCaller caller) =>
+        caller.CanEditAnyCollection || caller.CanDeleteAnyCollection || caller.CanManageUsers || caller.CanManageGroups;
+
+    /// <summary>Replaces who may reach the collection; every member and group named must belong to the org.</summary>
+    public async Task SetAccessAsync(OrgCaller caller, Guid collectionId, IReadOnlyList<AccessSelection>? users,
+        IReadOnlyList<AccessSelection>? groups, CancellationToken ct)
+    {
+        if (users is not null)
+        {
+            await EnsureInOrgAsync(caller, users.Select(u => u.Id).ToList(), groups: false, ct);
+            Replace(db.CollectionUsers, await db.CollectionUsers.Where(a => a.CollectionId == collectionId).ToListAsync(ct),
+                users, a => a.OrganizationUserId, id => new CollectionUser { CollectionId = collectionId, OrganizationUserId = id });
+        }
+        if (groups is not null)
+        {
+            await EnsureInOrgAsync(caller, groups.Select(g => g.Id).ToList(), groups: true, ct);
+            Replace(db.CollectionGroups, await db.CollectionGroups.Where(a => a.CollectionId == collectionId).ToListAsync(ct),
+                groups, a => a.GroupId, id => new CollectionGroup { CollectionId = collectionId, GroupId = id });
+        }
+    }
+
+    /// <summary>Updates rows in place (a row deleted and re-added in one save would clash on its key).</summary>
+    static void Replace<T>(DbSet<T> set, List<T> current, IReadOnlyList<AccessSelection> wanted, Func<T, Guid> idOf, Func<Guid, T> create)
+        where T : class, ICollectionAccess
+    {
+        var byId = wanted.DistinctBy(w => w.Id).ToDictionary(w => w.Id);
+        set.RemoveRange(current.Where(row => !byId.ContainsKey(idOf(row))));
+        foreach (var selection in byId.Values)
+        {
+            var row = current.FirstOrDefault(r => idOf(r) == selection.Id);
+            if (row is null)
+            {
+                row = create(selection.Id);
+                set.Add(row);
+            }
+            row.ReadOnly = selection.ReadOnly;
+            row.HidePasswords = selection.HidePasswords;
+            row.Manage = selection.Manage;
+        }
+    }
+
+    async Task EnsureInOrgAsync(OrgCaller caller, List<Guid> ids, bool groups, CancellationToken ct)
+    {
+        var distinct = ids.Distinct().ToList();
+        var found = groups
+            ? await db.Groups.CountAsync(g => g.OrganizationId == caller.OrganizationId && distinct.Contains(g.Id), ct)
+            : await db.OrganizationUsers.CountAsync(m => m.OrganizationId == caller.OrganizationId && distinct.Contains(m.Id), ct);
+        if (found != distinct.Count)
+        {
+            throw BadRequestException.ForField(groups ? "Groups" : "Users", groups
+                ? "A group does not belong to this organization." : "A member does not belong to this organization.");
+        }
+    }
+
+    public async Task<List<CollectionAccessDetailsResponse>> AccessDetailsAsync(IReadOnlyList<Collection> collections, CancellationToken ct)
+    {
+        var ids = collections.Select(c => c.Id).ToList();
+        var users = (await db.CollectionUsers.Where(a => ids.Contains(a.CollectionId)).ToListAsync(ct)).ToLookup(a => a.CollectionId);
+        var groups = (await db.CollectionGroups.Where(a => ids.Contains(a.CollectionId)).ToListAsync(ct)).ToLookup(a => a.CollectionId);
+        var assigned = await AssignedAsync(ct);
+        return [.. collections.Select(c =>
+        {
+            var mine = assigned.GetValueOrDefault(c.Id);
+            var userList = users[c.Id].Select(a => new AccessSelection(a.OrganizationUserId, a.ReadOnly, a.HidePasswords, a.Manage)).ToList();
+            var groupList = groups[c.Id].Select(a => new AccessSelection(a.GroupId, a.ReadOnly, a.HidePasswords, a.Manage)).ToList();
+            return new CollectionAccessDetailsResponse(c.Id, c.OrganizationId, c.Name, c.ExternalId, c.Type, null,
+                Assigned: mine is not null, mine?.ReadOnly ?? false, mine?.HidePasswords ?? false, mine?.Manage ?? false,
+                Unmanaged: !userList.Any(u => u.Manage) && !groupList.Any(g => g.Manage), groupList, userList);
+        })];
+    }
+}

@@ -1,0 +1,124 @@
+using Custodian.Server.Features.Organizations;
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Server.Features.Vault;
+
+/// <summary>One collection the caller reaches, directly or through a group, with the access it gives.</summary>
+public sealed class CollectionGrant
+{
+    public Guid CollectionId { get; init; }
+    public Guid OrganizationId { get; init; }
+    public bool ReadOnly { get; init; }
+    public bool HidePasswords { get; init; }
+    public bool Manage { get; init; }
+}
+
+/// <summary>
+/// What the caller may do with org items. Access comes from collections (direct or through groups) in orgs where
+/// the caller is a confirmed member and the org is enabled; owners and admins (while the org allows it) and custom
+/// members who may edit any collection reach every item of their org. Loaded once per request, on first use.
+/// </summary>
+public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
+{
+    List<CollectionGrant>? _grants;
+    Dictionary<Guid, Organization>? _managedOrgs;
+
+    /// <summary>The caller's collection grants as a query, for filters that stay in the database.</summary>
+    public static IQueryable<CollectionGrant> GrantsOf(AppDbContext db, Guid userId)
+    {
+        var members = db.OrganizationUsers.Where(m => m.UserId == userId && m.Status == OrganizationUserStatus.Confirmed
+            && db.Organizations.Any(o => o.Id == m.OrganizationId && o.Enabled));
+        var direct = from cu in db.CollectionUsers
+                     join m in members on cu.OrganizationUserId equals m.Id
+                     select new CollectionGrant { CollectionId = cu.CollectionId, OrganizationId = m.OrganizationId, ReadOnly = cu.ReadOnly, HidePasswords = cu.HidePasswords, Manage = cu.Manage };
+        var viaGroups = from cg in db.CollectionGroups
+                        join gu in db.GroupUsers on cg.GroupId equals gu.GroupId
+                        join m in members on gu.OrganizationUserId equals m.Id
+                        select new CollectionGrant { CollectionId = cg.CollectionId, OrganizationId = m.OrganizationId, ReadOnly = cg.ReadOnly, HidePasswords = cg.HidePasswords, Manage = cg.Manage };
+        return direct.Concat(viaGroups);
+    }
+
+    /// <summary>Drops what was loaded, after a change to memberships or collection access in this request.</summary>
+    public void Forget()
+    {
+        _grants = null;
+        _managedOrgs = null;
+    }
+
+    public async Task<IReadOnlyList<CollectionGrant>> GrantsAsync(CancellationToken ct) =>
+        _grants ??= await GrantsOf(db, caller.Id).ToListAsync(ct);
+
+    /// <summary>Orgs in which the caller manages every item.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Organization>> ManagedOrgsAsync(CancellationToken ct)
+    {
+        if (_managedOrgs is null)
+        {
+            var rows = await (from m in db.OrganizationUsers
+                              join o in db.Organizations on m.OrganizationId equals o.Id
+                              where m.UserId == caller.Id && m.Status == OrganizationUserStatus.Confirmed && o.Enabled
+                                  && m.Type != OrganizationUserType.User
+                              select new { Member = m, Org = o }).ToListAsync(ct);
+            _managedOrgs = rows.Where(r => new OrgCaller(r.Org, r.Member, r.Member.Type, MemberPermissions.Parse(r.Member.Permissions), null).CanManageAllItems)
+                .ToDictionary(r => r.Org.Id, r => r.Org);
+        }
+        return _managedOrgs;
+    }
+
+    /// <summary>
+    /// Rights on each org item among <paramref name="ciphers"/> and the collection ids the caller may see it in;
+    /// an item missing from the answer is one the caller cannot reach.
+    /// </summary>
+    public async Task<Dictionary<Guid, (CipherAccess Access, List<Guid> CollectionIds)>> ForOrgItemsAsync(
+        IReadOnlyCollection<Cipher> ciphers, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, (CipherAccess, List<Guid>)>();
+        var orgItems = ciphers.Where(c => c.OrganizationId is not null).ToList();
+        if (orgItems.Count == 0)
+        {
+            return result;
+        }
+        var ids = orgItems.Select(c => c.Id).ToList();
+        var links = (await db.CollectionCiphers.Where(l => ids.Contains(l.CipherId)).ToListAsync(ct)).ToLookup(l => l.CipherId);
+        var grants = (await GrantsAsync(ct)).GroupBy(g => g.CollectionId).ToDictionary(g => g.Key, g => g.ToList());
+        var managed = await ManagedOrgsAsync(ct);
+        var orgIds = orgItems.Select(c => c.OrganizationId!.Value).Distinct().ToList();
+        var limitsDeletion = await db.Organizations.Where(o => orgIds.Contains(o.Id) && o.LimitItemDeletion).Select(o => o.Id).ToListAsync(ct);
+        foreach (var cipher in orgItems)
+        {
+            var org = cipher.OrganizationId!.Value;
+            var collectionIds = links[cipher.Id].Select(l => l.CollectionId).ToList();
+            var mine = collectionIds.Where(grants.ContainsKey).SelectMany(id => grants[id]).ToList();
+            if (managed.ContainsKey(org))
+            {
+                result[cipher.Id] = (CipherMapper.FullAccess, collectionIds);
+            }
+            else if (mine.Count > 0)
+            {
+                var edit = mine.Any(g => !g.ReadOnly);
+                var manage = mine.Any(g => g.Manage);
+                var delete = limitsDeletion.Contains(org) ? manage : edit;
+                result[cipher.Id] = (new CipherAccess(edit, mine.Any(g => !g.HidePasswords), delete, delete, manage),
+                    [.. collectionIds.Where(grants.ContainsKey)]);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>True when the caller may put items into every one of <paramref name="collectionIds"/> of the org.</summary>
+    public async Task<bool> CanAddToCollectionsAsync(Guid organizationId, IReadOnlyCollection<Guid> collectionIds, CancellationToken ct)
+    {
+        var existing = await db.Collections.CountAsync(c => c.OrganizationId == organizationId && collectionIds.Contains(c.Id), ct);
+        if (existing != collectionIds.Count)
+        {
+            return false;
+        }
+        if ((await ManagedOrgsAsync(ct)).ContainsKey(organizationId))
+        {
+            return true;
+        }
+        var writable = (await GrantsAsync(ct)).Where(g => !g.ReadOnly).Select(g => g.CollectionId).ToHashSet();
+        return collectionIds.All(writable.Contains);
+    }
+}
