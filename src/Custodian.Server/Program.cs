@@ -40,6 +40,7 @@ api.MapCipherEndpoints().MapOrgCipherEndpoints().MapImportEndpoints().MapAttachm
 api.MapFolderEndpoints();
 api.MapOrganizationEndpoints();
 api.MapCollectionEndpoints();
+api.MapMemberEndpoints();
 
 await app.RunAsync();
 

@@ -56,6 +56,13 @@ public sealed class ApiClient(HttpClient http)
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>Asserts a 200 for routes that answer without a body.</summary>
+    public static async Task ReadOkOrEmptyAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {text}");
+    }
+
     /// <summary>Asserts Bitwarden's error shape and status; returns the body for further checks.</summary>
     public static async Task<JsonObject> ReadErrorAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -95,3 +95,43 @@ public static class TestCollections
         return Guid.Parse(created["id"]!.GetValue<string>());
     }
 }
+
+/// <summary>The members flow over HTTP: invite (token read from the outbox mail), accept, confirm.</summary>
+public static class TestMembers
+{
+    public static async Task<Guid> InviteAsync(this TestOrganization org, TestUser by, string email,
+        OrganizationUserType type = OrganizationUserType.User)
+    {
+        await ApiClient.ReadOkOrEmptyAsync(await by.Client.PostAsync($"/api/organizations/{org.Id}/users/invite",
+            new { emails = new[] { email }, type, collections = Array.Empty<object>(), groups = Array.Empty<Guid>() }));
+        var list = await org.Owner.Client.GetJsonAsync($"/api/organizations/{org.Id}/users");
+        return Guid.Parse(list["data"]!.AsArray().Single(m => m!["email"]!.GetValue<string>() == email.ToLowerInvariant())!["id"]!.GetValue<string>());
+    }
+
+    /// <summary>The token from the invitation mail the server wrote to its outbox (no SMTP in tests).</summary>
+    public static string ReadInviteToken(ApiFactory api, Guid memberId)
+    {
+        var outbox = Path.Combine(api.DataDirectory, "outbox");
+        var text = Directory.GetFiles(outbox, "*.eml").OrderByDescending(f => f, StringComparer.Ordinal)
+            .Select(f => MimeKit.MimeMessage.Load(f).TextBody ?? "").First(t => t.Contains($"organizationUserId={memberId}", StringComparison.Ordinal));
+        var token = text[(text.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..].Split('\n')[0].Trim();
+        return Uri.UnescapeDataString(token);
+    }
+
+    public static Task<HttpResponseMessage> AcceptAsync(this TestOrganization org, TestUser user, Guid memberId, string token) =>
+        user.Client.PostAsync($"/api/organizations/{org.Id}/users/{memberId}/accept", new { token });
+
+    public static Task<HttpResponseMessage> ConfirmAsync(this TestOrganization org, TestUser by, TestUser member, Guid memberId) =>
+        by.Client.PostAsync($"/api/organizations/{org.Id}/users/{memberId}/confirm",
+            new { key = ClientCrypto.RsaEncrypt(org.Key.ToBytes(), member.Account.PublicKeySpki) });
+
+    /// <summary>Invite, accept, confirm: the whole flow a new member goes through.</summary>
+    public static async Task<Guid> JoinThroughInviteAsync(this ApiFactory api, TestOrganization org, TestUser user,
+        OrganizationUserType type = OrganizationUserType.User)
+    {
+        var memberId = await org.InviteAsync(org.Owner, user.Email, type);
+        await ApiClient.ReadOkOrEmptyAsync(await org.AcceptAsync(user, memberId, ReadInviteToken(api, memberId)));
+        await ApiClient.ReadOkOrEmptyAsync(await org.ConfirmAsync(org.Owner, user, memberId));
+        return memberId;
+    }
+}

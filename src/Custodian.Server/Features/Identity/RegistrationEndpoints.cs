@@ -1,6 +1,9 @@
 using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Organizations;
+using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Custodian.Server.Features.Identity;
@@ -41,13 +44,28 @@ public static class RegistrationEndpoints
         return Results.Json(token);
     }
 
+    /// <summary>
+    /// Registers with an email verification token, or with an organization invitation for that address: an
+    /// invited person may always create their account, even when open signups are off.
+    /// </summary>
     public static async Task<RegisterResponse> RegisterFinish(RegisterFinishRequest request, AccountRegistrar registrar,
-        IDataProtectionProvider protection, IOptions<SignupsOptions> signups, CancellationToken ct)
+        IDataProtectionProvider protection, IOptions<SignupsOptions> signups, InviteTokens invites, AppDbContext db, CancellationToken ct)
     {
         var email = request.Email.Trim().ToLowerInvariant();
-        if (request.OrgInviteToken is not null || request.ProviderInviteToken is not null)
+        if (request.ProviderInviteToken is not null)
         {
-            throw new BadRequestException("Invitation tokens are accepted once organizations and providers are enabled.");
+            throw new BadRequestException("Provider invitations are accepted once providers are enabled.");
+        }
+        if (request.OrgInviteToken is not null)
+        {
+            var invited = request.OrganizationUserId is { } memberId && await db.OrganizationUsers.AnyAsync(
+                m => m.Id == memberId && m.Status == OrganizationUserStatus.Invited && m.Email == email, ct);
+            if (!invited || !invites.IsValid(request.OrgInviteToken, request.OrganizationUserId!.Value, email))
+            {
+                throw BadRequestException.ForField("OrgInviteToken", "Invalid or expired invitation.");
+            }
+            await registrar.RegisterAsync(ToNewAccount(request, email, emailVerified: true), ct);
+            return new RegisterResponse();
         }
         if (!signups.Value.Allowed)
         {

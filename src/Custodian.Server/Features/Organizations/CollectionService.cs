@@ -64,7 +64,7 @@ public sealed class CollectionService(AppDbContext db, VaultAccess access, TimeP
     }
 
     /// <summary>Updates rows in place (a row deleted and re-added in one save would clash on its key).</summary>
-    static void Replace<T>(DbSet<T> set, List<T> current, IReadOnlyList<AccessSelection> wanted, Func<T, Guid> idOf, Func<Guid, T> create)
+    internal static void Replace<T>(DbSet<T> set, List<T> current, IReadOnlyList<AccessSelection> wanted, Func<T, Guid> idOf, Func<Guid, T> create)
         where T : class, ICollectionAccess
     {
         var byId = wanted.DistinctBy(w => w.Id).ToDictionary(w => w.Id);

@@ -6,6 +6,10 @@ public static class OrganizationsSetup
     {
         services.AddScoped<OrganizationAccess>();
         services.AddScoped<CollectionService>();
+        services.AddScoped<MemberService>();
+        services.AddSingleton<InviteTokens>();
+        services.AddOptions<Infrastructure.Mail.MailOptions>().BindConfiguration(Infrastructure.Mail.MailOptions.Section);
+        services.AddSingleton<Infrastructure.Mail.Mailer>();
         return services;
     }
 }

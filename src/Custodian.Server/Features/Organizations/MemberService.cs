@@ -1,0 +1,117 @@
+using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Events;
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Server.Features.Organizations;
+
+/// <summary>Rules every membership change keeps, the invitation mail, and the member shapes clients read.</summary>
+public sealed class MemberService(AppDbContext db, InviteTokens tokens, Mailer mailer,
+    IHttpContextAccessor http, EventLog events)
+{
+    public async Task<OrganizationUser> LoadAsync(OrgCaller caller, Guid id, CancellationToken ct) =>
+        await db.OrganizationUsers.SingleOrDefaultAsync(m => m.Id == id && m.OrganizationId == caller.OrganizationId, ct)
+            ?? throw new NotFoundException();
+
+    /// <summary>
+    /// Only owners touch owners or make them; admins and custom user managers cannot hand out more than they
+    /// hold (custom members cannot make admins, nor grant a permission they lack).
+    /// </summary>
+    public static void EnsureMayAssign(OrgCaller caller, OrganizationUserType type, MemberPermissions? permissions, OrganizationUser? target = null)
+    {
+        if ((type == OrganizationUserType.Owner || target?.Type == OrganizationUserType.Owner) && !caller.IsOwner)
+        {
+            throw new BadRequestException("Only an owner can manage another owner.");
+        }
+        if (!caller.IsAdmin && (type == OrganizationUserType.Admin || target?.Type == OrganizationUserType.Admin))
+        {
+            throw new BadRequestException("Custom users can not manage Admins or Owners.");
+        }
+        if (!caller.IsAdmin && type == OrganizationUserType.Custom && permissions is not null && !Within(permissions, caller.Permissions))
+        {
+            throw new BadRequestException("Custom users can only grant the same custom permissions that they have.");
+        }
+    }
+
+    static bool Within(MemberPermissions wanted, MemberPermissions held) =>
+        typeof(MemberPermissions).GetProperties().Where(p => p.PropertyType == typeof(bool))
+            .All(p => !(bool)p.GetValue(wanted)! || (bool)p.GetValue(held)!);
+
+    public async Task EnsureSeatAvailableAsync(Organization org, int adding, CancellationToken ct)
+    {
+        if (org.Seats is { } seats
+            && await db.OrganizationUsers.CountAsync(m => m.OrganizationId == org.Id && m.Status != OrganizationUserStatus.Revoked, ct) + adding > seats)
+        {
+            throw new BadRequestException($"You have reached the maximum number of users ({seats}) for this organization.");
+        }
+    }
+
+    /// <summary>Sets the member's collection access and groups; everything named must belong to the org.</summary>
+    public async Task SetAccessAsync(OrgCaller caller, OrganizationUser member, IReadOnlyList<AccessSelection>? collectionAccess,
+        IReadOnlyList<Guid>? groupIds, CancellationToken ct)
+    {
+        if (collectionAccess is not null)
+        {
+            var ids = collectionAccess.Select(c => c.Id).Distinct().ToList();
+            if (await db.Collections.CountAsync(c => c.OrganizationId == caller.OrganizationId && ids.Contains(c.Id), ct) != ids.Count)
+            {
+                throw BadRequestException.ForField("Collections", "A collection does not belong to this organization.");
+            }
+            CollectionService.Replace(db.CollectionUsers, await db.CollectionUsers.Where(a => a.OrganizationUserId == member.Id).ToListAsync(ct),
+                collectionAccess, a => a.CollectionId, id => new CollectionUser { CollectionId = id, OrganizationUserId = member.Id });
+        }
+        if (groupIds is not null)
+        {
+            var ids = groupIds.Distinct().ToList();
+            if (await db.Groups.CountAsync(g => g.OrganizationId == caller.OrganizationId && ids.Contains(g.Id), ct) != ids.Count)
+            {
+                throw BadRequestException.ForField("Groups", "A group does not belong to this organization.");
+            }
+            var current = await db.GroupUsers.Where(g => g.OrganizationUserId == member.Id).ToListAsync(ct);
+            db.GroupUsers.RemoveRange(current.Where(g => !ids.Contains(g.GroupId)));
+            db.GroupUsers.AddRange(ids.Where(id => current.All(g => g.GroupId != id))
+                .Select(id => new GroupUser { GroupId = id, OrganizationUserId = member.Id }));
+        }
+    }
+
+    /// <summary>The invitation: a link to the web vault's accept page carrying the token. Never logged.</summary>
+    public Task SendInviteAsync(Organization org, OrganizationUser member, CancellationToken ct)
+    {
+        var email = member.Email ?? throw new BadRequestException("This member has already accepted the invitation.");
+        var request = http.HttpContext!.Request;
+        var link = $"{request.Scheme}://{request.Host}{request.PathBase}/#/accept-organization"
+            + $"?organizationId={org.Id}&organizationUserId={member.Id}&email={Uri.EscapeDataString(email)}"
+            + $"&organizationName={Uri.EscapeDataString(org.Name)}&token={Uri.EscapeDataString(tokens.Create(member.Id, email))}";
+        return mailer.SendAsync(email, $"Join {org.Name}",
+            $"You have been invited to join {org.Name} on Custodian.\n\nAccept the invitation within five days:\n{link}\n", ct);
+    }
+
+    public void Record(EventType type, OrgCaller caller, OrganizationUser member) =>
+        events.Add(type, new EventSubject(OrganizationUserId: member.Id, UserId: member.UserId), caller);
+
+    public async Task<List<MemberResponse>> ResponsesAsync(IReadOnlyList<OrganizationUser> members, bool includeCollections,
+        bool includeGroups, string kind, CancellationToken ct)
+    {
+        var ids = members.Select(m => m.Id).ToList();
+        var userIds = members.Select(m => m.UserId).OfType<Guid>().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var access = includeCollections
+            ? (await db.CollectionUsers.Where(a => ids.Contains(a.OrganizationUserId)).ToListAsync(ct)).ToLookup(a => a.OrganizationUserId)
+            : null;
+        var groups = includeGroups
+            ? (await db.GroupUsers.Where(g => ids.Contains(g.OrganizationUserId)).ToListAsync(ct)).ToLookup(g => g.OrganizationUserId)
+            : null;
+        return [.. members.Select(m =>
+        {
+            var user = m.UserId is { } id ? users.GetValueOrDefault(id) : null;
+            return new MemberResponse(m.Id, m.UserId, user?.Email ?? m.Email ?? "", user?.Name, m.Type, m.Status,
+                MemberPermissions.Parse(m.Permissions), m.ExternalId, TwoFactorEnabled: false, UsesKeyConnector: false,
+                HasMasterPassword: user?.MasterPassword is not null, ResetPasswordEnrolled: m.ResetPasswordKey is not null,
+                m.AccessSecretsManager, ClaimedByOrganization: false, user?.AvatarColor,
+                access is null ? [] : [.. access[m.Id].Select(a => new AccessSelection(a.CollectionId, a.ReadOnly, a.HidePasswords, a.Manage))],
+                groups is null ? [] : [.. groups[m.Id].Select(g => g.GroupId)], kind);
+        })];
+    }
+}
