@@ -41,6 +41,7 @@ api.MapFolderEndpoints();
 api.MapOrganizationEndpoints();
 api.MapCollectionEndpoints();
 api.MapMemberEndpoints();
+api.MapGroupEndpoints();
 api.MapOrgTransferEndpoints();
 
 await app.RunAsync();

@@ -56,6 +56,14 @@ public sealed class ApiClient(HttpClient http)
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>Asserts a 200 with a bare JSON array (a few routes answer lists without the envelope).</summary>
+    public static async Task<JsonArray> ReadArrayAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsArray();
+    }
+
     /// <summary>Asserts a 200 for routes that answer without a body.</summary>
     public static async Task ReadOkOrEmptyAsync(HttpResponseMessage response)
     {
