@@ -43,6 +43,8 @@ api.MapCollectionEndpoints();
 api.MapMemberEndpoints();
 api.MapGroupEndpoints();
 api.MapOrgTransferEndpoints();
+api.MapEventEndpoints();
+app.MapCollectEndpoint();   // clients post to {server}/events/collect
 
 await app.RunAsync();
 

@@ -20,14 +20,15 @@ public sealed record EventSubject(
 /// </summary>
 public sealed class EventLog(AppDbContext db, CurrentUser caller, IHttpContextAccessor http, TimeProvider time)
 {
-    public void Add(EventType type, EventSubject subject, OrgCaller? actingIn = null)
+    /// <param name="date">When it happened, for events a client reports later; now otherwise.</param>
+    public void Add(EventType type, EventSubject subject, OrgCaller? actingIn = null, DateTime? date = null)
     {
         var request = http.HttpContext?.Request;
         db.Events.Add(new Event
         {
             Id = Guid.CreateVersion7(),
             Type = type,
-            Date = time.GetUtcNow().UtcDateTime,
+            Date = date ?? time.GetUtcNow().UtcDateTime,
             OrganizationId = subject.OrganizationId ?? actingIn?.OrganizationId,
             CipherId = subject.CipherId,
             CollectionId = subject.CollectionId,

@@ -1,4 +1,5 @@
 using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Events;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
@@ -71,9 +72,11 @@ public static class OrganizationEndpoints
         OrganizationResponse.From((await access.RequireMemberAsync(id, ct)).Organization);
 
     static async Task<OrganizationResponse> UpdateOrganization(Guid id, OrganizationUpdateRequest request,
-        OrganizationAccess access, AppDbContext db, TimeProvider time, CancellationToken ct)
+        OrganizationAccess access, AppDbContext db, EventLog events, TimeProvider time, CancellationToken ct)
     {
-        var org = (await access.RequireAsync(id, c => c.IsOwner, ct)).Organization;
+        var caller = await access.RequireAsync(id, c => c.IsOwner, ct);
+        var org = caller.Organization;
+        events.Add(EventType.Organization_Updated, new EventSubject(), caller);
         org.Name = request.Name;
         org.BusinessName = request.BusinessName;
         org.BillingEmail = request.BillingEmail ?? org.BillingEmail;
@@ -112,9 +115,11 @@ public static class OrganizationEndpoints
     }
 
     static async Task<OrganizationResponse> UpdateCollectionManagement(Guid id, OrganizationCollectionManagementRequest request,
-        OrganizationAccess access, AppDbContext db, TimeProvider time, CancellationToken ct)
+        OrganizationAccess access, AppDbContext db, EventLog events, TimeProvider time, CancellationToken ct)
     {
-        var org = (await access.RequireAsync(id, c => c.IsOwner, ct)).Organization;
+        var caller = await access.RequireAsync(id, c => c.IsOwner, ct);
+        var org = caller.Organization;
+        events.Add(EventType.Organization_CollectionManagementUpdated, new EventSubject(), caller);
         org.LimitCollectionCreation = request.LimitCollectionCreation;
         org.LimitCollectionDeletion = request.LimitCollectionDeletion;
         org.LimitItemDeletion = request.LimitItemDeletion;
@@ -150,12 +155,13 @@ public static class OrganizationEndpoints
         await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct);
     }
 
-    static async Task LeaveOrganization(Guid id, OrganizationAccess access, AppDbContext db, CancellationToken ct)
+    static async Task LeaveOrganization(Guid id, OrganizationAccess access, AppDbContext db, EventLog events, CancellationToken ct)
     {
         var me = await access.RequireMemberAsync(id, ct);
         var membership = me.Membership ?? throw new BadRequestException("Only members can leave an organization.");
         await MemberRules.EnsureAnotherConfirmedOwnerAsync(db, membership, ct);
         db.OrganizationUsers.Remove(membership);
+        events.Add(EventType.OrganizationUser_Left, new EventSubject(OrganizationUserId: membership.Id, UserId: membership.UserId), me);
         await db.SaveChangesAsync(ct);
     }
 }
