@@ -42,6 +42,7 @@ api.MapOrganizationEndpoints();
 api.MapCollectionEndpoints();
 api.MapMemberEndpoints();
 api.MapGroupEndpoints();
+api.MapPolicyEndpoints();
 api.MapOrgTransferEndpoints();
 api.MapEventEndpoints();
 app.MapCollectEndpoint();   // clients post to {server}/events/collect

@@ -97,31 +97,22 @@ public sealed class EventTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task EveryRoute_Authorization()
     {
-        var owner = await api.LoginNewUserAsync();
-        var org = await owner.CreateOrganizationAsync();
-        var user = await api.LoginNewUserAsync();
-        var userId = await api.AddConfirmedMemberAsync(org, user);
-        var customWithout = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, customWithout, OrganizationUserType.Custom, new MemberPermissions { ManageGroups = true });
-        var customWith = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, customWith, OrganizationUserType.Custom, new MemberPermissions { AccessEventLogs = true });
-        var admin = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, admin, OrganizationUserType.Admin);
+        var roles = await api.CreateRolesAsync(new MemberPermissions { AccessEventLogs = true }, new MemberPermissions { ManageGroups = true });
+        var (org, owner, userId) = (roles.Org, roles.Owner, roles.UserMemberId);
         var collection = await org.CreateCollectionAsync("C", TestCollections.Access(userId));
         var itemId = await org.CreateItemAsync(owner, "Item", collection);
-        var stranger = await api.LoginNewUserAsync();
-        var otherOrg = await stranger.CreateOrganizationAsync();
+        var otherOrg = roles.StrangersOrg;
         var foreignMember = await api.AddConfirmedMemberAsync(otherOrg, await api.LoginNewUserAsync());
         var urls = new[] { $"/api/organizations/{org.Id}/events", $"/api/organizations/{org.Id}/users/{userId}/events", $"/api/ciphers/{itemId}/events" };
 
         foreach (var url in urls)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateApiClient().GetAsync(url)).StatusCode);
-            foreach (var denied in new[] { stranger, user, customWithout })
+            foreach (var denied in roles.Denied)
             {
                 await ApiClient.ReadErrorAsync(await denied.Client.GetAsync(url), HttpStatusCode.NotFound);
             }
-            foreach (var allowed in new[] { customWith, admin, owner })
+            foreach (var allowed in roles.Allowed)
             {
                 Assert.Equal(HttpStatusCode.OK, (await allowed.Client.GetAsync(url)).StatusCode);
             }

@@ -135,3 +135,35 @@ public static class TestMembers
         return memberId;
     }
 }
+
+/// <summary>
+/// Everyone an authorization test asks about one org: its owner, an admin, a plain user, a custom member with the
+/// permission the route needs and one without it, and a stranger who owns another org.
+/// </summary>
+public sealed record OrgRoles(TestOrganization Org, TestUser Owner, TestUser Admin, TestUser User, Guid UserMemberId,
+    TestUser CustomWith, TestUser CustomWithout, TestUser Stranger, TestOrganization StrangersOrg)
+{
+    /// <summary>Callers who must get a 404, as if the org did not exist.</summary>
+    public IReadOnlyList<TestUser> Denied => [Stranger, User, CustomWithout];
+
+    public IReadOnlyList<TestUser> Allowed => [CustomWith, Admin, Owner];
+}
+
+public static class TestRoles
+{
+    public static async Task<OrgRoles> CreateRolesAsync(this ApiFactory api, MemberPermissions granting, MemberPermissions notGranting)
+    {
+        var owner = await api.LoginNewUserAsync();
+        var org = await owner.CreateOrganizationAsync();
+        var admin = await api.LoginNewUserAsync();
+        await api.AddConfirmedMemberAsync(org, admin, OrganizationUserType.Admin);
+        var user = await api.LoginNewUserAsync();
+        var userId = await api.AddConfirmedMemberAsync(org, user);
+        var customWith = await api.LoginNewUserAsync();
+        await api.AddConfirmedMemberAsync(org, customWith, OrganizationUserType.Custom, granting);
+        var customWithout = await api.LoginNewUserAsync();
+        await api.AddConfirmedMemberAsync(org, customWithout, OrganizationUserType.Custom, notGranting);
+        var stranger = await api.LoginNewUserAsync();
+        return new OrgRoles(org, owner, admin, user, userId, customWith, customWithout, stranger, await stranger.CreateOrganizationAsync("Stranger's"));
+    }
+}

@@ -58,16 +58,8 @@ public sealed class GroupTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task EveryRoute_Authorization()
     {
-        var owner = await api.LoginNewUserAsync();
-        var org = await owner.CreateOrganizationAsync();
-        var user = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, user);
-        var customWithout = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, customWithout, OrganizationUserType.Custom, new MemberPermissions { AccessReports = true });
-        var customWith = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, customWith, OrganizationUserType.Custom, new MemberPermissions { ManageGroups = true });
-        var stranger = await api.LoginNewUserAsync();
-        var otherOrg = await stranger.CreateOrganizationAsync();
+        var roles = await api.CreateRolesAsync(new MemberPermissions { ManageGroups = true }, new MemberPermissions { AccessReports = true });
+        var (org, owner, stranger, otherOrg, customWith) = (roles.Org, roles.Owner, roles.Stranger, roles.StrangersOrg, roles.CustomWith);
         var foreignGroup = (await stranger.Client.PostJsonAsync($"/api/organizations/{otherOrg.Id}/groups", new { name = "Theirs" }))["id"]!.GetValue<string>();
         await owner.Client.PutJsonAsync($"/api/organizations/{org.Id}/collection-management", new
         {
@@ -82,7 +74,7 @@ public sealed class GroupTests(ApiFactory api) : IClassFixture<ApiFactory>
         foreach (var read in reads)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateApiClient().GetAsync(read)).StatusCode);
-            foreach (var denied in new[] { stranger, user, customWithout })
+            foreach (var denied in roles.Denied)
             {
                 await ApiClient.ReadErrorAsync(await denied.Client.GetAsync(read), HttpStatusCode.NotFound);
             }
@@ -90,7 +82,7 @@ public sealed class GroupTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
         foreach (var (method, url) in writes)
         {
-            foreach (var denied in new[] { stranger, user, customWithout })
+            foreach (var denied in roles.Denied)
             {
                 var response = method switch { "POST" => await denied.Client.PostAsync(url, body), "PUT" => await denied.Client.PutAsync(url, body), _ => await denied.Client.DeleteAsync(url) };
                 await ApiClient.ReadErrorAsync(response, HttpStatusCode.NotFound);

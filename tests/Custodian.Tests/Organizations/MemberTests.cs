@@ -166,20 +166,10 @@ public sealed class MemberTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task EveryRoute_Authorization()
     {
-        var owner = await api.LoginNewUserAsync();
-        var org = await owner.CreateOrganizationAsync();
-        var user = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, user);
-        var customWithout = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, customWithout, OrganizationUserType.Custom, new MemberPermissions { AccessEventLogs = true });
-        var customWith = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, customWith, OrganizationUserType.Custom, new MemberPermissions { ManageUsers = true });
-        var admin = await api.LoginNewUserAsync();
-        await api.AddConfirmedMemberAsync(org, admin, OrganizationUserType.Admin);
+        var roles = await api.CreateRolesAsync(new MemberPermissions { ManageUsers = true }, new MemberPermissions { AccessEventLogs = true });
+        var (org, owner, stranger, otherOrg) = (roles.Org, roles.Owner, roles.Stranger, roles.StrangersOrg);
         var target = await api.LoginNewUserAsync();
         var targetId = await api.AddConfirmedMemberAsync(org, target);
-        var stranger = await api.LoginNewUserAsync();
-        var otherOrg = await stranger.CreateOrganizationAsync();
         var foreignId = await api.AddConfirmedMemberAsync(otherOrg, await api.LoginNewUserAsync());
         string Url(string tail = "") => $"/api/organizations/{org.Id}/users{tail}";
         var update = new { type = 2, collections = Array.Empty<object>(), groups = Array.Empty<Guid>() };
@@ -198,13 +188,13 @@ public sealed class MemberTests(ApiFactory api) : IClassFixture<ApiFactory>
         foreach (var (method, url, body) in routes)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await Send(anonymous, method, url, body)).StatusCode);
-            foreach (var denied in new[] { stranger, user, customWithout })
+            foreach (var denied in roles.Denied)
             {
                 await ApiClient.ReadErrorAsync(await Send(denied.Client, method, url, body), HttpStatusCode.NotFound);
             }
         }
         // Allowed callers pass the gate (the answer may still be a 400 for this particular member's state).
-        foreach (var allowed in new[] { customWith, admin, owner })
+        foreach (var allowed in roles.Allowed)
         {
             foreach (var (method, url, body) in routes)
             {

@@ -134,6 +134,7 @@ public static class MemberEndpoints
         {
             throw new BadRequestException("You are already part of this organization.");
         }
+        await PolicyRules.EnsureSingleOrgAllowsJoiningAsync(db, user.Id, organizationId, member.Type, ct);
         member.UserId = user.Id;
         member.Email = null;
         member.Status = OrganizationUserStatus.Accepted;

@@ -37,6 +37,7 @@ public static class OrganizationEndpoints
         CurrentUser caller, TimeProvider time, CancellationToken ct)
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
+        await PolicyRules.EnsureSingleOrgAllowsJoiningAsync(db, user.Id, null, OrganizationUserType.Owner, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var org = new Organization
         {

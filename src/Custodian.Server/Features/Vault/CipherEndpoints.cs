@@ -57,6 +57,7 @@ public static class CipherEndpoints
 
     static async Task<CipherResponse> CreateCipher(CipherRequest request, AppDbContext db, CipherService service, CancellationToken ct)
     {
+        await Organizations.PolicyRules.EnsurePersonalItemsAllowedAsync(db, service.CallerId, ct);
         var folderId = await service.ResolveFolderAsync(request.FolderId, ct);
         var cipher = service.NewPersonal(request);
         if (folderId is not null || request.Favorite)

@@ -39,6 +39,7 @@ public static class ImportEndpoints
         var folders = request.Folders ?? [];
         var relationships = request.FolderRelationships ?? [];
         EnsureWithinLimits(request.Ciphers.Count, folders.Count, relationships.Count);
+        await Organizations.PolicyRules.EnsurePersonalItemsAllowedAsync(db, caller.Id, ct);
         var folderIds = await ResolveFoldersAsync(db, caller.Id, folders, service.Now, ct);
         var ciphers = request.Ciphers.Select(service.NewPersonal).ToList();
         // The items are new, so their per-user rows are too: made here rather than looked up one by one.

@@ -15,7 +15,7 @@ public sealed record SyncResponse(
     IReadOnlyList<Organizations.CollectionDetailsResponse> Collections,
     IReadOnlyList<CipherResponse> Ciphers,
     Accounts.DomainsResponse? Domains,
-    IReadOnlyList<object> Policies,
+    IReadOnlyList<Organizations.PolicyResponse> Policies,
     IReadOnlyList<object> Sends,
     UserDecryptionResponse UserDecryption) : ResponseModel("sync");
 
@@ -31,6 +31,7 @@ public static class SyncEndpoint
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
         return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), await collections.MineAsync(ct),
-            await ciphers.VisibleResponsesAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false), [], [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
+            await ciphers.VisibleResponsesAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
+            await Organizations.PolicyEndpoints.ForUserAsync(db, user.Id, ct), [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }
