@@ -187,13 +187,7 @@ public sealed class OrgCipherTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (org, member, memberId) = await OrgWithMemberAsync();
         var collection = await org.CreateCollectionAsync("Team", TestCollections.Access(memberId));
         var itemId = await org.CreateItemAsync(org.Owner, "Item", collection);
-        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(api.Services))
-        {
-            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Custodian.Server.Infrastructure.Data.AppDbContext>(scope.ServiceProvider);
-            var row = await db.OrganizationUsers.FindAsync([memberId], TestContext.Current.CancellationToken);
-            row!.Status = OrganizationUserStatus.Revoked;
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        await ApiClient.ReadOkOrEmptyAsync(await org.Owner.Client.PutAsync($"/api/organizations/{org.Id}/users/{memberId}/revoke"));
 
         Assert.Empty((await member.Client.GetJsonAsync("/api/sync?excludeDomains=true"))["ciphers"]!.AsArray());
         await ApiClient.ReadErrorAsync(await member.Client.GetAsync($"/api/ciphers/{itemId}"), HttpStatusCode.NotFound);

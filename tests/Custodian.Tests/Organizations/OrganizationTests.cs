@@ -1,4 +1,5 @@
 using System.Net;
+using Custodian.Server.Features.Organizations;
 using Custodian.Tests.Infrastructure;
 using Custodian.Tests.Support;
 
@@ -168,4 +169,55 @@ public sealed class OrganizationTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.True(body["limitCollectionCreation"]!.GetValue<bool>());
         Assert.False(body["allowAdminAccessToAllCollectionItems"]!.GetValue<bool>());
     }
+
+    /// <summary>The org's own routes: which role may call each; everyone else gets a 404.</summary>
+    [Fact]
+    public async Task EveryRoute_Authorization()
+    {
+        var roles = await api.CreateRolesAsync(new MemberPermissions { ManageUsers = true }, new MemberPermissions());
+        var id = roles.Org.Id;
+        var verify = new { masterPasswordHash = "checked after the role" };
+        var update = new { name = "Renamed", billingEmail = roles.Owner.Email };
+        var flags = new { limitCollectionCreation = false, limitCollectionDeletion = false, limitItemDeletion = false, allowAdminAccessToAllCollectionItems = true };
+        var everyMember = new[] { roles.User, roles.CustomWithout, roles.CustomWith, roles.Admin, roles.Owner };
+        var routes = new (string Method, string Url, object? Body, TestUser[] Allowed)[]
+        {
+            ("GET", $"/api/organizations/{id}", null, everyMember),
+            ("GET", $"/api/organizations/{id}/keys", null, everyMember),
+            ("PUT", $"/api/organizations/{id}", update, [roles.Owner]),
+            ("POST", $"/api/organizations/{id}/keys", new { publicKey = "AAAA", encryptedPrivateKey = roles.Org.Encrypt("x") }, [roles.Admin, roles.Owner]),
+            ("PUT", $"/api/organizations/{id}/collection-management", flags, [roles.Owner]),
+            ("POST", $"/api/organizations/{id}/api-key", verify, [roles.Owner]),
+            ("POST", $"/api/organizations/{id}/rotate-api-key", verify, [roles.Owner]),
+            ("DELETE", $"/api/organizations/{id}", verify, [roles.Owner]),
+        };
+        foreach (var (method, url, body, allowed) in routes)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Send(api.CreateApiClient(), method, url, body)).StatusCode);
+            foreach (var caller in everyMember.Append(roles.Stranger))
+            {
+                var response = await Send(caller.Client, method, url, body);
+                if (allowed.Contains(caller))
+                {
+                    Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{method} {url}: {(int)response.StatusCode}");
+                }
+                else
+                {
+                    await ApiClient.ReadErrorAsync(response, HttpStatusCode.NotFound);
+                }
+            }
+        }
+        await ApiClient.ReadErrorAsync(await roles.Stranger.Client.PostAsync($"/api/organizations/{id}/leave"), HttpStatusCode.NotFound);
+        await ApiClient.ReadErrorAsync(await roles.Owner.Client.GetAsync($"/api/organizations/{roles.StrangersOrg.Id}/keys"), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await roles.User.Client.PostAsync($"/api/organizations/{id}/leave")).StatusCode);
+        await ApiClient.ReadErrorAsync(await roles.User.Client.GetAsync($"/api/organizations/{id}"), HttpStatusCode.NotFound);
+    }
+
+    static Task<HttpResponseMessage> Send(ApiClient client, string method, string url, object? body) => method switch
+    {
+        "GET" => client.GetAsync(url),
+        "POST" => client.PostAsync(url, body),
+        "PUT" => client.PutAsync(url, body),
+        _ => client.DeleteAsync(url, body),
+    };
 }
