@@ -1,4 +1,6 @@
 using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Admin;
+using Custodian.Server.Features.Providers;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
@@ -20,11 +22,15 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 // Keys live in the shared database, so tokens protected on one instance unprotect on every other.
 builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents();
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await app.Services.GetRequiredService<SigningKeyStore>().LoadAsync();
+if (AdminCommand.Matches(args))
+{
+    return await AdminCommand.RunAsync(app.Services, args);
+}
 
 app.UseExceptionHandler();
 app.UseAuthentication();
@@ -46,8 +52,13 @@ api.MapPolicyEndpoints();
 api.MapOrgTransferEndpoints();
 api.MapEventEndpoints();
 app.MapCollectEndpoint();   // clients post to {server}/events/collect
+api.MapProviderEndpoints();
+api.MapProviderUserEndpoints();
+api.MapProviderClientEndpoints();
+app.MapAdminEndpoints();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry type <c>WebApplicationFactory&lt;Program&gt;</c> needs.</summary>
 public partial class Program;

@@ -82,4 +82,24 @@ public sealed class CliOrganizationTests(CompatServer server) : IClassFixture<Co
         Assert.Contains(export["items"]!.AsArray(), i => i!["login"]?["password"]?.GetValue<string>() == "fw-p4ss");
         Assert.Contains(export["collections"]!.AsArray(), c => c!["name"]!.GetValue<string>() == "Clients/ACME Corp");
     }
+
+    [Fact]
+    public async Task ServiceUser_SyncsAndDecryptsClientItems_ThroughTheProviderKeyChain()
+    {
+        var owner = await server.LoginNewUserAsync();
+        var provider = await server.CreateProviderAsync(owner, "Northwind MSP");
+        var (bw, technician) = await BwCli.LoginNewUserAsync(server);
+        using var _ = bw;
+        await server.AddProviderUserAsync(provider, technician);
+        var client = await provider.CreateClientAsync(owner, "Fabrikam", TestAccounts.NewEmail("client"));
+        var itemId = await client.CreateItemAsync(owner, "Fabrikam domain admin", await client.CreateCollectionAsync("Servers"));
+
+        (await bw.RunAsync("sync", "--force")).EnsureSuccess("sync");
+        var items = (await bw.RunAsync("list", "items", "--organizationid", client.Id.ToString())).EnsureSuccess("list items --organizationid").Json().AsArray();
+        var item = (await bw.RunAsync("get", "item", itemId.ToString())).EnsureSuccess("get item").Json();
+
+        Assert.Equal("Fabrikam domain admin", items.Single()!["name"]!.GetValue<string>());
+        Assert.Equal("org-secret", item["login"]!["password"]!.GetValue<string>());
+        Assert.Equal("shared-user", item["login"]!["username"]!.GetValue<string>());
+    }
 }

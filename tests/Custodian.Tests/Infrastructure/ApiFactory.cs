@@ -20,6 +20,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool IsPostgres => Postgres is not null;
 
+    /// <summary>The system administrator's token this test server accepts on /admin.</summary>
+    public const string AdminToken = "test-admin-token-0123456789";
+
     /// <summary>This server's data directory (attachments, outbox), private to the factory and removed with it.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"custodian-test-{Guid.NewGuid():N}");
 
@@ -39,6 +42,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Test accounts use PBKDF2 with 5,000 iterations (the login minimum) so that hundreds of them stay fast.
         builder.UseSetting("Accounts:MinimumPbkdf2Iterations", "5000");
         builder.UseSetting("Login:MaxFailuresPerIp", "100000");
+        builder.UseSetting("Admin:Token", AdminToken);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -109,11 +109,14 @@ public static class TestMembers
     }
 
     /// <summary>The token from the invitation mail the server wrote to its outbox (no SMTP in tests).</summary>
-    public static string ReadInviteToken(ApiFactory api, Guid memberId)
+    public static string ReadInviteToken(ApiFactory api, Guid memberId) => ReadMailToken(api, $"organizationUserId={memberId}");
+
+    /// <summary>The <c>token=</c> of the newest outbox mail whose text contains <paramref name="marker"/>.</summary>
+    public static string ReadMailToken(ApiFactory api, string marker)
     {
         var outbox = Path.Combine(api.DataDirectory, "outbox");
         var text = Directory.GetFiles(outbox, "*.eml").OrderByDescending(f => f, StringComparer.Ordinal)
-            .Select(f => MimeKit.MimeMessage.Load(f).TextBody ?? "").First(t => t.Contains($"organizationUserId={memberId}", StringComparison.Ordinal));
+            .Select(f => MimeKit.MimeMessage.Load(f).TextBody ?? "").First(t => t.Contains(marker, StringComparison.Ordinal));
         var token = text[(text.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..].Split('\n')[0].Trim();
         return Uri.UnescapeDataString(token);
     }

@@ -28,18 +28,21 @@ public sealed record ProfileResponse(
     DateTime CreationDate,
     bool VerifyDevices,
     IReadOnlyList<ProfileOrganizationResponse> Organizations,
-    IReadOnlyList<object> Providers,
+    IReadOnlyList<Features.Providers.ProfileProviderResponse> Providers,
     IReadOnlyList<ProfileOrganizationResponse> ProviderOrganizations) : ResponseModel("profile")
 {
     /// <summary>The profile with the caller's confirmed memberships (the CLI needs each one's wrapped org key).</summary>
     public static async Task<ProfileResponse> BuildAsync(AppDbContext db, User user, CancellationToken ct) =>
-        From(user, await ProfileOrganizationResponse.ForUserAsync(db, user.Id, ct));
+        From(user, await ProfileOrganizationResponse.ForUserAsync(db, user.Id, ct),
+            await Features.Providers.ProfileProviderResponse.ForUserAsync(db, user.Id, ct),
+            await ProfileOrganizationResponse.ForProviderUserAsync(db, user.Id, ct));
 
-    public static ProfileResponse From(User user, IReadOnlyList<ProfileOrganizationResponse>? organizations = null) => new(
+    public static ProfileResponse From(User user, IReadOnlyList<ProfileOrganizationResponse>? organizations = null,
+        IReadOnlyList<Features.Providers.ProfileProviderResponse>? providers = null, IReadOnlyList<ProfileOrganizationResponse>? providerOrganizations = null) => new(
         user.Id, user.Name, user.Email, user.EmailVerified,
         Premium: true,   // self-hosted: every account has the premium features
         PremiumFromOrganization: false, user.MasterPasswordHint, user.Culture, TwoFactorEnabled: false,
         user.Key, user.PrivateKey, AccountKeysResponse.From(user), user.SecurityStamp,
         ForcePasswordReset: false, UsesKeyConnector: false, user.AvatarColor, user.CreationDate, VerifyDevices: false,
-        organizations ?? [], [], []);
+        organizations ?? [], providers ?? [], providerOrganizations ?? []);
 }

@@ -62,7 +62,7 @@ public static class EventEndpoints
         return await PageAsync(db.Events.Where(e => e.CipherId == id && e.OrganizationId == organizationId), start, end, continuationToken, time, ct);
     }
 
-    static async Task<ListResponse<EventResponse>> PageAsync(IQueryable<Event> events, DateTime? start, DateTime? end, string? continuationToken,
+    public static async Task<ListResponse<EventResponse>> PageAsync(IQueryable<Event> events, DateTime? start, DateTime? end, string? continuationToken,
         TimeProvider time, CancellationToken ct)
     {
         var to = end?.ToUniversalTime() ?? time.GetUtcNow().UtcDateTime;

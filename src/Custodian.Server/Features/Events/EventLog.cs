@@ -12,7 +12,10 @@ public sealed record EventSubject(
     Guid? GroupId = null,
     Guid? PolicyId = null,
     Guid? OrganizationUserId = null,
-    Guid? UserId = null);
+    Guid? UserId = null,
+    Guid? ProviderId = null,
+    Guid? ProviderUserId = null,
+    Guid? ProviderOrganizationId = null);
 
 /// <summary>
 /// Records audit events. <see cref="Add"/> only stages the row: it is written by the same <c>SaveChanges</c> as the
@@ -37,7 +40,9 @@ public sealed class EventLog(AppDbContext db, CurrentUser caller, IHttpContextAc
             OrganizationUserId = subject.OrganizationUserId,
             UserId = subject.UserId,
             ActingUserId = http.HttpContext?.User.Identity?.IsAuthenticated == true ? caller.Id : null,
-            ProviderId = actingIn?.ProviderId,
+            ProviderId = subject.ProviderId ?? actingIn?.ProviderId,
+            ProviderUserId = subject.ProviderUserId,
+            ProviderOrganizationId = subject.ProviderOrganizationId,
             DeviceType = int.TryParse(request?.Headers["Device-Type"], out var device) ? device : null,
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });

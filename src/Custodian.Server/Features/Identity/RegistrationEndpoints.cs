@@ -52,17 +52,18 @@ public static class RegistrationEndpoints
         IDataProtectionProvider protection, IOptions<SignupsOptions> signups, InviteTokens invites, AppDbContext db, CancellationToken ct)
     {
         var email = request.Email.Trim().ToLowerInvariant();
-        if (request.ProviderInviteToken is not null)
+        if (request.OrgInviteToken is not null || request.ProviderInviteToken is not null)
         {
-            throw new BadRequestException("Provider invitations are accepted once providers are enabled.");
-        }
-        if (request.OrgInviteToken is not null)
-        {
-            var invited = request.OrganizationUserId is { } memberId && await db.OrganizationUsers.AnyAsync(
-                m => m.Id == memberId && m.Status == OrganizationUserStatus.Invited && m.Email == email, ct);
-            if (!invited || !invites.IsValid(request.OrgInviteToken, request.OrganizationUserId!.Value, email))
+            // Both invitations (and a provider's setup mail) carry a token bound to the invited row and address.
+            var (token, rowId) = request.OrgInviteToken is not null
+                ? (request.OrgInviteToken, request.OrganizationUserId)
+                : (request.ProviderInviteToken, request.ProviderUserId);
+            var invited = rowId is { } id && (request.OrgInviteToken is not null
+                ? await db.OrganizationUsers.AnyAsync(m => m.Id == id && m.Status == OrganizationUserStatus.Invited && m.Email == email, ct)
+                : await db.ProviderUsers.AnyAsync(u => u.Id == id && u.UserId == null && u.Email == email, ct));
+            if (!invited || !invites.IsValid(token, rowId!.Value, email))
             {
-                throw BadRequestException.ForField("OrgInviteToken", "Invalid or expired invitation.");
+                throw BadRequestException.ForField(request.OrgInviteToken is not null ? "OrgInviteToken" : "ProviderInviteToken", "Invalid or expired invitation.");
             }
             await registrar.RegisterAsync(ToNewAccount(request, email, emailVerified: true), ct);
             return new RegisterResponse();

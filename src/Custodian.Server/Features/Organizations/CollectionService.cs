@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Server.Features.Organizations;
 
 /// <summary>Who may do what with a collection, its access lists, and the shapes clients read.</summary>
-public sealed class CollectionService(AppDbContext db, VaultAccess access, TimeProvider time)
+public sealed class CollectionService(AppDbContext db, VaultAccess access, Infrastructure.Security.CurrentUser caller, TimeProvider time)
 {
     /// <summary>Saves and makes every member resync; later answers in this request see the new access.</summary>
     public async Task SaveAsync(Guid organizationId, CancellationToken ct)
@@ -25,9 +25,13 @@ public sealed class CollectionService(AppDbContext db, VaultAccess access, TimeP
     {
         var assigned = await AssignedAsync(ct);
         var ids = assigned.Keys.ToList();
-        var collections = await db.Collections.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
-        return [.. collections.Select(c => new CollectionDetailsResponse(c.Id, c.OrganizationId, c.Name, c.ExternalId, c.Type, null,
-            assigned[c.Id].ReadOnly, assigned[c.Id].HidePasswords, assigned[c.Id].Manage))];
+        var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, caller.Id);
+        var collections = await db.Collections.Where(c => ids.Contains(c.Id) || clientOrgs.Contains(c.OrganizationId)).OrderBy(c => c.Id).ToListAsync(ct);
+        // Through a provider every collection of a client org is the caller's to manage.
+        var full = new AccessSelection(Guid.Empty, ReadOnly: false, HidePasswords: false, Manage: true);
+        return [.. collections.Select(c => (c, a: assigned.GetValueOrDefault(c.Id) ?? full))
+            .Select(x => new CollectionDetailsResponse(x.c.Id, x.c.OrganizationId, x.c.Name, x.c.ExternalId, x.c.Type, null,
+                x.a.ReadOnly, x.a.HidePasswords, x.a.Manage))];
     }
 
     public async Task<Collection> LoadAsync(OrgCaller caller, Guid id, CancellationToken ct) =>

@@ -61,9 +61,18 @@ public sealed class OrganizationAccess(AppDbContext db, CurrentUser caller)
         }
         var membership = await db.OrganizationUsers.SingleOrDefaultAsync(
             m => m.OrganizationId == organizationId && m.UserId == userId, ct);
-        if (membership is { Status: OrganizationUserStatus.Confirmed } && (org.Enabled || membership.Type == OrganizationUserType.Owner))
+        var confirmed = membership is { Status: OrganizationUserStatus.Confirmed } ? membership : null;
+        // A provider's users act as owners of its client orgs without being members (and whatever their membership).
+        var providerId = org.Enabled
+            ? await Providers.ProviderAccess.ProviderIdFor(db, userId, organizationId).Cast<Guid?>().FirstOrDefaultAsync(ct)
+            : null;
+        if (providerId is not null)
         {
-            return new OrgCaller(org, membership, membership.Type, MemberPermissions.Parse(membership.Permissions), null);
+            return new OrgCaller(org, confirmed, OrganizationUserType.Owner, MemberPermissions.None, providerId);
+        }
+        if (confirmed is not null && (org.Enabled || confirmed.Type == OrganizationUserType.Owner))
+        {
+            return new OrgCaller(org, confirmed, confirmed.Type, MemberPermissions.Parse(confirmed.Permissions), null);
         }
         return null;
     }

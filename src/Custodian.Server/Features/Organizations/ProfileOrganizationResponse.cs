@@ -22,7 +22,8 @@ public sealed record ProfileOrganizationResponse(
     bool AccessSecretsManager, bool UserIsClaimedByOrganization, bool IsAdminInitiated,
     bool LimitCollectionCreation, bool LimitCollectionDeletion, bool LimitItemDeletion,
     bool AllowAdminAccessToAllCollectionItems,
-    Guid? ProviderId, string? ProviderName, int? ProviderType) : ResponseModel("profileOrganization")
+    Guid? ProviderId, string? ProviderName, int? ProviderType,
+    [property: System.Text.Json.Serialization.JsonIgnore] string Kind = "profileOrganization") : ResponseModel(Kind)
 {
     /// <summary>The user's confirmed memberships, as profile and <c>GET /api/organizations</c> list them.</summary>
     public static async Task<List<ProfileOrganizationResponse>> ForUserAsync(AppDbContext db, Guid userId, CancellationToken ct)
@@ -31,20 +32,49 @@ public sealed record ProfileOrganizationResponse(
             .Where(m => m.UserId == userId && m.Status == OrganizationUserStatus.Confirmed)
             .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m, o })
             .ToListAsync(ct);
-        return [.. rows.Select(r => ForMember(r.o, r.m))];
+        var providers = await ProvidersOfAsync(db, [.. rows.Select(r => r.o.Id)], ct);
+        return [.. rows.Select(r => ForMember(r.o, r.m, providers.GetValueOrDefault(r.o.Id)))];
     }
 
-    /// <summary>A member's view of an org. Provider fields stay empty until providers manage orgs.</summary>
-    public static ProfileOrganizationResponse ForMember(Organization o, OrganizationUser m) => new(
-        o.Id, o.Name, m.Key, m.Type, m.Status, o.Enabled, MemberPermissions.Parse(m.Permissions), m.Id, m.UserId,
+    /// <summary>
+    /// The client orgs the user administers through a provider (<c>profileProviderOrganization</c>): owner rights,
+    /// and the org key wrapped with the provider key, which the client unwraps with the provider key.
+    /// </summary>
+    public static async Task<List<ProfileOrganizationResponse>> ForProviderUserAsync(AppDbContext db, Guid userId, CancellationToken ct)
+    {
+        var active = Providers.ProviderAccess.ActiveUsers(db, userId);
+        var rows = await (from l in db.ProviderOrganizations
+                          join o in db.Organizations on l.OrganizationId equals o.Id
+                          join p in db.Providers on l.ProviderId equals p.Id
+                          where active.Any(u => u.ProviderId == l.ProviderId)
+                          select new { l, o, p }).ToListAsync(ct);
+        return [.. rows.Select(r => Build(r.o, key: r.l.Key, OrganizationUserType.Owner, OrganizationUserStatus.Confirmed, MemberPermissions.None,
+            organizationUserId: null, userId, resetPasswordEnrolled: false, accessSecretsManager: false, r.p, "profileProviderOrganization"))];
+    }
+
+    static async Task<Dictionary<Guid, Providers.Provider>> ProvidersOfAsync(AppDbContext db, List<Guid> orgIds, CancellationToken ct) =>
+        await (from l in db.ProviderOrganizations
+               join p in db.Providers on l.ProviderId equals p.Id
+               where orgIds.Contains(l.OrganizationId)
+               select new { l.OrganizationId, p }).ToDictionaryAsync(x => x.OrganizationId, x => x.p, ct);
+
+    /// <summary>A member's view of an org, with the provider that administers it (if any) named.</summary>
+    public static ProfileOrganizationResponse ForMember(Organization o, OrganizationUser m, Providers.Provider? provider = null) =>
+        Build(o, m.Key, m.Type, m.Status, MemberPermissions.Parse(m.Permissions), m.Id, m.UserId, m.ResetPasswordKey is not null,
+            m.AccessSecretsManager, provider, "profileOrganization");
+
+    static ProfileOrganizationResponse Build(Organization o, string? key, OrganizationUserType type, OrganizationUserStatus status,
+        MemberPermissions permissions, Guid? organizationUserId, Guid? userId, bool resetPasswordEnrolled, bool accessSecretsManager,
+        Providers.Provider? provider, string kind) => new(
+        o.Id, o.Name, key, type, status, o.Enabled, permissions, organizationUserId, userId,
         o.UsePolicies, o.UseGroups, UseDirectory: false, o.UseEvents, o.UseTotp, Use2fa: true, o.UseApi,
         UseSso: false, UseKeyConnector: false, UseScim: false, UseResetPassword: false, UseSecretsManager: false,
         UsePasswordManager: true, o.UseCustomPermissions, UseActivateAutofillPolicy: false, UseOrganizationDomains: false,
         UseAdminSponsoredFamilies: false, UseAutomaticUserConfirmation: false, UseRiskInsights: false, UseMyItems: false,
         SelfHost: true, UsersGetPremium: true, o.Seats, o.MaxCollections, MaxStorageGb: null,
         HasPublicAndPrivateKeys: o.PublicKey is not null && o.PrivateKey is not null, SsoBound: false, Identifier: null,
-        ResetPasswordEnrolled: m.ResetPasswordKey is not null, o.ProductTier, KeyConnectorEnabled: false,
-        KeyConnectorUrl: null, SsoEnabled: false, m.AccessSecretsManager, UserIsClaimedByOrganization: false,
+        resetPasswordEnrolled, o.ProductTier, KeyConnectorEnabled: false,
+        KeyConnectorUrl: null, SsoEnabled: false, accessSecretsManager, UserIsClaimedByOrganization: false,
         IsAdminInitiated: false, o.LimitCollectionCreation, o.LimitCollectionDeletion, o.LimitItemDeletion,
-        o.AllowAdminAccessToAllCollectionItems, ProviderId: null, ProviderName: null, ProviderType: null);
+        o.AllowAdminAccessToAllCollectionItems, provider?.Id, provider?.Name, (int?)provider?.Type, kind);
 }

@@ -113,15 +113,18 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
     public Task SaveAsync(Cipher touched, CancellationToken ct) => SaveAsync([touched], ct);
 
     /// <summary>
-    /// Everything in the caller's vault: their own items and org items of their collections, trashed ones included
-    /// (clients show the trash from them). Items no collection of the caller holds stay in the Admin Console.
+    /// Everything in the caller's vault: their own items, org items of their collections, and every item of the
+    /// client orgs their provider administers; trashed ones included (clients show the trash from them). Items no
+    /// collection of a member holds stay in the Admin Console.
     /// </summary>
     public async Task<List<CipherResponse>> VisibleResponsesAsync(CancellationToken ct)
     {
         var grants = VaultAccess.GrantsOf(db, caller.Id);
+        var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, caller.Id);
         var ciphers = await db.Ciphers
             .Where(c => c.UserId == caller.Id || (c.OrganizationId != null
-                && db.CollectionCiphers.Any(l => l.CipherId == c.Id && grants.Any(g => g.CollectionId == l.CollectionId))))
+                && (db.CollectionCiphers.Any(l => l.CipherId == c.Id && grants.Any(g => g.CollectionId == l.CollectionId))
+                    || clientOrgs.Contains(c.OrganizationId.Value))))
             .OrderBy(c => c.Id).ToListAsync(ct);
         return await ResponsesAsync(ciphers, ct);
     }

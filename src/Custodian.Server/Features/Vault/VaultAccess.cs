@@ -50,7 +50,7 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
     public async Task<IReadOnlyList<CollectionGrant>> GrantsAsync(CancellationToken ct) =>
         _grants ??= await GrantsOf(db, caller.Id).ToListAsync(ct);
 
-    /// <summary>Orgs in which the caller manages every item.</summary>
+    /// <summary>Orgs in which the caller manages every item: as owner or admin, custom editor, or through a provider.</summary>
     public async Task<IReadOnlyDictionary<Guid, Organization>> ManagedOrgsAsync(CancellationToken ct)
     {
         if (_managedOrgs is null)
@@ -62,6 +62,12 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
                               select new { Member = m, Org = o }).ToListAsync(ct);
             _managedOrgs = rows.Where(r => new OrgCaller(r.Org, r.Member, r.Member.Type, MemberPermissions.Parse(r.Member.Permissions), null).CanManageAllItems)
                 .ToDictionary(r => r.Org.Id, r => r.Org);
+            // Provider users manage every item of their provider's client orgs: that is the MSP's job.
+            var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, caller.Id);
+            foreach (var org in await db.Organizations.Where(o => o.Enabled && clientOrgs.Contains(o.Id)).ToListAsync(ct))
+            {
+                _managedOrgs[org.Id] = org;
+            }
         }
         return _managedOrgs;
     }

@@ -2,6 +2,7 @@ using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
+using Custodian.Server.Features.Providers;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -35,6 +36,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<GroupUser> GroupUsers => Set<GroupUser>();
     public DbSet<Policy> Policies => Set<Policy>();
     public DbSet<Event> Events => Set<Event>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<ProviderUser> ProviderUsers => Set<ProviderUser>();
+    public DbSet<ProviderOrganization> ProviderOrganizations => Set<ProviderOrganization>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

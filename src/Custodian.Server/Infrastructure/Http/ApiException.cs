@@ -19,5 +19,7 @@ public sealed class BadRequestException(string message) : ApiException(400, mess
 
 public sealed class ConflictException(string message) : ApiException(409, message);
 
+public sealed class UnauthorizedException(string message) : ApiException(401, message);
+
 public sealed class TooManyRequestsException(string message = "Too many requests. Try again later.")
     : ApiException(429, message);

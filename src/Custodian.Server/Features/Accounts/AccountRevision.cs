@@ -1,0 +1,22 @@
+using Custodian.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Server.Features.Accounts;
+
+/// <summary>
+/// Shared changes (org items, collections, provider clients) must make every affected user's clients resync. The
+/// interceptor only knows single-owner rows, so these bump the users' account revision dates here, in the same
+/// transaction as the change: clients never see the new date without the data, nor the data without the date.
+/// </summary>
+public static class AccountRevision
+{
+    public static async Task SaveAndBumpAsync(AppDbContext db, IQueryable<User> affected, TimeProvider time, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        // Bumped before the save, while the links still exist when the change removes them.
+        await affected.ExecuteUpdateAsync(s => s.SetProperty(u => u.AccountRevisionDate, now), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,180 @@
+using System.ComponentModel.DataAnnotations;
+using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Events;
+using Custodian.Server.Features.Identity;
+using Custodian.Server.Features.Organizations;
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Server.Features.Providers;
+
+/// <summary>A new client org: everything secret made by the provider user's client, the org key wrapped with the provider key.</summary>
+public sealed record ClientCreateRequest(
+    [property: Required, StringLength(50)] string Name,
+    [property: Required, EmailAddress, StringLength(256)] string OwnerEmail,
+    int PlanType,
+    [property: Range(0, 100000)] int Seats,
+    [property: Required, EncryptedString, EncryptedStringLength(1000)] string Key,
+    [property: Required] KeysRequest KeyPair,
+    [property: Required, EncryptedString, EncryptedStringLength(1000)] string CollectionName) : IRequestModel;
+
+public sealed record ClientUpdateRequest([property: Range(0, 100000)] int AssignedSeats, [property: Required, StringLength(50)] string Name) : IRequestModel;
+
+public sealed record ClientAddRequest(Guid OrganizationId, [property: Required, EncryptedString, EncryptedStringLength(1000)] string Key) : IRequestModel;
+
+/// <summary>A client as the Provider Portal lists it, with its seat and member summary.</summary>
+public sealed record ProviderOrganizationResponse(Guid Id, Guid ProviderId, Guid OrganizationId, string? Key, string? Settings,
+    DateTime CreationDate, DateTime RevisionDate, int UserCount, int? Seats, int OccupiedSeats, int? RemainingSeats, string? Plan,
+    string OrganizationName, bool Enabled, [property: System.Text.Json.Serialization.JsonIgnore] string Kind = "providerOrganizationOrganizationDetail")
+    : ResponseModel(Kind);
+
+public sealed record AddableOrganizationResponse(Guid Id, string Name, string Plan, int? Seats, bool Disabled);
+
+/// <summary>Client organizations of a provider: list, create, add an existing org, rename and seats, unlink.</summary>
+public static class ProviderClientEndpoints
+{
+    public static RouteGroupBuilder MapProviderClientEndpoints(this RouteGroupBuilder api)
+    {
+        var provider = api.MapGroup("/providers/{providerId:guid}").WithTags("Provider clients");
+        provider.MapGet("/organizations", List);
+        provider.MapPost("/clients", Create);
+        provider.MapPut("/clients/{id:guid}", Update);
+        provider.MapGet("/clients/addable", Addable);
+        provider.MapPost("/clients/existing", Add);
+        provider.MapPost("/organizations/add", Add);
+        provider.MapDelete("/organizations/{id:guid}", Remove);
+        provider.MapPost("/organizations/{id:guid}/delete", Remove); // legacy alias
+        return provider;
+    }
+
+    /// <summary>Search by name, sort (name, -name, created, -created, members), and pages of <c>pageSize</c>.</summary>
+    static async Task<ListResponse<ProviderOrganizationResponse>> List(Guid providerId, string? search, string? sort, int? page, int? pageSize,
+        ProviderCallers callers, AppDbContext db, CancellationToken ct)
+    {
+        await callers.RequireAsync(providerId, adminOnly: false, ct);
+        var size = Math.Clamp(pageSize ?? 500, 1, 500);
+        var number = Math.Max(page ?? 1, 1);
+        var rows = from l in db.ProviderOrganizations
+                   join o in db.Organizations on l.OrganizationId equals o.Id
+                   where l.ProviderId == providerId
+                   select new
+                   {
+                       Link = l, Org = o,
+                       Members = db.OrganizationUsers.Count(m => m.OrganizationId == o.Id && m.Status == OrganizationUserStatus.Confirmed),
+                       Occupied = db.OrganizationUsers.Count(m => m.OrganizationId == o.Id && m.Status != OrganizationUserStatus.Revoked),
+                   };
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToLowerInvariant();
+            rows = rows.Where(r => r.Org.Name.ToLower().Contains(term));
+        }
+        rows = sort switch
+        {
+            "-name" => rows.OrderByDescending(r => r.Org.Name).ThenBy(r => r.Link.Id),
+            "created" => rows.OrderBy(r => r.Link.CreationDate).ThenBy(r => r.Link.Id),
+            "-created" => rows.OrderByDescending(r => r.Link.CreationDate).ThenBy(r => r.Link.Id),
+            "members" => rows.OrderByDescending(r => r.Members).ThenBy(r => r.Link.Id),
+            _ => rows.OrderBy(r => r.Org.Name).ThenBy(r => r.Link.Id),
+        };
+        var slice = await rows.Skip((number - 1) * size).Take(size + 1).ToListAsync(ct);
+        var data = slice.Take(size).Select(r => new ProviderOrganizationResponse(r.Link.Id, providerId, r.Org.Id, r.Link.Key, null,
+            r.Link.CreationDate, r.Link.RevisionDate, r.Members, r.Org.Seats, r.Occupied, r.Org.Seats - r.Occupied,
+            OrganizationPlans.NameOf(r.Org.PlanType), r.Org.Name, r.Org.Enabled)).ToList();
+        return new(data, slice.Count > size ? (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>The client org, its default collection, the link carrying the provider-wrapped key, and the owner's invitation.</summary>
+    static async Task Create(Guid providerId, ClientCreateRequest request, ProviderCallers callers, AppDbContext db, MemberService members,
+        EventLog events, TimeProvider time, CancellationToken ct)
+    {
+        var provider = (await callers.RequireAdminAsync(providerId, ct)).Provider;
+        var now = time.GetUtcNow().UtcDateTime;
+        var org = new Organization
+        {
+            Id = Guid.CreateVersion7(), Name = request.Name, BillingEmail = provider.BillingEmail ?? request.OwnerEmail, PlanType = request.PlanType,
+            ProductTier = OrganizationPlans.TierOf(request.PlanType), Seats = request.Seats > 0 ? request.Seats : null,
+            PublicKey = request.KeyPair.PublicKey, PrivateKey = request.KeyPair.EncryptedPrivateKey, ApiKey = AccountRegistrar.NewApiKey(), CreationDate = now,
+        };
+        var link = new ProviderOrganization { Id = Guid.CreateVersion7(), ProviderId = providerId, OrganizationId = org.Id, Key = request.Key, CreationDate = now };
+        var collection = new Collection { Id = Guid.CreateVersion7(), OrganizationId = org.Id, Name = request.CollectionName, CreationDate = now };
+        var owner = new OrganizationUser
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = org.Id, Email = request.OwnerEmail.Trim().ToLowerInvariant(),
+            Type = OrganizationUserType.Owner, Status = OrganizationUserStatus.Invited, CreationDate = now,
+        };
+        db.AddRange(org, link, collection, owner);
+        db.CollectionUsers.Add(new CollectionUser { CollectionId = collection.Id, OrganizationUserId = owner.Id, Manage = true });
+        events.Add(EventType.ProviderOrganization_Created, new EventSubject(ProviderId: providerId, ProviderOrganizationId: link.Id, OrganizationId: org.Id));
+        await SaveAndBumpProviderAsync(db, providerId, time, ct);
+        await members.SendInviteAsync(org, owner, ct);
+    }
+
+    static async Task Update(Guid providerId, Guid id, ClientUpdateRequest request, ProviderCallers callers, AppDbContext db, TimeProvider time,
+        CancellationToken ct)
+    {
+        await callers.RequireAsync(providerId, adminOnly: false, ct);
+        var link = await db.ProviderOrganizations.SingleOrDefaultAsync(l => l.Id == id && l.ProviderId == providerId, ct) ?? throw new NotFoundException();
+        var org = await db.Organizations.SingleAsync(o => o.Id == link.OrganizationId, ct);
+        var occupied = await db.OrganizationUsers.CountAsync(m => m.OrganizationId == org.Id && m.Status != OrganizationUserStatus.Revoked, ct);
+        if (request.AssignedSeats > 0 && request.AssignedSeats < occupied)
+        {
+            throw BadRequestException.ForField("AssignedSeats", $"The organization already uses {occupied} seats.");
+        }
+        org.Name = request.Name;
+        org.Seats = request.AssignedSeats > 0 ? request.AssignedSeats : null;
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, org.Id, time, ct);
+    }
+
+    /// <summary>Orgs the caller owns (confirmed) that no provider administers yet.</summary>
+    static async Task<IReadOnlyList<AddableOrganizationResponse>> Addable(Guid providerId, ProviderCallers callers, AppDbContext db,
+        CurrentUser caller, CancellationToken ct)
+    {
+        await callers.RequireAsync(providerId, adminOnly: false, ct);
+        var orgs = await db.Organizations.Where(o => o.Enabled
+                && db.OrganizationUsers.Any(m => m.OrganizationId == o.Id && m.UserId == caller.Id && m.Type == OrganizationUserType.Owner && m.Status == OrganizationUserStatus.Confirmed)
+                && !db.ProviderOrganizations.Any(l => l.OrganizationId == o.Id))
+            .OrderBy(o => o.Name).ToListAsync(ct);
+        return [.. orgs.Select(o => new AddableOrganizationResponse(o.Id, o.Name, OrganizationPlans.NameOf(o.PlanType), o.Seats, Disabled: false))];
+    }
+
+    /// <summary>An org the caller owns becomes a client; its key arrives wrapped with the provider key.</summary>
+    static async Task Add(Guid providerId, ClientAddRequest request, ProviderCallers callers, OrganizationAccess access, AppDbContext db,
+        EventLog events, TimeProvider time, CancellationToken ct)
+    {
+        await callers.RequireAdminAsync(providerId, ct);
+        var org = await access.RequireAsync(request.OrganizationId, c => c.IsOwner && !c.IsProviderUser, ct);
+        if (await db.ProviderOrganizations.AnyAsync(l => l.OrganizationId == request.OrganizationId, ct))
+        {
+            throw new BadRequestException("Organization already belongs to a provider.");
+        }
+        var link = new ProviderOrganization
+        {
+            Id = Guid.CreateVersion7(), ProviderId = providerId, OrganizationId = request.OrganizationId, Key = request.Key, CreationDate = time.GetUtcNow().UtcDateTime,
+        };
+        db.ProviderOrganizations.Add(link);
+        events.Add(EventType.ProviderOrganization_Added, new EventSubject(ProviderId: providerId, ProviderOrganizationId: link.Id, OrganizationId: org.OrganizationId));
+        await SaveAndBumpProviderAsync(db, providerId, time, ct);
+    }
+
+    /// <summary>Unlinking keeps the org and its data; it must have a confirmed owner of its own to go on without the provider.</summary>
+    static async Task Remove(Guid providerId, Guid id, ProviderCallers callers, AppDbContext db, EventLog events, TimeProvider time, CancellationToken ct)
+    {
+        await callers.RequireAdminAsync(providerId, ct);
+        var link = await db.ProviderOrganizations.SingleOrDefaultAsync(l => l.Id == id && l.ProviderId == providerId, ct) ?? throw new NotFoundException();
+        if (!await db.OrganizationUsers.AnyAsync(m => m.OrganizationId == link.OrganizationId && m.Type == OrganizationUserType.Owner
+                && m.Status == OrganizationUserStatus.Confirmed, ct))
+        {
+            throw new BadRequestException(MemberRules.LastOwnerMessage);
+        }
+        db.ProviderOrganizations.Remove(link);
+        events.Add(EventType.ProviderOrganization_Removed, new EventSubject(ProviderId: providerId, ProviderOrganizationId: link.Id, OrganizationId: link.OrganizationId));
+        await SaveAndBumpProviderAsync(db, providerId, time, ct, link.OrganizationId);
+    }
+
+    /// <summary>Client lists and keys change for every provider user (and the org's members see the provider named).</summary>
+    static Task SaveAndBumpProviderAsync(AppDbContext db, Guid providerId, TimeProvider time, CancellationToken ct, Guid? organizationId = null) =>
+        AccountRevision.SaveAndBumpAsync(db, db.Users.Where(u => db.ProviderUsers.Any(p => p.ProviderId == providerId && p.UserId == u.Id)
+            || (organizationId != null && db.OrganizationUsers.Any(m => m.OrganizationId == organizationId && m.UserId == u.Id))), time, ct);
+}

@@ -1,0 +1,59 @@
+using Custodian.Server.Features.Organizations;
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Server.Features.Providers;
+
+/// <summary>Provider mail (setup and user invitations) and the rules every provider-user change keeps.</summary>
+public sealed class ProviderService(AppDbContext db, InviteTokens tokens, Mailer mailer, IHttpContextAccessor http)
+{
+    public const string LastAdminMessage = "Provider must have at least one confirmed ProviderAdmin.";
+
+    string VaultUrl
+    {
+        get
+        {
+            var request = http.HttpContext?.Request;
+            return request is null ? "http://localhost:8080" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+    }
+
+    /// <summary>The setup link for the owner the system administrator named; the token also lets them register.</summary>
+    public Task SendSetupInviteAsync(Provider provider, ProviderUser owner, string email, CancellationToken ct)
+    {
+        var link = $"{VaultUrl}/#/providers/setup-provider?providerId={provider.Id}&providerUserId={owner.Id}"
+            + $"&email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(tokens.Create(owner.Id, email))}";
+        return mailer.SendAsync(email, $"Set up {provider.Name} on Custodian",
+            $"You have been made the administrator of the provider {provider.Name}.\n\nSet it up within five days:\n{link}\n", ct);
+    }
+
+    public Task SendInviteAsync(Provider provider, ProviderUser user, CancellationToken ct)
+    {
+        var email = user.Email ?? throw new BadRequestException("User invalid.");
+        var link = $"{VaultUrl}/#/providers/accept-provider?providerId={provider.Id}&providerUserId={user.Id}"
+            + $"&email={Uri.EscapeDataString(email)}&providerName={Uri.EscapeDataString(provider.Name)}"
+            + $"&token={Uri.EscapeDataString(tokens.Create(user.Id, email))}";
+        return mailer.SendAsync(email, $"Join {provider.Name} on Custodian",
+            $"You have been invited to join the provider {provider.Name}.\n\nAccept the invitation within five days:\n{link}\n", ct);
+    }
+
+    /// <summary>Demoting or removing <paramref name="users"/> must leave another confirmed provider admin.</summary>
+    public async Task EnsureAnotherAdminAsync(Guid providerId, IReadOnlyCollection<Guid> users, CancellationToken ct)
+    {
+        var remaining = await db.ProviderUsers.AnyAsync(u => u.ProviderId == providerId && !users.Contains(u.Id)
+            && u.Type == ProviderUserType.ProviderAdmin && u.Status == ProviderUserStatusType.Confirmed, ct);
+        if (!remaining)
+        {
+            throw new BadRequestException(LastAdminMessage);
+        }
+    }
+
+    /// <summary>The accounts of a provider's users, whose clients resync when the provider changes.</summary>
+    public static IQueryable<Accounts.User> UsersOf(AppDbContext db, Guid providerId) =>
+        db.Users.Where(u => db.ProviderUsers.Any(p => p.ProviderId == providerId && p.UserId == u.Id));
+
+    public static Events.EventSubject Subject(ProviderUser user) =>
+        new(ProviderId: user.ProviderId, ProviderUserId: user.Id, UserId: user.UserId);
+}

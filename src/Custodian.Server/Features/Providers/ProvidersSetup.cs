@@ -1,0 +1,15 @@
+using Custodian.Server.Features.Admin;
+
+namespace Custodian.Server.Features.Providers;
+
+public static class ProvidersSetup
+{
+    public static IServiceCollection AddProviders(this IServiceCollection services)
+    {
+        services.AddScoped<ProviderCallers>();
+        services.AddScoped<ProviderService>();
+        services.AddScoped<AdminProviders>();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        return services;
+    }
+}
