@@ -156,6 +156,26 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ProviderLog_RecordsUsersClientsAndVaultAccess()
+    {
+        var owner = await api.LoginNewUserAsync();
+        var provider = await api.CreateProviderAsync(owner);
+        var technician = await api.LoginNewUserAsync();
+        await api.AddProviderUserAsync(provider, technician);
+        var client = await provider.CreateClientAsync(owner, "Proseware", TestAccounts.NewEmail());
+
+        await technician.Client.GetJsonAsync($"/api/organizations/{client.Id}/collections/details");
+
+        var log = (await owner.Client.GetJsonAsync($"/api/providers/{provider.Id}/events"))["data"]!.AsArray();
+        // The client's own log entry carries the provider too, so it shows here as well (as in Bitwarden).
+        Assert.Equal([1603, 1800, 1801, 1900, 1903], log.Select(e => e!["type"]!.GetValue<int>()).Order());
+        Assert.Equal(technician.Id.ToString(), log.Single(e => e!["type"]!.GetValue<int>() == 1903)!["actingUserId"]!.GetValue<string>());
+        var orgLog = (await owner.Client.GetJsonAsync($"/api/organizations/{client.Id}/events"))["data"]!.AsArray();
+        Assert.Contains(orgLog, e => e!["type"]!.GetValue<int>() == 1603 && e["providerId"]!.GetValue<string>() == provider.Id.ToString());
+        Assert.DoesNotContain(orgLog, e => e!["type"]!.GetValue<int>() == 1903);
+    }
+
+    [Fact]
     public async Task LastProviderAdmin_CannotBeDemotedOrRemoved()
     {
         var owner = await api.LoginNewUserAsync();

@@ -50,10 +50,18 @@ public static class CollectionEndpoints
         return new([.. (await VisibleAsync(caller, db, service, ct)).Select(CollectionResponse.From)]);
     }
 
+    /// <summary>A provider user opening a client's collections is logged in both logs, as the client's vault being accessed.</summary>
     static async Task<ListResponse<CollectionAccessDetailsResponse>> ListDetails(Guid organizationId, OrganizationAccess access,
-        AppDbContext db, CollectionService service, CancellationToken ct)
+        AppDbContext db, CollectionService service, EventLog events, CancellationToken ct)
     {
         var caller = await access.RequireMemberAsync(organizationId, ct);
+        if (caller.ProviderId is { } providerId)
+        {
+            var link = await db.Set<Providers.ProviderOrganization>().Where(l => l.OrganizationId == organizationId).Select(l => l.Id).SingleAsync(ct);
+            events.Add(EventType.ProviderOrganization_VaultAccessed, new EventSubject(ProviderId: providerId, ProviderOrganizationId: link));
+            events.Add(EventType.Organization_VaultAccessed, new EventSubject(), caller);
+            await db.SaveChangesAsync(ct);
+        }
         return new(await service.AccessDetailsAsync(await VisibleAsync(caller, db, service, ct), ct));
     }
 
