@@ -46,6 +46,34 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Admin_SetsSeatsAndPlan_ResendsSetup_DeletesProviderWithoutClients()
+    {
+        var owner = await api.LoginNewUserAsync();
+        var org = await owner.CreateOrganizationAsync("Seated");
+        var admin = api.AdminClient();
+
+        var updated = await admin.PutJsonAsync($"/admin/organizations/{org.Id}", new { seats = 2, planType = 17, enabled = true });
+        Assert.Equal(2, updated["seats"]!.GetValue<int>());
+        Assert.Equal("Teams (Monthly)", updated["plan"]!.GetValue<string>());
+        await org.InviteAsync(owner, TestAccounts.NewEmail());
+        await ApiClient.ReadErrorAsync(await owner.Client.PostAsync($"/api/organizations/{org.Id}/users/invite",
+            new { emails = new[] { TestAccounts.NewEmail() }, type = 2 }), HttpStatusCode.BadRequest);
+        await ApiClient.ReadErrorAsync(await admin.PutAsync($"/admin/organizations/{org.Id}", new { seats = 1, enabled = true }), HttpStatusCode.BadRequest);
+        Assert.Contains((await admin.GetJsonAsync("/admin/organizations"))["data"]!.AsArray(), o => o!["id"]!.GetValue<string>() == org.Id.ToString());
+
+        var pendingOwner = await api.LoginNewUserAsync();
+        var pending = await admin.PostJsonAsync("/admin/providers", new { name = "Pending MSP", type = 0, ownerEmail = pendingOwner.Email });
+        var before = Directory.GetFiles(Path.Combine(api.DataDirectory, "outbox")).Length;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/admin/providers/{pending["id"]}/resend-setup")).StatusCode);
+        Assert.Equal(before + 1, Directory.GetFiles(Path.Combine(api.DataDirectory, "outbox")).Length);
+        var provider = await api.CreateProviderAsync(await api.LoginNewUserAsync(), "With client");
+        await provider.CreateClientAsync(provider.Owner, "Client of With client", TestAccounts.NewEmail());
+        await ApiClient.ReadErrorAsync(await admin.DeleteAsync($"/admin/providers/{provider.Id}"), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"/admin/providers/{pending["id"]}")).StatusCode);
+        await ApiClient.ReadErrorAsync(await admin.GetAsync($"/admin/providers/{pending["id"]}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Admin_WrongTokenIs401_BadInputIs400()
     {
         var client = api.CreateApiClient();
@@ -82,6 +110,9 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(clientOwnerEmail, members["data"]![0]!["email"]!.GetValue<string>());
         Assert.Equal(0, members["data"]![0]!["type"]!.GetValue<int>());
         await technician.Client.PutJsonAsync($"/api/organizations/{client.Id}/policies/1", new { enabled = true, data = new { minLength = 14 } });
+        await technician.Client.PostJsonAsync($"/api/organizations/{client.Id}/groups", new { name = "Helpdesk", collections = new[] { TestCollections.Access(collection) } });
+        await ApiClient.ReadOkOrEmptyAsync(await technician.Client.PostAsync($"/api/ciphers/import-organization?organizationId={client.Id}",
+            new { ciphers = new[] { TestCollections.Item(client, "Imported by the MSP") } }));
         var log = await technician.Client.GetJsonAsync($"/api/organizations/{client.Id}/events");
         Assert.Contains(log["data"]!.AsArray(), e => e!["type"]!.GetValue<int>() == 1700 && e["providerId"]?.GetValue<string>() == provider.Id.ToString());
     }
@@ -124,10 +155,13 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
         var clientOwner = await api.LoginNewUserAsync();
         var client = await provider.CreateClientAsync(owner, "Litware", clientOwner.Email);
         Assert.Equal(HttpStatusCode.OK, (await technician.Client.GetAsync($"/api/organizations/{client.Id}")).StatusCode);
+        await client.CreateItemAsync(owner, "Client secret", await client.CreateCollectionAsync("C"));
+        Assert.Single((await technician.Client.GetJsonAsync("/api/sync?excludeDomains=true"))["ciphers"]!.AsArray());
 
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.DeleteAsync($"/api/providers/{provider.Id}/users/{technicianId}")).StatusCode);
         await ApiClient.ReadErrorAsync(await technician.Client.GetAsync($"/api/organizations/{client.Id}"), HttpStatusCode.NotFound);
         Assert.Empty((await technician.Client.GetJsonAsync("/api/accounts/profile"))["providerOrganizations"]!.AsArray());
+        Assert.Empty((await technician.Client.GetJsonAsync("/api/sync?excludeDomains=true"))["ciphers"]!.AsArray());
 
         var linkId = (await owner.Client.GetJsonAsync($"/api/providers/{provider.Id}/organizations"))["data"]![0]!["id"]!.GetValue<string>();
         var refused = await ApiClient.ReadErrorAsync(await owner.Client.DeleteAsync($"/api/providers/{provider.Id}/organizations/{linkId}"), HttpStatusCode.BadRequest);

@@ -35,6 +35,7 @@ public static class AdminEndpoints
         });
         providers.MapDelete("/{id:guid}", (Guid id, AdminProviders service, CancellationToken ct) => service.DeleteAsync(id, ct));
         providers.MapPost("/{id:guid}/resend-setup", (Guid id, AdminProviders service, CancellationToken ct) => service.ResendSetupAsync(id, ct));
+        admin.MapAdminOrganizations();
     }
 
     static async ValueTask<object?> RequireAdminToken(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
