@@ -144,7 +144,7 @@ public static class ProviderClientEndpoints
         EventLog events, TimeProvider time, CancellationToken ct)
     {
         await callers.RequireAdminAsync(providerId, ct);
-        var org = await access.RequireAsync(request.OrganizationId, c => c.IsOwner && !c.IsProviderUser, ct);
+        var org = await access.RequireAsync(request.OrganizationId, c => c.Membership?.Type == OrganizationUserType.Owner, ct);
         if (await db.ProviderOrganizations.AnyAsync(l => l.OrganizationId == request.OrganizationId, ct))
         {
             throw new BadRequestException("Organization already belongs to a provider.");
