@@ -15,8 +15,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly string? Postgres = Environment.GetEnvironmentVariable("TEST_POSTGRES") is { Length: > 0 } pg ? pg : null;
 
-    readonly string _name = $"custodian_test_{Guid.NewGuid():N}";
+    readonly string _name;
     SqliteConnection? _keepAlive;   // a shared-cache in-memory database lives while one connection is open
+
+    public ApiFactory() : this($"custodian_test_{Guid.NewGuid():N}") { }
+
+    /// <summary>A server on a given database: several factories with one name are several instances sharing it.</summary>
+    protected ApiFactory(string databaseName) => _name = databaseName;
 
     public bool IsPostgres => Postgres is not null;
 

@@ -67,6 +67,9 @@ sealed class CipherConfiguration : IEntityTypeConfiguration<Cipher>
         cipher.HasIndex(c => c.UserId);
         cipher.HasIndex(c => c.OrganizationId);
         cipher.Property(c => c.Key).HasMaxLength(1000);
+        // Two writes that both passed the stale-write check (two devices, two server instances) cannot both land:
+        // the update only matches while the revision is still the one the request read.
+        cipher.Property(c => c.RevisionDate).IsConcurrencyToken();
         cipher.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         cipher.HasOne<Organizations.Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -49,9 +49,15 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
         throw BadRequestException.ForField("FolderId", "Invalid folder.");
     }
 
+    /// <summary>
+    /// Refuses a write based on an older copy. Revisions are whole, strictly increasing milliseconds, so the
+    /// comparison is exact: a second writer holding the same copy is refused (here, or by the concurrency token
+    /// when both pass this check at once).
+    /// </summary>
     public static void EnsureFresh(Cipher cipher, DateTime? lastKnownRevisionDate)
     {
-        if (lastKnownRevisionDate is { } known && (cipher.RevisionDate - known.ToUniversalTime()).Duration() > TimeSpan.FromSeconds(1))
+        if (lastKnownRevisionDate is { } known
+            && RevisionInterceptor.ToMilliseconds(cipher.RevisionDate) != RevisionInterceptor.ToMilliseconds(known.ToUniversalTime()))
         {
             throw BadRequestException.ForField("LastKnownRevisionDate", StaleMessage);
         }

@@ -62,6 +62,24 @@ public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesIntercep
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Whole milliseconds (what clients keep and send back as <c>lastKnownRevisionDate</c>), and always later than
+    /// the row's previous revision, so two writes never share one and a stale-write check can compare exactly.
+    /// </summary>
+    static DateTime NextRevision(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, DateTime now)
+    {
+        var next = ToMilliseconds(now);
+        if (entry.State == EntityState.Modified && entry.OriginalValues[nameof(IRevisioned.RevisionDate)] is DateTime previous
+            && ToMilliseconds(previous) >= next)
+        {
+            next = ToMilliseconds(previous).AddMilliseconds(1);
+        }
+        return next;
+    }
+
+    public static DateTime ToMilliseconds(DateTime value) =>
+        new(value.Ticks - value.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+
     void Stamp(DbContext? db)
     {
         if (db is null)
@@ -74,7 +92,7 @@ public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesIntercep
         {
             if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is IRevisioned revisioned)
             {
-                revisioned.RevisionDate = now;
+                revisioned.RevisionDate = NextRevision(entry, now);
             }
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && entry.Entity is IAccountRevisionSource { RevisionUserId: { } userId })

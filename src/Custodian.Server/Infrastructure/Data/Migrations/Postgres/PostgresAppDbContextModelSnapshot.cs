@@ -795,6 +795,7 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("RevisionDate")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Type")
