@@ -14,6 +14,14 @@ echo "== installing the Bitwarden CLI (tests/compat)"
 (cd tests/compat && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 export BW_CLI=$root/tests/compat/node_modules/.bin/bw
 
+# Debian packages the tests drive: nginx in front of two instances (tests/Custodian.Tests/Scale).
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+if [[ ! -x /usr/sbin/nginx ]]; then
+  echo "== installing nginx-light (apt)"
+  as_root apt-get update -qq >/dev/null && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light >/dev/null \
+    || { echo "could not install nginx"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 echo "== building"
 dotnet build Custodian.slnx -c Release -warnaserror 2>&1 | tail -3
 if [[ ${PIPESTATUS[0]} -ne 0 ]]; then echo "0 passed, 1 failed"; exit 1; fi

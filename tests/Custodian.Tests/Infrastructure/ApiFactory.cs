@@ -78,14 +78,21 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await _keepAlive.DisposeAsync();
         }
-        if (Postgres is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection($"{Postgres};Database=postgres");
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await DropPostgresDatabaseAsync(_name);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes a test's PostgreSQL database, even while some server still holds connections to it.</summary>
+    public static async Task DropPostgresDatabaseAsync(string name)
+    {
+        if (Postgres is null)
+        {
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection($"{Postgres};Database=postgres");
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 }

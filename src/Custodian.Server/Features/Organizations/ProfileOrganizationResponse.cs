@@ -43,10 +43,10 @@ public sealed record ProfileOrganizationResponse(
     public static async Task<List<ProfileOrganizationResponse>> ForProviderUserAsync(AppDbContext db, Guid userId, CancellationToken ct)
     {
         var active = Providers.ProviderAccess.ActiveUsers(db, userId);
-        var rows = await (from l in db.ProviderOrganizations
+        var rows = await (from u in active
+                          join l in db.ProviderOrganizations on u.ProviderId equals l.ProviderId
                           join o in db.Organizations on l.OrganizationId equals o.Id
                           join p in db.Providers on l.ProviderId equals p.Id
-                          where active.Any(u => u.ProviderId == l.ProviderId)
                           select new { l, o, p }).ToListAsync(ct);
         return [.. rows.Select(r => Build(r.o, key: r.l.Key, OrganizationUserType.Owner, OrganizationUserStatus.Confirmed, MemberPermissions.None,
             organizationUserId: null, userId, resetPasswordEnrolled: false, accessSecretsManager: false, r.p, "profileProviderOrganization"))];

@@ -13,8 +13,12 @@ public static class ProviderAccess
             && db.Providers.Any(p => p.Id == u.ProviderId && p.Enabled));
 
     /// <summary>The client orgs <paramref name="userId"/> administers through a provider.</summary>
+    /// <remarks>A join from the user's provider rows, not a correlated EXISTS: SQLite does not flatten the latter and
+    /// would test every client link of every provider on each sync.</remarks>
     public static IQueryable<Guid> ClientOrgIds(AppDbContext db, Guid userId) =>
-        db.ProviderOrganizations.Where(l => ActiveUsers(db, userId).Any(u => u.ProviderId == l.ProviderId)).Select(l => l.OrganizationId);
+        from u in ActiveUsers(db, userId)
+        join l in db.ProviderOrganizations on u.ProviderId equals l.ProviderId
+        select l.OrganizationId;
 
     /// <summary>The provider through which <paramref name="userId"/> reaches the org, if any.</summary>
     public static IQueryable<Guid> ProviderIdFor(AppDbContext db, Guid userId, Guid organizationId) =>

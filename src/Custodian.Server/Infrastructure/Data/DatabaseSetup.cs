@@ -21,17 +21,21 @@ public static class DatabaseSetup
         return builder;
     }
 
+    /// <summary>
+    /// Lists of ids (a vault of 5,000 items) go as one array or JSON parameter: one SQL text whatever the count,
+    /// and no ceiling from the databases' limits on parameters per statement (32,766 in SQLite).
+    /// </summary>
     static void Configure(IServiceProvider sp, DbContextOptionsBuilder db, DatabaseProvider provider)
     {
         var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var connection = ConnectionString(options);
         if (provider == DatabaseProvider.Postgres)
         {
-            db.UseNpgsql(connection);
+            db.UseNpgsql(connection, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
         else
         {
-            db.UseSqlite(connection);
+            db.UseSqlite(connection, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
         db.AddInterceptors(sp.GetRequiredService<RevisionInterceptor>());
     }

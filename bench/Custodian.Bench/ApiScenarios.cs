@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Custodian.Bench;
+
+/// <summary>The benchmarked requests, each as an official client sends it, checked for a 200 and a sane body.</summary>
+public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
+{
+    readonly Dictionary<string, string> _tokens = [];
+    readonly Payloads _payloads = new(seed: 7);
+    readonly Lock _payloadLock = new();
+
+    /// <summary>Checks bodies (item counts, lists) when set; the driver verifies once, then measures with it off so
+    /// that the driver's own JSON parsing is not part of the server's latency.</summary>
+    public bool Verify { get; set; } = true;
+
+    public async Task LoginAllAsync(CancellationToken ct)
+    {
+        foreach (var email in manifest.SyncUsers.Select(u => u.Email).Append(manifest.ProviderAdminEmail).Append(manifest.BigOrgOwnerEmail).Append(WriterEmail))
+        {
+            _tokens[email] = await LoginAsync(email, ct);
+        }
+    }
+
+    /// <summary>A member of a small client whose own vault takes the created items, so sync counts stay exact.</summary>
+    public string WriterEmail => $"user{manifest.Shape.BigOrgMembers:D6}@bench.test";
+
+    /// <summary>Any of the regular users, as a new device of the web vault would log in.</summary>
+    public string LoginEmail(int sequence) =>
+        $"user{manifest.Shape.BigOrgMembers + sequence % (manifest.Shape.Users - manifest.Shape.BigOrgMembers - 10):D6}@bench.test";
+
+    public async Task<string> LoginAsync(string email, CancellationToken ct)
+    {
+        using var response = await http.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["username"] = email, ["password"] = manifest.ClientPasswordHash,
+            ["scope"] = "api offline_access", ["client_id"] = "web", ["deviceType"] = "9",
+            ["deviceIdentifier"] = Guid.NewGuid().ToString(), ["deviceName"] = "chrome",
+        }), ct);
+        var body = await ReadAsync(response, ct);
+        return body["access_token"]?.GetValue<string>() ?? throw new BenchFailure("no access_token");
+    }
+
+    public async Task SyncAsync(SyncUser user, CancellationToken ct)
+    {
+        var body = await GetAsync("/api/sync?excludeDomains=true", user.Email, ct);
+        if (Verify && body["ciphers"]!.AsArray().Count != user.Items)
+        {
+            throw new BenchFailure($"sync of {user.Email} returned {body["ciphers"]!.AsArray().Count} items, expected {user.Items}");
+        }
+    }
+
+    public Task ClientPageAsync(int page, string? search, CancellationToken ct) => ExpectItemsAsync(
+        $"/api/providers/{manifest.ProviderId}/organizations?page={page}&pageSize={ClientPageSize}" + (search is null ? "" : $"&search={Uri.EscapeDataString(search)}"),
+        manifest.ProviderAdminEmail, ct);
+
+    public const int ClientPageSize = 100;
+
+    public Task MembersAsync(CancellationToken ct) =>
+        ExpectItemsAsync($"/api/organizations/{manifest.BigOrgId}/users", manifest.BigOrgOwnerEmail, ct, manifest.Shape.BigOrgMembers);
+
+    public Task EventPageAsync(CancellationToken ct) => ExpectItemsAsync(
+        $"/api/organizations/{manifest.BigOrgId}/events?start={manifest.EventsFrom:O}&end={manifest.EventsTo:O}", manifest.BigOrgOwnerEmail, ct);
+
+    public async Task CreateCipherAsync(CancellationToken ct)
+    {
+        string name, username, password, uri;
+        lock (_payloadLock)
+        {
+            (name, username, password, uri) = (_payloads.EncString(20), _payloads.EncString(24), _payloads.EncString(20), _payloads.EncString(40));
+        }
+        await SendAsync(HttpMethod.Post, "/api/ciphers", WriterEmail, new
+        {
+            type = 1, name, notes = (string?)null, favorite = false, reprompt = 0,
+            login = new { username, password, uris = new[] { new { uri, match = (int?)null } } },
+        }, ct);
+    }
+
+    public async Task CreateClientAsync(int sequence, CancellationToken ct)
+    {
+        string key, publicKey, privateKey, collection;
+        lock (_payloadLock)
+        {
+            (key, publicKey, privateKey, collection) = (_payloads.EncString(64), _payloads.PublicKey(), _payloads.EncString(1218), _payloads.EncString(20));
+        }
+        await SendAsync(HttpMethod.Post, $"/api/providers/{manifest.ProviderId}/clients", manifest.ProviderAdminEmail, new
+        {
+            name = $"New client {sequence:D6}", ownerEmail = $"owner{sequence}@new-client.test", planType = 20, seats = 10,
+            key, keyPair = new { publicKey, encryptedPrivateKey = privateKey }, collectionName = collection,
+        }, ct);
+    }
+
+    async Task ExpectItemsAsync(string path, string email, CancellationToken ct, int? expected = null)
+    {
+        var body = await GetAsync(path, email, ct);
+        if (!Verify)
+        {
+            return;
+        }
+        var data = body["data"]?.AsArray() ?? throw new BenchFailure($"{path}: no data list");
+        if (data.Count == 0 || (expected is { } count && data.Count != count))
+        {
+            throw new BenchFailure($"{path}: {data.Count} rows");
+        }
+    }
+
+    Task<JsonObject> GetAsync(string path, string email, CancellationToken ct) => SendAsync(HttpMethod.Get, path, email, null, ct);
+
+    async Task<JsonObject> SendAsync(HttpMethod method, string path, string email, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[email]);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        using var response = await http.SendAsync(request, ct);
+        if (!Verify && response.IsSuccessStatusCode)
+        {
+            await response.Content.CopyToAsync(Stream.Null, ct);
+            return [];
+        }
+        return await ReadAsync(response, ct);
+    }
+
+    static async Task<JsonObject> ReadAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BenchFailure($"{(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");
+        }
+        // Some routes answer 200 with an empty body, as Bitwarden's do.
+        return text.Length == 0 ? [] : JsonNode.Parse(text)?.AsObject() ?? throw new BenchFailure("null body");
+    }
+}

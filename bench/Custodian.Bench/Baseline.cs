@@ -1,0 +1,121 @@
+using System.Data.Common;
+using System.Text.Json;
+
+namespace Custodian.Bench;
+
+/// <summary>
+/// The limit each read can approach: the same rows the endpoint answers with, read by one hand-written SQL query
+/// straight from the database and written as JSON, with no authorization, mapping or HTTP. Results read as a
+/// ratio to this. Stored JSON (item data) is copied raw, as the cheapest server could.
+/// </summary>
+public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
+{
+    const int Confirmed = 2;
+
+    public Task SyncAsync(SyncUser user, CancellationToken ct) => WriteAsync("""
+        SELECT c."Id", c."OrganizationId", c."Type", c."Data", c."Key", c."Reprompt", c."CreationDate", c."RevisionDate",
+               c."DeletedDate", s."FolderId", s."Favorite"
+        FROM "Ciphers" c LEFT JOIN "CipherUserStates" s ON s."CipherId" = c."Id" AND s."UserId" = @user
+        WHERE c."UserId" = @user OR c."Id" IN (
+            SELECT cc."CipherId" FROM "CollectionCiphers" cc
+            JOIN "CollectionUsers" cu ON cu."CollectionId" = cc."CollectionId"
+            JOIN "OrganizationUsers" m ON m."Id" = cu."OrganizationUserId"
+            WHERE m."UserId" = @user AND m."Status" = 2
+            UNION
+            SELECT cc."CipherId" FROM "CollectionCiphers" cc
+            JOIN "CollectionGroups" cg ON cg."CollectionId" = cc."CollectionId"
+            JOIN "GroupUsers" gu ON gu."GroupId" = cg."GroupId"
+            JOIN "OrganizationUsers" m ON m."Id" = gu."OrganizationUserId"
+            WHERE m."UserId" = @user AND m."Status" = 2)
+        ORDER BY c."Id"
+        """, [("user", user.Id)], rawJsonColumn: "Data", ct);
+
+    public Task ClientPageAsync(int page, string? search, CancellationToken ct) => WriteAsync($"""
+        SELECT l."Id", l."OrganizationId", l."Key", l."CreationDate", o."Name", o."Seats", o."PlanType", o."Enabled",
+               (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = o."Id" AND m."Status" = {Confirmed}) AS "Members"
+        FROM "ProviderOrganizations" l JOIN "Organizations" o ON o."Id" = l."OrganizationId"
+        WHERE l."ProviderId" = @provider {(search is null ? "" : "AND lower(o.\"Name\") LIKE @search")}
+        ORDER BY o."Name" LIMIT {ApiScenarios.ClientPageSize} OFFSET {(page - 1) * ApiScenarios.ClientPageSize}
+        """, search is null ? [("provider", manifest.ProviderId)] : [("provider", manifest.ProviderId), ("search", $"%{search.ToLowerInvariant()}%")],
+        rawJsonColumn: null, ct);
+
+    public Task MembersAsync(CancellationToken ct) => WriteAsync("""
+        SELECT m."Id", m."UserId", m."Type", m."Status", m."Permissions", m."ExternalId", u."Email", u."Name"
+        FROM "OrganizationUsers" m LEFT JOIN "Users" u ON u."Id" = m."UserId"
+        WHERE m."OrganizationId" = @org
+        """, [("org", manifest.BigOrgId)], rawJsonColumn: null, ct);
+
+    public Task EventPageAsync(CancellationToken ct) => WriteAsync("""
+        SELECT "Id", "Type", "Date", "UserId", "OrganizationId", "CipherId", "CollectionId", "GroupId", "OrganizationUserId",
+               "ActingUserId", "DeviceType", "IpAddress"
+        FROM "Events" WHERE "OrganizationId" = @org AND "Date" >= @from AND "Date" <= @to
+        ORDER BY "Date" DESC, "Id" DESC LIMIT 100
+        """, [("org", manifest.BigOrgId), ("from", manifest.EventsFrom), ("to", manifest.EventsTo)], rawJsonColumn: null, ct);
+
+    /// <summary>The row a login reads (the user by email) before the server checks the hash.</summary>
+    public Task LoginRowAsync(string email, CancellationToken ct) => WriteAsync("""
+        SELECT "Id", "Email", "MasterPassword", "Key", "PrivateKey", "Kdf", "KdfIterations", "SecurityStamp" FROM "Users" WHERE "Email" = @email
+        """, [("email", email)], rawJsonColumn: null, ct);
+
+    async Task WriteAsync(string sql, (string Name, object Value)[] parameters, string? rawJsonColumn, CancellationToken ct)
+    {
+        await using var connection = database.OpenConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value is Guid id && !database.IsPostgres ? id.ToString().ToUpperInvariant() : value;
+            command.Parameters.Add(parameter);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var json = new Utf8JsonWriter(Stream.Null);
+        json.WriteStartArray();
+        var rows = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            WriteRow(json, reader, rawJsonColumn);
+            rows++;
+        }
+        json.WriteEndArray();
+        await json.FlushAsync(ct);
+        if (rows == 0)
+        {
+            throw new BenchFailure("the baseline query found no rows");
+        }
+    }
+
+    static void WriteRow(Utf8JsonWriter json, DbDataReader reader, string? rawJsonColumn)
+    {
+        json.WriteStartObject();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var name = reader.GetName(i);
+            json.WritePropertyName(name);
+            if (reader.IsDBNull(i))
+            {
+                json.WriteNullValue();
+            }
+            else if (name == rawJsonColumn)
+            {
+                json.WriteRawValue(reader.GetString(i), skipInputValidation: true);
+            }
+            else
+            {
+                switch (reader.GetValue(i))
+                {
+                    case string s: json.WriteStringValue(s); break;
+                    case Guid g: json.WriteStringValue(g); break;
+                    case DateTime d: json.WriteStringValue(d); break;
+                    case bool b: json.WriteBooleanValue(b); break;
+                    case long l: json.WriteNumberValue(l); break;
+                    case int n: json.WriteNumberValue(n); break;
+                    case short n: json.WriteNumberValue(n); break;
+                    case var other: json.WriteStringValue(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)); break;
+                }
+            }
+        }
+        json.WriteEndObject();
+    }
+}

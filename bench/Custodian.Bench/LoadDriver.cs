@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+
+namespace Custodian.Bench;
+
+/// <summary>
+/// Starts the server on a generated data set, checks every scenario once, then measures each one and its
+/// database baseline with the same workers, and reports a markdown table with the server's memory.
+/// </summary>
+sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options options, string dataDirectory)
+{
+    readonly List<string> _rows = [];
+    double _peakRss;
+
+    public bool Failed { get; private set; }
+
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        var serverDll = Path.GetFullPath(options.Get("server", "src/Custodian.Server/bin/Release/net10.0/Custodian.Server.dll"));
+        await using var server = await ServerProcess.StartAsync(serverDll, database, dataDirectory, null, ct);
+        var concurrency = options.Int("concurrency", 4);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var api = new ApiScenarios(http, manifest);
+        await api.LoginAllAsync(ct);
+        var baseline = new Baseline(database, manifest);
+        var runner = new LoadRunner(concurrency, TimeSpan.FromSeconds(options.Int("duration", 10)), TimeSpan.FromSeconds(2), options.Int("requests", 20_000));
+        var startRss = server.Memory().Rss;
+        var only = options.Find("only")?.Split(',').ToHashSet();
+        var sync = manifest.SyncUsers;
+        var search = manifest.ClientNameSearch;
+        var deepPage = Math.Max(1, manifest.Shape.Orgs / ApiScenarios.ClientPageSize - 5);
+        (string Name, Func<int, CancellationToken, Task> Api, Func<int, CancellationToken, Task>? Baseline, int? Workers)[] scenarios =
+        [
+            ($"sync, {sync[0].Items:N0} items", (_, c) => api.SyncAsync(sync[0], c), (_, c) => baseline.SyncAsync(sync[0], c), null),
+            ($"sync, {sync[1].Items:N0} items", (_, c) => api.SyncAsync(sync[1], c), (_, c) => baseline.SyncAsync(sync[1], c), null),
+            ($"sync, {sync[2].Items:N0} items", (_, c) => api.SyncAsync(sync[2], c), (_, c) => baseline.SyncAsync(sync[2], c), null),
+            ("client list, first page", (_, c) => api.ClientPageAsync(1, null, c), (_, c) => baseline.ClientPageAsync(1, null, c), null),
+            ($"client list, page {deepPage}", (_, c) => api.ClientPageAsync(deepPage, null, c), (_, c) => baseline.ClientPageAsync(deepPage, null, c), null),
+            ($"client list, search \"{search}\"", (_, c) => api.ClientPageAsync(1, search, c), (_, c) => baseline.ClientPageAsync(1, search, c), null),
+            ($"member list, {manifest.Shape.BigOrgMembers:N0} members", (_, c) => api.MembersAsync(c), (_, c) => baseline.MembersAsync(c), null),
+            ("event log page", (_, c) => api.EventPageAsync(c), (_, c) => baseline.EventPageAsync(c), null),
+            ("login (password grant)", (i, c) => api.LoginAsync(api.LoginEmail(i), c), (i, c) => baseline.LoginRowAsync(api.LoginEmail(i), c), null),
+            ("cipher create", (_, c) => api.CreateCipherAsync(c), null, null),
+            ("create client org", (i, c) => api.CreateClientAsync(i, c), null, null),
+        ];
+
+        foreach (var scenario in scenarios.Where(s => only is null || only.Any(o => s.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
+        {
+            api.Verify = true;
+            try
+            {
+                await scenario.Api(0, ct);
+                if (scenario.Baseline is not null)
+                {
+                    await scenario.Baseline(0, ct);
+                }
+            }
+            catch (BenchFailure ex)
+            {
+                Console.Error.WriteLine($"{scenario.Name}: check failed: {ex.Message}");
+                Failed = true;
+                continue;
+            }
+            api.Verify = false;
+            Console.Error.WriteLine($"measuring {scenario.Name}");
+            var measured = await runner.RunAsync(scenario.Api, scenario.Workers, ct: ct);
+            var rss = server.Memory();
+            _peakRss = Math.Max(_peakRss, rss.Peak);
+            var floor = scenario.Baseline is null ? null : await runner.RunAsync(scenario.Baseline, scenario.Workers, ct: ct);
+            Failed |= measured.Failures > 0;
+            _rows.Add(Row(scenario.Name, measured, floor, rss.Rss));
+        }
+        return Report(concurrency, startRss, server.Memory());
+    }
+
+    static string Row(string name, Measurement m, Measurement? floor, double rss)
+    {
+        static string F(double v) => double.IsNaN(v) ? "–" : v.ToString(v < 10 ? "F2" : "F1", CultureInfo.InvariantCulture);
+        var ratio = floor is null ? "–" : (m.P50 / floor.P50).ToString("F1", CultureInfo.InvariantCulture) + "×";
+        var baselineText = floor is null ? "– | –" : $"{F(floor.P50)} | {F(floor.P99)}";
+        return $"| {name} | {m.Count:N0} | {m.Failures} | {F(m.P50)} | {F(m.P95)} | {F(m.P99)} | {m.PerSecond:F0} | {baselineText} | {ratio} | {rss:F0} |";
+    }
+
+    string Report(int concurrency, double startRss, (double Rss, double Peak) end)
+    {
+        var text = new StringBuilder();
+        var label = options.Get("label", $"{database.Provider}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"#### {label}: {manifest.Shape.Orgs:N0} client orgs, {manifest.Shape.Users:N0} users, {manifest.Shape.Items:N0} items; {concurrency} workers");
+        text.AppendLine();
+        text.AppendLine("| scenario | requests | failed | p50 ms | p95 ms | p99 ms | req/s | baseline p50 | baseline p99 | p50 ÷ baseline | RSS MiB |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in _rows)
+        {
+            text.AppendLine(row);
+        }
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Server RSS: {startRss:F0} MiB after start-up and logins, {end.Rss:F0} MiB at the end, peak {Math.Max(_peakRss, end.Peak):F0} MiB.");
+        return text.ToString();
+    }
+}

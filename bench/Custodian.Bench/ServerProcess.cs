@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Custodian.Bench;
+
+/// <summary>
+/// The server under test as its own process (the published Release build), so that its resident memory is
+/// its own and nothing of the driver's shares its heap or its thread pool.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    readonly Process _process;
+
+    public Uri BaseAddress { get; }
+
+    ServerProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public static async Task<ServerProcess> StartAsync(string serverDll, BenchDatabase database, string dataDirectory,
+        IReadOnlyDictionary<string, string>? extraEnvironment, CancellationToken ct)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = dataDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(serverDll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var (key, value) in database.ServerEnvironment())
+        {
+            start.Environment[key] = value;
+        }
+        start.Environment["Database__DataDirectory"] = dataDirectory;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The login benchmark logs in thousands of times from one address; throttling would measure 429s.
+        start.Environment["Login__MaxFailuresPerIp"] = "1000000";
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
+        process.OutputDataReceived += (_, e) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[server] {e.Data}"); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        await server.WaitUntilAliveAsync(ct);
+        return server;
+    }
+
+    async Task WaitUntilAliveAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} while starting.");
+            }
+            try
+            {
+                if ((await http.GetAsync("/alive", ct)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+            }
+            await Task.Delay(250, ct);
+        }
+        throw new TimeoutException("The server did not answer /alive within two minutes.");
+    }
+
+    /// <summary>Resident and peak resident memory in MiB, from /proc (Linux).</summary>
+    public (double Rss, double Peak) Memory()
+    {
+        double Read(string field) => File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(l => l.StartsWith(field, StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024)
+            .FirstOrDefault();
+        return (Read("VmRSS:"), Read("VmHWM:"));
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
