@@ -31,11 +31,12 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         """, [("user", user.Id)], rawJsonColumn: "Data", ct);
 
     public Task ClientPageAsync(int page, string? search, CancellationToken ct) => WriteAsync($"""
-        SELECT l."Id", l."OrganizationId", l."Key", l."CreationDate", o."Name", o."Seats", o."PlanType", o."Enabled",
-               (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = o."Id" AND m."Status" = {Confirmed}) AS "Members"
-        FROM "ProviderOrganizations" l JOIN "Organizations" o ON o."Id" = l."OrganizationId"
-        WHERE l."ProviderId" = @provider {(search is null ? "" : "AND lower(o.\"Name\") LIKE @search")}
-        ORDER BY o."Name" LIMIT {ApiScenarios.ClientPageSize} OFFSET {(page - 1) * ApiScenarios.ClientPageSize}
+        SELECT p.*, (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = p."OrganizationId" AND m."Status" = {Confirmed}) AS "Members"
+        FROM (SELECT l."Id", l."OrganizationId", l."Key", l."CreationDate", o."Name", o."Seats", o."PlanType", o."Enabled"
+              FROM "Organizations" o JOIN "ProviderOrganizations" l ON l."OrganizationId" = o."Id"
+              WHERE EXISTS (SELECT 1 FROM "ProviderOrganizations" x WHERE x."OrganizationId" = o."Id" AND x."ProviderId" = @provider)
+                {(search is null ? "" : "AND lower(o.\"Name\") LIKE @search")}
+              ORDER BY o."Name", o."Id" LIMIT {ApiScenarios.ClientPageSize} OFFSET {(page - 1) * ApiScenarios.ClientPageSize}) p
         """, search is null ? [("provider", manifest.ProviderId)] : [("provider", manifest.ProviderId), ("search", $"%{search.ToLowerInvariant()}%")],
         rawJsonColumn: null, ct);
 

@@ -97,7 +97,7 @@ public sealed class DataGenerator(BenchDatabase database, BenchShape shape, Text
             {
                 Id = NextId(), Name = i == 0 ? "Big Client" : $"Client {i:D4}", BillingEmail = $"billing{i}@client.test",
                 PlanType = 20, ProductTier = ProductTierType.Enterprise, Seats = i == 0 ? shape.BigOrgMembers + 100 : 50,
-                PublicKey = _payloads.PublicKey(), PrivateKey = _payloads.EncString(1218), ApiKey = _payloads.Base64(22),
+                PublicKey = _payloads.PublicKey(), PrivateKey = _payloads.EncString(1218), ApiKey = _payloads.Base64(21),
                 CreationDate = _start, RevisionDate = _start,
             };
             orgs.Add(org);

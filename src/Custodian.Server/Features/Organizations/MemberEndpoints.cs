@@ -31,7 +31,7 @@ public static class MemberEndpoints
         OrganizationAccess access, AppDbContext db, MemberService members, CancellationToken ct)
     {
         await access.RequireAsync(organizationId, c => c.CanManageUsers || c.CanManageGroups || c.CanEditAnyCollection || c.CanDeleteAnyCollection, ct);
-        var rows = await db.OrganizationUsers.Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Id).ToListAsync(ct);
+        var rows = await db.OrganizationUsers.AsNoTracking().Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Id).ToListAsync(ct);
         return new(await members.ResponsesAsync(rows, includeCollections == true, includeGroups == true, "organizationUserUserDetails", ct));
     }
 

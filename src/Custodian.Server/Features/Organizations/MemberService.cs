@@ -96,19 +96,22 @@ public sealed class MemberService(AppDbContext db, InviteTokens tokens, Mailer m
     {
         var ids = members.Select(m => m.Id).ToList();
         var userIds = members.Select(m => m.UserId).OfType<Guid>().ToList();
-        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        // Only the columns shown: whole user rows carry keys of several kilobytes each, 5,000 of them per list.
+        var users = await db.Users.Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, u.Name, HasMasterPassword = u.MasterPassword != null, u.AvatarColor })
+            .ToDictionaryAsync(u => u.Id, ct);
         var access = includeCollections
-            ? (await db.CollectionUsers.Where(a => ids.Contains(a.OrganizationUserId)).ToListAsync(ct)).ToLookup(a => a.OrganizationUserId)
+            ? (await db.CollectionUsers.AsNoTracking().Where(a => ids.Contains(a.OrganizationUserId)).ToListAsync(ct)).ToLookup(a => a.OrganizationUserId)
             : null;
         var groups = includeGroups
-            ? (await db.GroupUsers.Where(g => ids.Contains(g.OrganizationUserId)).ToListAsync(ct)).ToLookup(g => g.OrganizationUserId)
+            ? (await db.GroupUsers.AsNoTracking().Where(g => ids.Contains(g.OrganizationUserId)).ToListAsync(ct)).ToLookup(g => g.OrganizationUserId)
             : null;
         return [.. members.Select(m =>
         {
             var user = m.UserId is { } id ? users.GetValueOrDefault(id) : null;
             return new MemberResponse(m.Id, m.UserId, user?.Email ?? m.Email ?? "", user?.Name, m.Type, m.Status,
                 MemberPermissions.Parse(m.Permissions), m.ExternalId, TwoFactorEnabled: false, UsesKeyConnector: false,
-                HasMasterPassword: user?.MasterPassword is not null, ResetPasswordEnrolled: m.ResetPasswordKey is not null,
+                HasMasterPassword: user?.HasMasterPassword == true, ResetPasswordEnrolled: m.ResetPasswordKey is not null,
                 m.AccessSecretsManager, ClaimedByOrganization: false, user?.AvatarColor,
                 access is null ? [] : [.. access[m.Id].Select(a => new AccessSelection(a.CollectionId, a.ReadOnly, a.HidePasswords, a.Manage))],
                 groups is null ? [] : [.. groups[m.Id].Select(g => g.GroupId)], kind);

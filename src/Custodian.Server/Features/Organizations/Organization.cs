@@ -61,6 +61,7 @@ sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
         org.Property(o => o.PublicKey).HasMaxLength(2000);
         org.Property(o => o.PrivateKey).HasMaxLength(5000);
         org.Property(o => o.ApiKey).HasMaxLength(30);
-        org.HasIndex(o => o.Name);
+        // Name then id: the Provider Portal pages clients in this order, straight off the index.
+        org.HasIndex(o => new { o.Name, o.Id });
     }
 }

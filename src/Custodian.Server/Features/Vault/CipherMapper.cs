@@ -1,3 +1,5 @@
+using Custodian.Server.Infrastructure.Http;
+
 namespace Custodian.Server.Features.Vault;
 
 /// <summary>Builds the one cipher shape every route answers with (sync, writes, restore, share, export).</summary>
@@ -9,12 +11,14 @@ public static class CipherMapper
     public static CipherResponse ToResponse(Cipher cipher, CipherUserState? state, IReadOnlyList<AttachmentResponse>? attachments,
         CipherAccess access, IReadOnlyList<Guid>? collectionIds = null, bool organizationUseTotp = false)
     {
-        var data = CipherData.Deserialize(cipher.Data);
+        // The encrypted fields go out exactly as stored (CipherData, written with the same JSON options).
+        var data = RawJson.PropertiesOf(cipher.Data);
+        RawJson? Field(string name) => data.GetValueOrDefault(name);
         return new CipherResponse(
-            cipher.Id, cipher.OrganizationId, cipher.Type, data.Data, data.Name, data.Notes,
-            data.Login, data.Card, data.Identity, data.SecureNote, data.SshKey,
-            data.BankAccount, data.DriversLicense, data.Passport,
-            data.Fields, data.PasswordHistory,
+            cipher.Id, cipher.OrganizationId, cipher.Type, Field("data"), Field("name"), Field("notes"),
+            Field("login"), Field("card"), Field("identity"), Field("secureNote"), Field("sshKey"),
+            Field("bankAccount"), Field("driversLicense"), Field("passport"),
+            Field("fields"), Field("passwordHistory"),
             attachments is { Count: > 0 } ? attachments : null,
             organizationUseTotp, cipher.RevisionDate, cipher.CreationDate, cipher.DeletedDate, state?.ArchivedDate,
             cipher.Reprompt, cipher.Key, state?.FolderId, state?.Favorite ?? false,

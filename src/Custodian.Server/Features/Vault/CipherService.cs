@@ -132,7 +132,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
         var ids = db.Ciphers.Where(c => c.UserId == caller.Id).Select(c => c.Id)
             .Union(db.CollectionCiphers.Where(l => grants.Contains(l.CollectionId)).Select(l => l.CipherId))
             .Union(db.Ciphers.Where(c => c.OrganizationId != null && clientOrgs.Contains(c.OrganizationId.Value)).Select(c => c.Id));
-        var ciphers = await db.Ciphers.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
+        var ciphers = await db.Ciphers.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
         return await ResponsesAsync(ciphers, ct);
     }
 

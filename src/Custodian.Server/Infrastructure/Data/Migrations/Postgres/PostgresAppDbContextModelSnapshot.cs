@@ -518,7 +518,7 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
                 });

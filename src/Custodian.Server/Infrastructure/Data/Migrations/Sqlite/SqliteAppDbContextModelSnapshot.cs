@@ -513,7 +513,7 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
                 });
