@@ -6,8 +6,8 @@ export default defineConfig({
   server: {
     // The dev server forwards API calls so the UI and a local Custodian share an origin, as in production.
     proxy: {
-      "/api": "http://localhost:5000",
-      "/identity": "http://localhost:5000",
+      "/api": "http://localhost:8080",
+      "/identity": "http://localhost:8080",
     },
   },
   build: { outDir: "dist" },
