@@ -1,0 +1,41 @@
+import { useState, type FormEvent } from "react";
+import { Button } from "../../../components/ui/button";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { TextField } from "../../../components/ui/text-field";
+
+export interface LoginFormProps {
+  onSubmit: (email: string, password: string) => Promise<void>;
+}
+
+export function LoginForm({ onSubmit }: LoginFormProps) {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      await onSubmit(email, password);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "Login failed.");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card" aria-labelledby="login-heading" onSubmit={handleSubmit} noValidate>
+      <h1 id="login-heading">Log in</h1>
+      <TextField label="Email address" name="email" type="email" autoComplete="username" required
+        value={email} onChange={setEmail} />
+      <TextField label="Master password" name="password" type="password" autoComplete="current-password" required
+        value={password} onChange={setPassword} />
+      <ErrorMessage message={error} />
+      <Button type="submit" disabled={busy || !email || !password}>
+        {busy ? "Logging in…" : "Log in"}
+      </Button>
+    </form>
+  );
+}
