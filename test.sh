@@ -43,6 +43,15 @@ run_suite() { # name, extra env assignment
   passed=$((passed + p)); failed=$((failed + ${f:-0}))
 }
 
+echo "== web UI unit tests (vitest)"
+web_log=$run_dir/web.log
+if (cd web && npm ci --no-audit --no-fund --loglevel=error && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >"$web_log" 2>&1; then web_ok=1; else web_ok=0; fi
+web_line=$(grep -E '^ +Tests +' "$web_log" | tail -1)
+echo "  ${web_line:-no vitest summary (see $web_log)}"
+wp=$(sed -nE 's/.* ([0-9]+) passed.*/\1/p' <<<"$web_line"); wf=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$web_line")
+passed=$((passed + ${wp:-0})); failed=$((failed + ${wf:-0}))
+if [[ $web_ok -eq 0 && -z $wf ]]; then failed=$((failed + 1)); echo "   (the web tests did not finish: counted as a failure; see $web_log)"; fi
+
 db=${CUSTODIAN_TEST_DB:-both}
 if [[ $db == sqlite || $db == both ]]; then
   TEST_POSTGRES= run_suite sqlite "$@"

@@ -33,6 +33,7 @@ if (AdminCommand.Matches(args))
 }
 
 app.UseExceptionHandler();
+app.UseWebUi();   // web/dist at / (Web:Root)
 app.UseAuthentication();
 app.UseAuthorization();
 
