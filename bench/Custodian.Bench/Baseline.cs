@@ -16,7 +16,9 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         SELECT c."Id", c."OrganizationId", c."Type", c."Data", c."Key", c."Reprompt", c."CreationDate", c."RevisionDate",
                c."DeletedDate", s."FolderId", s."Favorite"
         FROM "Ciphers" c LEFT JOIN "CipherUserStates" s ON s."CipherId" = c."Id" AND s."UserId" = @user
-        WHERE c."UserId" = @user OR c."Id" IN (
+        WHERE c."Id" IN (
+            SELECT p."Id" FROM "Ciphers" p WHERE p."UserId" = @user
+            UNION
             SELECT cc."CipherId" FROM "CollectionCiphers" cc
             JOIN "CollectionUsers" cu ON cu."CollectionId" = cc."CollectionId"
             JOIN "OrganizationUsers" m ON m."Id" = cu."OrganizationUserId"

@@ -10,6 +10,12 @@ namespace Custodian.Server.Features.Accounts;
 /// </summary>
 public static class AccountRevision
 {
+    /// <summary>
+    /// Users picked by an id query from a small table (members, provider users). Filtering Users with a correlated
+    /// EXISTS instead made SQLite test all 100,000 accounts inside every org write's transaction (bench/README.md).
+    /// </summary>
+    public static IQueryable<User> UsersWithIds(AppDbContext db, IQueryable<Guid> ids) => db.Users.Where(u => ids.Contains(u.Id));
+
     public static async Task SaveAndBumpAsync(AppDbContext db, IQueryable<User> affected, TimeProvider time, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

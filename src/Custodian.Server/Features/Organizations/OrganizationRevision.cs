@@ -10,6 +10,6 @@ public static class OrganizationRevision
         SaveAndBumpMembersAsync(db, [organizationId], time, ct);
 
     public static Task SaveAndBumpMembersAsync(AppDbContext db, IReadOnlyCollection<Guid> organizationIds, TimeProvider time, CancellationToken ct) =>
-        Accounts.AccountRevision.SaveAndBumpAsync(db,
-            db.Users.Where(u => db.OrganizationUsers.Any(m => organizationIds.Contains(m.OrganizationId) && m.UserId == u.Id)), time, ct);
+        Accounts.AccountRevision.SaveAndBumpAsync(db, Accounts.AccountRevision.UsersWithIds(db,
+            db.OrganizationUsers.Where(m => organizationIds.Contains(m.OrganizationId) && m.UserId != null).Select(m => m.UserId!.Value)), time, ct);
 }

@@ -184,6 +184,7 @@ public static class ProviderClientEndpoints
 
     /// <summary>Client lists and keys change for every provider user (and the org's members see the provider named).</summary>
     static Task SaveAndBumpProviderAsync(AppDbContext db, Guid providerId, TimeProvider time, CancellationToken ct, Guid? organizationId = null) =>
-        AccountRevision.SaveAndBumpAsync(db, db.Users.Where(u => db.ProviderUsers.Any(p => p.ProviderId == providerId && p.UserId == u.Id)
-            || (organizationId != null && db.OrganizationUsers.Any(m => m.OrganizationId == organizationId && m.UserId == u.Id))), time, ct);
+        AccountRevision.SaveAndBumpAsync(db, AccountRevision.UsersWithIds(db,
+            db.ProviderUsers.Where(p => p.ProviderId == providerId && p.UserId != null).Select(p => p.UserId!.Value)
+                .Concat(db.OrganizationUsers.Where(m => m.OrganizationId == organizationId && m.UserId != null).Select(m => m.UserId!.Value))), time, ct);
 }
