@@ -65,11 +65,14 @@ public static class ProviderClientEndpoints
             var term = search.Trim().ToLowerInvariant();
             orgs = orgs.Where(o => o.Name.ToLower().Contains(term));
         }
+        // When the org became this provider's client (not when the org was created).
+        System.Linq.Expressions.Expression<Func<Organization, DateTime>> linkCreated =
+            o => db.ProviderOrganizations.Where(l => l.OrganizationId == o.Id).Select(l => l.CreationDate).First();
         orgs = sort switch
         {
             "-name" => orgs.OrderByDescending(o => o.Name).ThenByDescending(o => o.Id),
-            "created" => orgs.OrderBy(o => db.ProviderOrganizations.Where(l => l.OrganizationId == o.Id).Select(l => l.CreationDate).First()).ThenBy(o => o.Id),
-            "-created" => orgs.OrderByDescending(o => db.ProviderOrganizations.Where(l => l.OrganizationId == o.Id).Select(l => l.CreationDate).First()).ThenBy(o => o.Id),
+            "created" => orgs.OrderBy(linkCreated).ThenBy(o => o.Id),
+            "-created" => orgs.OrderByDescending(linkCreated).ThenBy(o => o.Id),
             "members" => orgs.OrderByDescending(o => db.OrganizationUsers.Count(m => m.OrganizationId == o.Id && m.Status == OrganizationUserStatus.Confirmed))
                 .ThenBy(o => o.Id),
             _ => orgs.OrderBy(o => o.Name).ThenBy(o => o.Id),
