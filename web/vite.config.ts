@@ -8,8 +8,14 @@ export default defineConfig({
     proxy: {
       "/api": "http://localhost:8080",
       "/identity": "http://localhost:8080",
+      "/admin": "http://localhost:8080",
     },
   },
   build: { outDir: "dist" },
-  test: { environment: "node", include: ["src/**/*.test.ts", "src/**/*.test.tsx"] },
+  test: {
+    // jsdom for components; the crypto tests run the same (WebCrypto is Node's).
+    environment: "jsdom",
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    setupFiles: ["src/test/setup.ts"],
+  },
 });

@@ -1,10 +1,21 @@
-import { Outlet } from "react-router";
+import { Link, Outlet } from "react-router";
+import { lockSession, logOut } from "../lib/session";
+import { useSessionStatus } from "../lib/use-session";
+import { ProductSwitcher } from "./product-switcher";
 
 export function AppLayout() {
+  const status = useSessionStatus();
   return (
     <div className="app">
       <header className="app-header">
-        <span className="app-title">Custodian</span>
+        <Link to="/" className="app-title">Custodian</Link>
+        {status === "unlocked" && <ProductSwitcher />}
+        {status !== "loggedOut" && (
+          <div className="account-actions">
+            {status === "unlocked" && <button type="button" className="link-button" onClick={lockSession}>Lock</button>}
+            <button type="button" className="link-button" onClick={logOut}>Log out</button>
+          </div>
+        )}
       </header>
       <main className="app-main">
         <Outlet />

@@ -1,18 +1,24 @@
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { LoginForm } from "../../features/auth/components/login-form";
 import { loginWithPassword } from "../../features/auth/api/login-with-password";
-import { apiClient, keyStore, tokens } from "../../lib/session";
+import { apiClient, keyStore, startSession } from "../../lib/session";
+import { useReturnTo } from "./return-to";
 
 export function LoginRoute() {
   const navigate = useNavigate();
+  const returnTo = useReturnTo();
 
   async function submit(email: string, password: string) {
     const result = await loginWithPassword(apiClient, email, password);
-    tokens.accessToken = result.accessToken;
-    tokens.refreshToken = result.refreshToken;
     keyStore.unlock(result.keys);
-    navigate("/vault");
+    startSession(result.accessToken, result.refreshToken, result.account);
+    navigate(returnTo, { replace: true });
   }
 
-  return <LoginForm onSubmit={submit} />;
+  return (
+    <div className="stack">
+      <LoginForm onSubmit={submit} />
+      <p>New here? <Link to="/register">Create an account</Link></p>
+    </div>
+  );
 }

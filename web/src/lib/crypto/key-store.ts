@@ -7,9 +7,19 @@ export interface UnlockedKeys {
   privateKey?: Bytes;
 }
 
-/** Holds the unlocked keys in memory only; lock() overwrites them so a later heap dump finds zeros. */
+function wipe(key: SymmetricKey): void {
+  key.encKey.fill(0);
+  key.macKey.fill(0);
+}
+
+/**
+ * Holds the unlocked keys in memory only: the user key, the private key, and the organization and provider keys
+ * unwrapped from the profile. lock() overwrites them all so a later heap dump finds zeros.
+ */
 export class KeyStore {
   #keys: UnlockedKeys | null = null;
+  #orgKeys = new Map<string, SymmetricKey>();
+  #providerKeys = new Map<string, SymmetricKey>();
   #listeners = new Set<() => void>();
 
   get isUnlocked(): boolean {
@@ -36,11 +46,35 @@ export class KeyStore {
     return this.#keys.privateKey;
   }
 
+  setOrgKey(orgId: string, key: SymmetricKey): void {
+    const old = this.#orgKeys.get(orgId);
+    if (old && old !== key) wipe(old);
+    this.#orgKeys.set(orgId, key);
+  }
+
+  /** The org's key, or undefined when the user holds none (not a confirmed member or provider user). */
+  orgKey(orgId: string): SymmetricKey | undefined {
+    return this.#orgKeys.get(orgId);
+  }
+
+  setProviderKey(providerId: string, key: SymmetricKey): void {
+    const old = this.#providerKeys.get(providerId);
+    if (old && old !== key) wipe(old);
+    this.#providerKeys.set(providerId, key);
+  }
+
+  providerKey(providerId: string): SymmetricKey | undefined {
+    return this.#providerKeys.get(providerId);
+  }
+
   lock(): void {
     if (!this.#keys) return;
-    this.#keys.userKey.encKey.fill(0);
-    this.#keys.userKey.macKey.fill(0);
+    wipe(this.#keys.userKey);
     this.#keys.privateKey?.fill(0);
+    for (const k of this.#orgKeys.values()) wipe(k);
+    for (const k of this.#providerKeys.values()) wipe(k);
+    this.#orgKeys.clear();
+    this.#providerKeys.clear();
     this.#keys = null;
     this.#notify();
   }

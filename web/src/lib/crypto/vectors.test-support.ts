@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 
+// A plain path: under jsdom, Vite would turn `new URL(…, import.meta.url)` into an asset import.
 function load(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../../../../tests/vectors/${name}`, import.meta.url), "utf8"));
+  return JSON.parse(readFileSync(resolve(__dirname, "../../../../tests/vectors", name), "utf8"));
 }
 
 export interface KdfVector {

@@ -3,6 +3,7 @@ import { unlockUserKey } from "../../../lib/crypto/account-keys";
 import { decrypt } from "../../../lib/crypto/enc-string";
 import { hashMasterPassword, makeMasterKey, normalizeEmail } from "../../../lib/crypto/kdf";
 import type { UnlockedKeys } from "../../../lib/crypto/key-store";
+import type { AccountState } from "../../../lib/session";
 import { login } from "./login";
 import { prelogin } from "./prelogin";
 
@@ -10,6 +11,7 @@ export interface PasswordLoginResult {
   accessToken: string;
   refreshToken: string | null;
   keys: UnlockedKeys;
+  account: AccountState;
 }
 
 /** prelogin → master key → hash → token → user key, the same steps as the official web vault. */
@@ -32,6 +34,7 @@ export async function loginWithPassword(
       accessToken: token.access_token,
       refreshToken: token.refresh_token ?? null,
       keys: { email: normalized, userKey, privateKey },
+      account: { email: normalized, kdf, protectedUserKey: token.Key, encryptedPrivateKey: token.PrivateKey ?? null },
     };
   } finally {
     masterKey.fill(0);

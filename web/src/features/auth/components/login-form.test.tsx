@@ -1,21 +1,33 @@
-import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
 import { LoginForm } from "./login-form";
-import { UnlockedStatus } from "./unlocked-status";
+import { UnlockForm } from "./unlock-form";
 
 describe("auth components", () => {
-  it("labels the email and master password inputs", () => {
-    const html = renderToStaticMarkup(<LoginForm onSubmit={async () => {}} />);
-    const emailId = /<label for="([^"]+)">Email address<\/label>/.exec(html)?.[1];
-    const passwordId = /<label for="([^"]+)">Master password<\/label>/.exec(html)?.[1];
-    expect(html).toContain(`id="${emailId}"`);
-    expect(html).toContain(`id="${passwordId}"`);
-    expect(html).toContain('type="password"');
-    expect(html.toLowerCase()).toContain('autocomplete="current-password"');
+  it("labels the inputs and submits what was typed", async () => {
+    const onSubmit = vi.fn(async () => {});
+    render(<LoginForm onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText("Email address"), "a@b.c");
+    await userEvent.type(screen.getByLabelText("Master password"), "secret");
+    expect(screen.getByLabelText("Master password")).toHaveProperty("type", "password");
+    await userEvent.click(screen.getByRole("button", { name: "Log in" }));
+    expect(onSubmit).toHaveBeenCalledWith("a@b.c", "secret");
   });
 
-  it("shows the unlocked account", () => {
-    const html = renderToStaticMarkup(<UnlockedStatus email="a@b.c" onLock={() => {}} />);
-    expect(html).toContain('<p role="status">Unlocked as a@b.c</p>');
+  it("shows the server's message when login fails", async () => {
+    render(<LoginForm onSubmit={async () => { throw new Error("Username or password is incorrect. Try again."); }} />);
+    await userEvent.type(screen.getByLabelText("Email address"), "a@b.c");
+    await userEvent.type(screen.getByLabelText("Master password"), "x");
+    await userEvent.click(screen.getByRole("button", { name: "Log in" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Username or password is incorrect. Try again.");
+  });
+
+  it("unlock names the account and reports a wrong password", async () => {
+    render(<UnlockForm email="a@b.c" onSubmit={async () => { throw new Error("Invalid master password."); }} />);
+    expect(screen.getByText("Logged in as a@b.c.")).toBeTruthy();
+    await userEvent.type(screen.getByLabelText("Master password"), "wrong");
+    await userEvent.click(screen.getByRole("button", { name: "Unlock" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Invalid master password.");
   });
 });
