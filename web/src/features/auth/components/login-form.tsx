@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { TextField } from "../../../components/ui/text-field";
+import { useSubmit } from "../../../lib/use-submit";
 
 export interface LoginFormProps {
   onSubmit: (email: string, password: string) => Promise<void>;
@@ -10,23 +11,9 @@ export interface LoginFormProps {
 export function LoginForm({ onSubmit }: LoginFormProps) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await onSubmit(email, password);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "Login failed.");
-      setBusy(false);
-    }
-  }
-
+  const { busy, error, handle } = useSubmit();
   return (
-    <form className="card" aria-labelledby="login-heading" onSubmit={handleSubmit} noValidate>
+    <form className="card" aria-labelledby="login-heading" onSubmit={handle(() => onSubmit(email, password))} noValidate>
       <h1 id="login-heading">Log in</h1>
       <TextField label="Email address" name="email" type="email" autoComplete="username" required
         value={email} onChange={setEmail} />
