@@ -6,6 +6,7 @@ import { adminRoutes } from "./routes/admin-routes";
 import { LockRoute } from "./routes/lock-route";
 import { LoginRoute } from "./routes/login-route";
 import { providerPortalRoutes } from "./routes/provider-portal-routes";
+import { providerPublicRoutes } from "./routes/provider-public-routes";
 import { publicRoutes } from "./routes/public-routes";
 import { vaultRoutes } from "./routes/vault-routes";
 
@@ -23,6 +24,7 @@ export const router = createHashRouter([
       { path: "login", element: <LoginRoute /> },
       { path: "lock", element: <LockRoute /> },
       ...publicRoutes,
+      ...providerPublicRoutes,
       { path: "admin", children: adminRoutes },
       {
         element: <RequireUnlocked />,
