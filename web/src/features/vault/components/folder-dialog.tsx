@@ -1,0 +1,55 @@
+import { useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { Dialog } from "../../../components/ui/dialog";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { TextField } from "../../../components/ui/text-field";
+import { useSubmit } from "../../../lib/use-submit";
+import { createFolder, deleteFolder, renameFolder } from "../api/folder-api";
+import type { FolderView } from "../api/vault-types";
+
+export interface FolderDialogProps {
+  /** undefined: closed; null: a new folder; otherwise the folder to rename or delete. */
+  folder: FolderView | null | undefined;
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+function FolderForm({ folder, onClose, onChanged }: { folder: FolderView | null; onClose: () => void; onChanged: () => void }) {
+  const [name, setName] = useState(folder?.name ?? "");
+  const { busy, error, handle } = useSubmit();
+  const done = () => {
+    onChanged();
+    onClose();
+  };
+  const save = handle(async () => {
+    if (!name.trim()) throw new Error("The folder name is required.");
+    await (folder ? renameFolder(folder.id, name.trim()) : createFolder(name.trim()));
+    done();
+  });
+  const remove = handle(async () => {
+    if (!folder) return;
+    await deleteFolder(folder.id);
+    done();
+  });
+  return (
+    <form onSubmit={save} noValidate className="vault-item-form">
+      <TextField label="Folder name" value={name} onChange={setName} required autoComplete="off" />
+      {folder && <p>Deleting a folder keeps its items; they move to No folder.</p>}
+      <ErrorMessage message={error} />
+      <div className="vault-actions">
+        <Button type="submit" disabled={busy}>Save</Button>
+        {folder && <Button type="button" className="danger" disabled={busy} onClick={() => void remove()}>Delete folder</Button>}
+        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+/** Create, rename or delete a folder; the name is encrypted with the user key before it is sent. */
+export function FolderDialog({ folder, onClose, onChanged }: FolderDialogProps) {
+  return (
+    <Dialog title={folder ? "Edit folder" : "New folder"} open={folder !== undefined} onClose={onClose}>
+      {folder !== undefined && <FolderForm key={folder?.id ?? "new"} folder={folder} onClose={onClose} onChanged={onChanged} />}
+    </Dialog>
+  );
+}

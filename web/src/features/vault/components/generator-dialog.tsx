@@ -1,0 +1,98 @@
+import { useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { CheckboxField } from "../../../components/ui/checkbox-field";
+import { Dialog } from "../../../components/ui/dialog";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { SelectField } from "../../../components/ui/select-field";
+import { TextField } from "../../../components/ui/text-field";
+import {
+  defaultPassphraseOptions, defaultPasswordOptions, generatePassphrase, generatePassword, passphraseWordRange, passwordLengthRange,
+  type PassphraseOptions, type PasswordOptions,
+} from "../api/generator";
+import { useCopy } from "./use-copy";
+
+export interface GeneratorDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** Offered from an item's password field: puts the value there. */
+  onUse?: (value: string) => void;
+}
+
+type Kind = "password" | "passphrase";
+
+function generate(kind: Kind, password: PasswordOptions, passphrase: PassphraseOptions): { value: string; error: string | null } {
+  try {
+    return { value: kind === "password" ? generatePassword(password) : generatePassphrase(passphrase), error: null };
+  } catch (e) {
+    return { value: "", error: (e as Error).message };
+  }
+}
+
+function NumberField({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange: (v: number) => void }) {
+  return <TextField label={label} type="number" min={min} max={max} value={String(value)}
+    onChange={(v) => onChange(Math.min(max, Math.max(min, Math.floor(Number(v) || min))))} />;
+}
+
+function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
+  const [kind, setKind] = useState<Kind>("password");
+  const [password, setPassword] = useState(defaultPasswordOptions);
+  const [passphrase, setPassphrase] = useState(defaultPassphraseOptions);
+  const [result, setResult] = useState(() => generate("password", defaultPasswordOptions, defaultPassphraseOptions));
+  const { copy, status } = useCopy();
+  const update = (k: Kind, pw: PasswordOptions, pp: PassphraseOptions) => {
+    setKind(k);
+    setPassword(pw);
+    setPassphrase(pp);
+    setResult(generate(k, pw, pp));
+  };
+  const setPw = (patch: Partial<PasswordOptions>) => update(kind, { ...password, ...patch }, passphrase);
+  const setPp = (patch: Partial<PassphraseOptions>) => update(kind, password, { ...passphrase, ...patch });
+  return (
+    <div className="vault-generator">
+      <TextField label="Generated value" value={result.value} readOnly onChange={() => {}} className="vault-generated" />
+      <ErrorMessage message={result.error} />
+      <div className="vault-actions">
+        <Button type="button" className="secondary" onClick={() => update(kind, password, passphrase)}>Regenerate</Button>
+        <Button type="button" className="secondary" disabled={!result.value} onClick={() => copy(kind, result.value)}>Copy {kind}</Button>
+        {onUse && <Button type="button" disabled={!result.value} onClick={() => onUse(result.value)}>Use this {kind}</Button>}
+      </div>
+      {status}
+      <SelectField label="What to generate" value={kind} onChange={(k) => update(k as Kind, password, passphrase)}
+        options={[{ value: "password", label: "Password" }, { value: "passphrase", label: "Passphrase" }]} />
+      {kind === "password" ? (
+        <fieldset className="vault-fieldset">
+          <legend>Password options</legend>
+          <NumberField label="Length" value={password.length} {...passwordLengthRange} onChange={(length) => setPw({ length })} />
+          <CheckboxField label="Uppercase (A-Z)" checked={password.uppercase} onChange={(uppercase) => setPw({ uppercase })} />
+          <CheckboxField label="Lowercase (a-z)" checked={password.lowercase} onChange={(lowercase) => setPw({ lowercase })} />
+          <CheckboxField label="Numbers (0-9)" checked={password.numbers} onChange={(numbers) => setPw({ numbers })} />
+          <CheckboxField label="Special characters (!@#$%^&*)" checked={password.special} onChange={(special) => setPw({ special })} />
+          <NumberField label="Minimum numbers" value={password.minNumbers} min={0} max={9} onChange={(minNumbers) => setPw({ minNumbers })} />
+          <NumberField label="Minimum special" value={password.minSpecial} min={0} max={9} onChange={(minSpecial) => setPw({ minSpecial })} />
+          <CheckboxField label="Avoid ambiguous characters" checked={password.avoidAmbiguous}
+            onChange={(avoidAmbiguous) => setPw({ avoidAmbiguous })} />
+        </fieldset>
+      ) : (
+        <fieldset className="vault-fieldset">
+          <legend>Passphrase options</legend>
+          <NumberField label="Number of words" value={passphrase.words} {...passphraseWordRange} onChange={(words) => setPp({ words })} />
+          <TextField label="Word separator" value={passphrase.separator} maxLength={1} onChange={(separator) => setPp({ separator })} />
+          <CheckboxField label="Capitalize" checked={passphrase.capitalize} onChange={(capitalize) => setPp({ capitalize })} />
+          <CheckboxField label="Include number" checked={passphrase.includeNumber} onChange={(includeNumber) => setPp({ includeNumber })} />
+        </fieldset>
+      )}
+    </div>
+  );
+}
+
+/** The password and passphrase generator, from the page header or from an item's password field. */
+export function GeneratorDialog({ open, onClose, onUse }: GeneratorDialogProps) {
+  return (
+    <Dialog title="Generator" open={open} onClose={onClose}>
+      <GeneratorPanel onUse={onUse} />
+      <div className="vault-actions">
+        <Button type="button" className="secondary" onClick={onClose}>Close</Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { cardKeys, CipherType, cipherTypeNames, FieldType, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../api/vault-types";
+import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
+import { ReadonlyField } from "./readonly-field";
+import { TotpField } from "./totp-field";
+import { useCopy } from "./use-copy";
+
+export interface ItemViewProps {
+  cipher: CipherView;
+  vault: VaultData;
+  busy: boolean;
+  onEdit: () => void;
+  onTrash: () => void;
+  onRestore: () => void;
+  onDeletePermanently: () => void;
+  onClose: () => void;
+}
+
+function Section<K extends string>({ keys, labels, values, secret, copy, onCopy }: {
+  keys: readonly K[]; labels: Record<K, string>; values: Record<K, string>; secret?: K[]; copy?: K[];
+  onCopy: (what: string, value: string) => void;
+}) {
+  return keys.filter((k) => values[k]).map((k) => (
+    <ReadonlyField key={k} label={labels[k]} value={values[k]} secret={secret?.includes(k)}
+      copyName={copy?.includes(k) ? labels[k].toLowerCase() : undefined} onCopy={onCopy} />
+  ));
+}
+
+/** An item's decrypted values, each labelled, with copy buttons; passwords stay hidden until shown. */
+export function ItemView({ cipher, vault, busy, onEdit, onTrash, onRestore, onDeletePermanently, onClose }: ItemViewProps) {
+  const { copy, status } = useCopy();
+  const [confirming, setConfirming] = useState(false);
+  const org = vault.organizations.find((o) => o.id === cipher.organizationId);
+  const folder = vault.folders.find((f) => f.id === cipher.folderId);
+  const collections = vault.collections.filter((c) => cipher.collectionIds.includes(c.id)).map((c) => c.name);
+  const login = cipher.login;
+  const inTrash = cipher.deletedDate !== null;
+  return (
+    <div className="vault-item-view">
+      {cipher.decryptionFailed && <p className="error">This item could not be decrypted.</p>}
+      <ReadonlyField label="Type" value={cipherTypeNames[cipher.type] ?? `Type ${cipher.type}`} />
+      {cipher.type === CipherType.Login && (
+        <>
+          {login.username && <ReadonlyField label="Username" value={login.username} copyName="username" onCopy={copy} />}
+          {login.password && cipher.viewPassword && (
+            <ReadonlyField label="Password" value={login.password} secret copyName="password" onCopy={copy} />
+          )}
+          {login.totp && cipher.viewPassword && <TotpField secret={login.totp} onCopy={copy} />}
+          {login.uris.map((u, i) => (
+            <div key={i} className="vault-uri">
+              <ReadonlyField label={login.uris.length > 1 ? `Website ${i + 1}` : "Website"} value={u.uri} copyName="website" onCopy={copy} />
+              {/^https?:\/\//i.test(u.uri) && <a href={u.uri} target="_blank" rel="noreferrer noopener">Open {u.uri}</a>}
+            </div>
+          ))}
+        </>
+      )}
+      {cipher.type === CipherType.Card && (
+        <Section keys={cardKeys} labels={cardLabels} values={cipher.card} secret={["code"]} copy={["number", "code"]} onCopy={copy} />
+      )}
+      {cipher.type === CipherType.Identity && <Section keys={identityKeys} labels={identityLabels} values={cipher.identity} onCopy={copy} />}
+      {cipher.type === CipherType.SshKey && (
+        <Section keys={sshKeyKeys} labels={sshKeyLabels} values={cipher.sshKey} secret={["privateKey"]}
+          copy={["privateKey", "publicKey", "keyFingerprint"]} onCopy={copy} />
+      )}
+      {cipher.notes && <ReadonlyField label="Notes" value={cipher.notes} multiline />}
+      {cipher.fields.map((f, i) => (
+        <ReadonlyField key={i} label={f.name || `Field ${i + 1}`}
+          value={f.type === FieldType.Boolean ? (f.value === "true" ? "Yes" : "No") : f.value}
+          secret={f.type === FieldType.Hidden} copyName={f.type === FieldType.Boolean ? undefined : (f.name || `field ${i + 1}`)} onCopy={copy} />
+      ))}
+      <ReadonlyField label="Owner" value={org ? org.name : "My vault"} />
+      {collections.length > 0 && <ReadonlyField label="Collections" value={collections.join(", ")} />}
+      {folder && <ReadonlyField label="Folder" value={folder.name} />}
+      {cipher.favorite && <p>Favorite</p>}
+      {cipher.passwordHistory.length > 0 && cipher.viewPassword && (
+        <details>
+          <summary>Password history ({cipher.passwordHistory.length})</summary>
+          {cipher.passwordHistory.map((h, i) => (
+            <ReadonlyField key={i} label={`Used until ${new Date(h.lastUsedDate).toLocaleString()}`} value={h.password} secret />
+          ))}
+        </details>
+      )}
+      {status}
+      {confirming && (
+        <div className="vault-confirm" role="group" aria-label="Confirm permanent delete">
+          <p>Delete “{cipher.name}” permanently? This cannot be undone.</p>
+          <Button type="button" className="danger" onClick={onDeletePermanently} disabled={busy}>Yes, delete permanently</Button>
+          <Button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep it</Button>
+        </div>
+      )}
+      <div className="vault-actions">
+        {!inTrash && cipher.edit && <Button type="button" onClick={onEdit} disabled={busy}>Edit</Button>}
+        {!inTrash && cipher.canDelete && <Button type="button" className="danger" onClick={onTrash} disabled={busy}>Delete</Button>}
+        {inTrash && cipher.canRestore && <Button type="button" onClick={onRestore} disabled={busy}>Restore</Button>}
+        {inTrash && cipher.canDelete && !confirming && (
+          <Button type="button" className="danger" onClick={() => setConfirming(true)} disabled={busy}>Delete permanently</Button>
+        )}
+        <Button type="button" className="secondary" onClick={onClose}>Close</Button>
+      </div>
+    </div>
+  );
+}

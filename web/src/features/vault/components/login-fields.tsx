@@ -1,0 +1,47 @@
+import { useId, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { TextField } from "../../../components/ui/text-field";
+import type { LoginView } from "../api/vault-types";
+
+export interface LoginFieldsProps {
+  login: LoginView;
+  onChange: (login: LoginView) => void;
+  onGenerate: () => void;
+}
+
+/** Username, password (with show and generate), authenticator key and websites of a login. */
+export function LoginFields({ login, onChange, onGenerate }: LoginFieldsProps) {
+  const passwordId = useId();
+  const [shown, setShown] = useState(false);
+  const set = (patch: Partial<LoginView>) => onChange({ ...login, ...patch });
+  const setUri = (i: number, uri: string) => set({ uris: login.uris.map((u, j) => (j === i ? { ...u, uri } : u)) });
+  return (
+    <fieldset className="vault-fieldset">
+      <legend>Login credentials</legend>
+      <TextField label="Username" value={login.username} onChange={(username) => set({ username })} autoComplete="off" />
+      <div className="field">
+        <label htmlFor={passwordId}>Password</label>
+        <div className="vault-field-row">
+          <input id={passwordId} type={shown ? "text" : "password"} value={login.password} autoComplete="new-password"
+            onChange={(e) => set({ password: e.target.value })} />
+          <button type="button" className="button secondary" aria-pressed={shown} onClick={() => setShown(!shown)}>
+            {shown ? "Hide password" : "Show password"}
+          </button>
+          <button type="button" className="button secondary" onClick={onGenerate}>Generate password</button>
+        </div>
+      </div>
+      <TextField label="Authenticator key (TOTP)" value={login.totp} onChange={(totp) => set({ totp })} autoComplete="off" />
+      {login.uris.map((u, i) => (
+        <div key={i} className="vault-field-row vault-uri-row">
+          <TextField label={`Website (URI) ${i + 1}`} value={u.uri} onChange={(v) => setUri(i, v)} placeholder="https://" />
+          <button type="button" className="button secondary" onClick={() => set({ uris: login.uris.filter((_, j) => j !== i) })}>
+            Remove website {i + 1}
+          </button>
+        </div>
+      ))}
+      <Button type="button" className="secondary" onClick={() => set({ uris: [...login.uris, { uri: "", match: null }] })}>
+        Add website
+      </Button>
+    </fieldset>
+  );
+}

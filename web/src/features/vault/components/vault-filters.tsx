@@ -1,0 +1,83 @@
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { filterToQuery, type VaultFilter } from "../api/vault-filter";
+import { CipherType, cipherTypeNames, type VaultData } from "../api/vault-types";
+
+export interface VaultFiltersProps {
+  vault: VaultData;
+  current: VaultFilter;
+  onEditFolder: (folder: { id: string; name: string } | null) => void;
+}
+
+function FilterLink({ filter, current, children, extra }: {
+  filter: VaultFilter; current: VaultFilter; children: string; extra?: ReactNode;
+}) {
+  const active = filterToQuery(filter) === filterToQuery(current);
+  return (
+    <li className={extra ? "vault-folder-row" : undefined}>
+      <Link to={{ search: filterToQuery(filter) }} aria-current={active ? "page" : undefined} className={active ? "active" : undefined}>
+        {children}
+      </Link>
+      {extra}
+    </li>
+  );
+}
+
+/** The vault's sidebar: everything, favorites, types, folders, owners, collections and the trash, each a link. */
+export function VaultFilters({ vault, current, onEditFolder }: VaultFiltersProps) {
+  const orgName = (id: string) => vault.organizations.find((o) => o.id === id)?.name ?? "";
+  const manyOrgs = new Set(vault.collections.map((c) => c.organizationId)).size > 1;
+  return (
+    <aside className="sidebar vault-filters">
+      <nav aria-label="Vault filters">
+        <ul>
+          <FilterLink filter={{ kind: "all" }} current={current}>All items</FilterLink>
+          <FilterLink filter={{ kind: "favorites" }} current={current}>Favorites</FilterLink>
+        </ul>
+        <h2>Types</h2>
+        <ul>
+          {Object.values(CipherType).map((t) => (
+            <FilterLink key={t} filter={{ kind: "type", type: t }} current={current}>{cipherTypeNames[t]!}</FilterLink>
+          ))}
+        </ul>
+        {vault.organizations.length > 0 && (
+          <>
+            <h2>Vaults</h2>
+            <ul>
+              <FilterLink filter={{ kind: "organization", organizationId: null }} current={current}>My vault</FilterLink>
+              {vault.organizations.map((o) => (
+                <FilterLink key={o.id} filter={{ kind: "organization", organizationId: o.id }} current={current}>{o.name}</FilterLink>
+              ))}
+            </ul>
+          </>
+        )}
+        <h2>Folders</h2>
+        <ul>
+          {vault.folders.map((f) => (
+            <FilterLink key={f.id} filter={{ kind: "folder", folderId: f.id }} current={current}
+              extra={<button type="button" className="link-button" onClick={() => onEditFolder(f)}>Edit folder {f.name}</button>}>
+              {f.name}
+            </FilterLink>
+          ))}
+          <FilterLink filter={{ kind: "folder", folderId: null }} current={current}>No folder</FilterLink>
+        </ul>
+        <button type="button" className="link-button" onClick={() => onEditFolder(null)}>New folder</button>
+        {vault.collections.length > 0 && (
+          <>
+            <h2>Collections</h2>
+            <ul>
+              {vault.collections.map((c) => (
+                <FilterLink key={c.id} filter={{ kind: "collection", collectionId: c.id }} current={current}>
+                  {manyOrgs ? `${c.name} (${orgName(c.organizationId)})` : c.name}
+                </FilterLink>
+              ))}
+            </ul>
+          </>
+        )}
+        <ul className="vault-trash-link">
+          <FilterLink filter={{ kind: "trash" }} current={current}>Trash</FilterLink>
+        </ul>
+      </nav>
+    </aside>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { Button } from "../../../components/ui/button";
+import { Dialog } from "../../../components/ui/dialog";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { Loading } from "../../../components/ui/loading";
+import { PageHeader } from "../../../components/ui/page-header";
+import { useAsync } from "../../../lib/use-async";
+import { useSubmit } from "../../../lib/use-submit";
+import { deleteCipherPermanently, restoreCipher, saveCipher, trashCipher } from "../api/cipher-api";
+import { filterCiphers, filterFromParams, type VaultFilter } from "../api/vault-filter";
+import { loadVault } from "../api/vault-api";
+import { emptyCipher, type CipherView, type FolderView, type VaultData } from "../api/vault-types";
+import { FolderDialog } from "./folder-dialog";
+import { GeneratorDialog } from "./generator-dialog";
+import { ItemForm } from "./item-form";
+import { ItemList } from "./item-list";
+import { ItemView } from "./item-view";
+import { VaultFilters } from "./vault-filters";
+
+type ItemDialog = { mode: "view" | "edit"; cipher: CipherView } | { mode: "new"; cipher: CipherView };
+
+/** A new item starts where the user is looking: the filtered type, folder, organization or collection. */
+function newItemFor(filter: VaultFilter, vault: VaultData): CipherView {
+  const draft = emptyCipher();
+  if (filter.kind === "type") draft.type = filter.type;
+  if (filter.kind === "folder") draft.folderId = filter.folderId;
+  if (filter.kind === "favorites") draft.favorite = true;
+  const org = (id: string | null) => vault.organizations.find((o) => o.id === id && o.canCreate);
+  if (filter.kind === "organization" && org(filter.organizationId)) draft.organizationId = filter.organizationId;
+  if (filter.kind === "collection") {
+    const collection = vault.collections.find((c) => c.id === filter.collectionId);
+    if (collection && !collection.readOnly && org(collection.organizationId)) {
+      draft.organizationId = collection.organizationId;
+      draft.collectionIds = [collection.id];
+    }
+  }
+  return draft;
+}
+
+function dialogTitle(dialog: ItemDialog): string {
+  if (dialog.mode === "new") return "New item";
+  return dialog.mode === "edit" ? "Edit item" : dialog.cipher.name;
+}
+
+/** The vault: decrypted items of the user and their orgs, filtered from the sidebar and searched. */
+export function VaultPage() {
+  const vault = useAsync(loadVault, []);
+  const [params] = useSearchParams();
+  const filter = filterFromParams(params);
+  const [search, setSearch] = useState("");
+  const [dialog, setDialog] = useState<ItemDialog | null>(null);
+  const [generatorOpen, setGeneratorOpen] = useState(false);
+  const [folder, setFolder] = useState<FolderView | null | undefined>(undefined);
+  const action = useSubmit();
+  const data = vault.data;
+
+  if (!data) {
+    return (
+      <>
+        <PageHeader title="Vault" />
+        {vault.loading ? <Loading label="Loading your vault…" /> : <ErrorMessage message={vault.error} />}
+      </>
+    );
+  }
+
+  const close = () => setDialog(null);
+  const after = (work: () => Promise<void>) => action.handle(async () => {
+    await work();
+    close();
+    vault.reload();
+  });
+  const save = async (draft: CipherView) => {
+    const saved = await saveCipher(draft, dialog?.mode === "new" ? null : (dialog?.cipher ?? null), data.userId);
+    setDialog({ mode: "view", cipher: saved });
+    vault.reload();
+  };
+  const items = filterCiphers(data.ciphers, filter, search);
+
+  return (
+    <>
+      <PageHeader title="Vault">
+        <Button type="button" onClick={() => setDialog({ mode: "new", cipher: newItemFor(filter, data) })}>New item</Button>
+        <Button type="button" className="secondary" onClick={() => setGeneratorOpen(true)}>Generator</Button>
+      </PageHeader>
+      <div className="sidebar-layout">
+        <VaultFilters vault={data} current={filter} onEditFolder={setFolder} />
+        <section className="vault-main" aria-label={filter.kind === "trash" ? "Trash" : "Items"}>
+          <div className="field vault-search">
+            <label htmlFor="vault-search">Search vault</label>
+            <input id="vault-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </div>
+          {vault.error && <ErrorMessage message={vault.error} />}
+          {filter.kind === "trash" && <p className="vault-note">Items in the trash can be restored or deleted permanently.</p>}
+          <ItemList ciphers={items} vault={data} onOpen={(cipher) => setDialog({ mode: "view", cipher })} />
+        </section>
+      </div>
+      <Dialog title={dialog ? dialogTitle(dialog) : ""} open={dialog !== null} onClose={close}>
+        {dialog?.mode === "view" && (
+          <>
+            <ItemView key={dialog.cipher.id} cipher={dialog.cipher} vault={data} busy={action.busy} onClose={close}
+              onEdit={() => setDialog({ mode: "edit", cipher: dialog.cipher })}
+              onTrash={after(() => trashCipher(dialog.cipher.id!))}
+              onRestore={after(() => restoreCipher(dialog.cipher.id!))}
+              onDeletePermanently={after(() => deleteCipherPermanently(dialog.cipher.id!))} />
+            <ErrorMessage message={action.error} />
+          </>
+        )}
+        {dialog && dialog.mode !== "view" && (
+          <ItemForm key={`${dialog.mode}-${dialog.cipher.id}`} initial={dialog.cipher} vault={data} onSave={save}
+            onCancel={() => (dialog.mode === "edit" ? setDialog({ mode: "view", cipher: dialog.cipher }) : close())} />
+        )}
+      </Dialog>
+      <GeneratorDialog open={generatorOpen} onClose={() => setGeneratorOpen(false)} />
+      <FolderDialog folder={folder} onClose={() => setFolder(undefined)} onChanged={vault.reload} />
+    </>
+  );
+}
