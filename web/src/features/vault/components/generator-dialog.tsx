@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type HTMLAttributes, type SyntheticEvent } from "react";
 import { Button } from "../../../components/ui/button";
 import { CheckboxField } from "../../../components/ui/checkbox-field";
 import { Dialog } from "../../../components/ui/dialog";
@@ -28,9 +28,15 @@ function generate(kind: Kind, password: PasswordOptions, passphrase: PassphraseO
   }
 }
 
+/** Typing passes through; only a whole number in range takes effect, and leaving the field shows what did. */
 function NumberField({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange: (v: number) => void }) {
-  return <TextField label={label} type="number" min={min} max={max} value={String(value)}
-    onChange={(v) => onChange(Math.min(max, Math.max(min, Math.floor(Number(v) || min))))} />;
+  const [text, setText] = useState(String(value));
+  return <TextField label={label} type="number" min={min} max={max} value={text} onBlur={() => setText(String(value))}
+    onChange={(v) => {
+      setText(v);
+      const n = Number(v);
+      if (v !== "" && Number.isInteger(n) && n >= min && n <= max) onChange(n);
+    }} />;
 }
 
 function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
@@ -87,12 +93,19 @@ function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
 
 /** The password and passphrase generator, from the page header or from an item's password field. */
 export function GeneratorDialog({ open, onClose, onUse }: GeneratorDialogProps) {
+  // React passes a dialog's close and cancel events up its component tree, so when this opens over the item dialog,
+  // closing it would close that one too; they stop here.
+  const stop = (e: SyntheticEvent) => e.stopPropagation();
+  // The typings offer these handlers on <dialog> only; React calls them on any element the event passes.
+  const stopDialogEvents = { onClose: stop, onCancel: stop } as HTMLAttributes<HTMLDivElement>;
   return (
-    <Dialog title="Generator" open={open} onClose={onClose}>
-      <GeneratorPanel onUse={onUse} />
-      <div className="vault-actions">
-        <Button type="button" className="secondary" onClick={onClose}>Close</Button>
-      </div>
-    </Dialog>
+    <div className="vault-nested-dialog" {...stopDialogEvents}>
+      <Dialog title="Generator" open={open} onClose={onClose}>
+        <GeneratorPanel onUse={onUse} />
+        <div className="vault-actions">
+          <Button type="button" className="secondary" onClick={onClose}>Close</Button>
+        </div>
+      </Dialog>
+    </div>
   );
 }

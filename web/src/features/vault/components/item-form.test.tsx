@@ -1,0 +1,143 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { beforeEach, describe, expect, it } from "vitest";
+import { decrypt, decryptToString } from "../../../lib/crypto/enc-string";
+import { symmetricKeyFromBytes } from "../../../lib/crypto/symmetric-key";
+import { server } from "../../../test/msw-server";
+import type { CipherRequest } from "../api/cipher-crypto";
+import type { CipherWire } from "../api/vault-types";
+import { VaultPage } from "./vault-page";
+import { ids, revisionDate, setUpVault, type VaultFixture } from "./vault-fixture.test-support";
+
+let fixture: VaultFixture;
+
+function renderVault() {
+  render(<RouterProvider router={createMemoryRouter([{ path: "/vault", element: <VaultPage /> }], { initialEntries: ["/vault"] })} />);
+}
+
+/** Answers a write as the server does: the stored item, with the server's fields added. */
+function answer(cipher: CipherRequest, id: string, collectionIds: string[] = []): CipherWire {
+  return { ...cipher, id, collectionIds, edit: true, viewPassword: true, permissions: { delete: true, restore: true },
+    revisionDate: "2026-11-25T08:00:00.000Z", creationDate: revisionDate, deletedDate: null } as unknown as CipherWire;
+}
+
+const isEncString = (v: unknown) => typeof v === "string" && /^2\.[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+$/.test(v);
+
+describe("ItemForm", () => {
+  beforeEach(async () => {
+    fixture = await setUpVault();
+  });
+
+  it("creates a personal login whose every value leaves the browser encrypted with the user key", async () => {
+    let body: CipherRequest | undefined;
+    let raw = "";
+    server.use(http.post("/api/ciphers", async ({ request }) => {
+      raw = await request.text();
+      body = JSON.parse(raw) as CipherRequest;
+      return HttpResponse.json(answer(body, "b0000000-0000-0000-0000-000000000001"));
+    }));
+    const user = userEvent.setup();
+    renderVault();
+    await user.click(await screen.findByRole("button", { name: "New item" }));
+    const dialog = screen.getByRole("dialog", { name: "New item" });
+    await user.type(within(dialog).getByLabelText("Name"), "Mail account");
+    await user.type(within(dialog).getByLabelText("Username"), "ann@example.com");
+    await user.type(within(dialog).getByLabelText("Password"), "correct horse");
+    await user.click(within(dialog).getByRole("button", { name: "Add website" }));
+    await user.type(within(dialog).getByLabelText("Website (URI) 1"), "https://mail.example.com");
+    await user.selectOptions(within(dialog).getByLabelText("Folder"), "Finance");
+    await user.click(within(dialog).getByRole("button", { name: "Add field" }));
+    await user.type(within(dialog).getByLabelText("Field 1 name"), "Recovery");
+    await user.type(within(dialog).getByLabelText("Field 1 value"), "words");
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+
+    await waitFor(() => expect(body).toBeDefined());
+    for (const plain of ["Mail account", "ann@example.com", "correct horse", "mail.example.com", "Recovery", "words"]) {
+      expect(raw).not.toContain(plain);
+    }
+    const b = body!;
+    const key = fixture.userKey;
+    expect([b.name, b.login?.username, b.login?.password, b.login?.uris?.[0]?.uri, b.fields[0]?.name].every(isEncString)).toBe(true);
+    expect(await decryptToString(b.name, key)).toBe("Mail account");
+    expect(await decryptToString(b.login!.username!, key)).toBe("ann@example.com");
+    expect(await decryptToString(b.login!.password!, key)).toBe("correct horse");
+    expect(await decryptToString(b.login!.uris![0]!.uri!, key)).toBe("https://mail.example.com");
+    expect(await decryptToString(b.fields[0]!.value!, key)).toBe("words");
+    expect(b).toMatchObject({ type: 1, organizationId: null, folderId: ids.folder, encryptedFor: ids.user, key: null });
+    // After saving, the dialog shows the saved item, decrypted from the server's answer.
+    expect(await screen.findByRole("dialog", { name: "Mail account" })).toBeTruthy();
+  });
+
+  it("creates an org item in a collection with POST /api/ciphers/create, encrypted with the org key", async () => {
+    let body: { cipher: CipherRequest; collectionIds: string[] } | undefined;
+    server.use(http.post("/api/ciphers/create", async ({ request }) => {
+      body = (await request.json()) as typeof body;
+      return HttpResponse.json(answer(body!.cipher, "b0000000-0000-0000-0000-000000000002", body!.collectionIds));
+    }));
+    const user = userEvent.setup();
+    renderVault();
+    await user.click(await screen.findByRole("button", { name: "New item" }));
+    const dialog = screen.getByRole("dialog", { name: "New item" });
+    await user.selectOptions(within(dialog).getByLabelText("Type"), "Card");
+    await user.type(within(dialog).getByLabelText("Name"), "Company card");
+    await user.type(within(dialog).getByLabelText("Number"), "5555444433331111");
+    await user.selectOptions(within(dialog).getByLabelText("Organization"), "Acme");
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+    expect(within(dialog).getByRole("alert").textContent).toBe("Choose at least one collection.");
+    await user.click(within(dialog).getByRole("checkbox", { name: "Engineering" }));
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+
+    await waitFor(() => expect(body).toBeDefined());
+    const { cipher, collectionIds } = body!;
+    expect(collectionIds).toEqual([ids.collection]);
+    expect(cipher).toMatchObject({ type: 3, organizationId: ids.org });
+    expect(cipher.login).toBeUndefined();
+    expect(await decryptToString(cipher.name, fixture.orgKey)).toBe("Company card");
+    expect(await decryptToString(cipher.card!.number!, fixture.orgKey)).toBe("5555444433331111");
+    await expect(decryptToString(cipher.name, fixture.userKey)).rejects.toThrow(/MAC/);
+  });
+
+  it("edits with lastKnownRevisionDate, keeps the item key, and moves the old password to the history", async () => {
+    let body: CipherRequest | undefined;
+    server.use(http.put("/api/ciphers/:id", async ({ request, params }) => {
+      expect(params.id).toBe(ids.shared);
+      body = (await request.json()) as CipherRequest;
+      return HttpResponse.json(answer(body, ids.shared, [ids.collection]));
+    }));
+    const user = userEvent.setup();
+    renderVault();
+    await user.click(await screen.findByRole("button", { name: "Shared DB" }));
+    await user.click(screen.getByRole("button", { name: "Edit" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit item" });
+    expect(within(dialog).getByLabelText("Organization")).toHaveProperty("disabled", true);
+    const password = within(dialog).getByLabelText("Password");
+    await user.clear(password);
+    await user.type(password, "n3w-pass");
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+
+    await waitFor(() => expect(body).toBeDefined());
+    const b = body!;
+    expect(b.lastKnownRevisionDate).toBe(revisionDate);
+    expect(isEncString(b.key)).toBe(true);
+    const itemKey = symmetricKeyFromBytes(await decrypt(b.key!, fixture.orgKey));
+    expect(await decryptToString(b.login!.password!, itemKey)).toBe("n3w-pass");
+    expect(await decryptToString(b.passwordHistory[0]!.password, itemKey)).toBe("s3cret");
+    expect(await decryptToString(b.fields[0]!.value!, itemKey)).toBe("4242");
+  });
+
+  it("fills the password from the generator", async () => {
+    const user = userEvent.setup();
+    renderVault();
+    await user.click(await screen.findByRole("button", { name: "New item" }));
+    await user.click(screen.getByRole("button", { name: "Generate password" }));
+    const generator = screen.getByRole("dialog", { name: "Generator" });
+    await user.clear(within(generator).getByLabelText("Length"));
+    await user.type(within(generator).getByLabelText("Length"), "32");
+    const value = (within(generator).getByLabelText("Generated value") as HTMLInputElement).value;
+    expect(value).toHaveLength(32);
+    await user.click(within(generator).getByRole("button", { name: "Use this password" }));
+    expect(within(screen.getByRole("dialog", { name: "New item" })).getByLabelText("Password")).toHaveProperty("value", value);
+  });
+});
