@@ -25,23 +25,27 @@ function answer(cipher: CipherRequest, id: string, collectionIds: string[] = [])
 
 const isEncString = (v: unknown) => typeof v === "string" && /^2\.[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+$/.test(v);
 
+/** Catches what the page posts to /api/ciphers, answers it, and opens the New item dialog. */
+async function startNewPersonalItem(id: string) {
+  const sent: { raw: string; body?: CipherRequest } = { raw: "" };
+  server.use(http.post("/api/ciphers", async ({ request }) => {
+    sent.raw = await request.text();
+    sent.body = JSON.parse(sent.raw) as CipherRequest;
+    return HttpResponse.json(answer(sent.body, id));
+  }));
+  const user = userEvent.setup();
+  renderVault();
+  await user.click(await screen.findByRole("button", { name: "New item" }));
+  return { user, sent, dialog: screen.getByRole("dialog", { name: "New item" }) };
+}
+
 describe("ItemForm", () => {
   beforeEach(async () => {
     fixture = await setUpVault();
   });
 
   it("creates a personal login whose every value leaves the browser encrypted with the user key", async () => {
-    let body: CipherRequest | undefined;
-    let raw = "";
-    server.use(http.post("/api/ciphers", async ({ request }) => {
-      raw = await request.text();
-      body = JSON.parse(raw) as CipherRequest;
-      return HttpResponse.json(answer(body, "b0000000-0000-0000-0000-000000000001"));
-    }));
-    const user = userEvent.setup();
-    renderVault();
-    await user.click(await screen.findByRole("button", { name: "New item" }));
-    const dialog = screen.getByRole("dialog", { name: "New item" });
+    const { user, sent, dialog } = await startNewPersonalItem("b0000000-0000-0000-0000-000000000001");
     await user.type(within(dialog).getByLabelText("Name"), "Mail account");
     await user.type(within(dialog).getByLabelText("Username"), "ann@example.com");
     await user.type(within(dialog).getByLabelText("Password"), "correct horse");
@@ -53,11 +57,11 @@ describe("ItemForm", () => {
     await user.type(within(dialog).getByLabelText("Field 1 value"), "words");
     await user.click(within(dialog).getByRole("button", { name: "Save" }));
 
-    await waitFor(() => expect(body).toBeDefined());
+    await waitFor(() => expect(sent.body).toBeDefined());
     for (const plain of ["Mail account", "ann@example.com", "correct horse", "mail.example.com", "Recovery", "words"]) {
-      expect(raw).not.toContain(plain);
+      expect(sent.raw).not.toContain(plain);
     }
-    const b = body!;
+    const b = sent.body!;
     const key = fixture.userKey;
     expect([b.name, b.login?.username, b.login?.password, b.login?.uris?.[0]?.uri, b.fields[0]?.name].every(isEncString)).toBe(true);
     expect(await decryptToString(b.name, key)).toBe("Mail account");
@@ -139,5 +143,20 @@ describe("ItemForm", () => {
     expect(value).toHaveLength(32);
     await user.click(within(generator).getByRole("button", { name: "Use this password" }));
     expect(within(screen.getByRole("dialog", { name: "New item" })).getByLabelText("Password")).toHaveProperty("value", value);
+  });
+
+  it("generates an SSH key and sends it encrypted", async () => {
+    const { user, sent, dialog } = await startNewPersonalItem("b0000000-0000-0000-0000-000000000003");
+    await user.selectOptions(within(dialog).getByLabelText("Type"), "SSH key");
+    await user.type(within(dialog).getByLabelText("Name"), "Deploy key");
+    await user.click(within(dialog).getByRole("button", { name: "Generate SSH key" }));
+    await waitFor(() => expect(within(dialog).getByLabelText("Fingerprint")).toHaveProperty("value", expect.stringMatching(/^SHA256:/)));
+    const publicKey = (within(dialog).getByLabelText("Public key") as HTMLTextAreaElement).value;
+    expect(publicKey).toMatch(/^ssh-ed25519 AAAA/);
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(sent.body).toBeDefined());
+    expect(sent.body!.type).toBe(5);
+    expect(await decryptToString(sent.body!.sshKey!.publicKey!, fixture.userKey)).toBe(publicKey);
+    expect(await decryptToString(sent.body!.sshKey!.privateKey!, fixture.userKey)).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----/);
   });
 });

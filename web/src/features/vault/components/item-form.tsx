@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
 import { useSubmit } from "../../../lib/use-submit";
+import { generateSshKey } from "../api/ssh-key";
 import { cardKeys, CipherType, cipherTypeNames, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../api/vault-types";
 import { CustomFields } from "./custom-fields";
 import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
@@ -67,8 +68,13 @@ export function ItemForm({ initial, vault, onSave, onCancel }: ItemFormProps) {
         <RecordFields legend="Identity" keys={identityKeys} labels={identityLabels} values={draft.identity} onChange={(identity) => set({ identity })} />
       )}
       {draft.type === CipherType.SshKey && (
-        <RecordFields legend="SSH key" keys={sshKeyKeys} labels={sshKeyLabels} values={draft.sshKey}
-          multiline={["privateKey", "publicKey"]} onChange={(sshKey) => set({ sshKey })} />
+        <>
+          <RecordFields legend="SSH key" keys={sshKeyKeys} labels={sshKeyLabels} values={draft.sshKey}
+            multiline={["privateKey", "publicKey"]} onChange={(sshKey) => set({ sshKey })} />
+          <Button type="button" className="secondary" disabled={busy} onClick={() => void handle(async () => set({ sshKey: await generateSshKey() }))()}>
+            Generate SSH key
+          </Button>
+        </>
       )}
       <TextAreaField label="Notes" value={draft.notes} onChange={(notes) => set({ notes })} />
       <CustomFields fields={draft.fields} onChange={(fields) => set({ fields })} />

@@ -31,7 +31,7 @@ export function ItemList({ ciphers, vault, onOpen }: ItemListProps) {
           <tr key={c.id}>
             <td>
               <button type="button" className="link-button vault-item-name" onClick={() => onOpen(c)}>{c.name}</button>
-              {c.favorite && <span className="vault-favorite" title="Favorite"> ★</span>}
+              {c.favorite && <span className="vault-favorite"><span aria-hidden="true"> ★</span><span className="vault-sr-only">(favorite)</span></span>}
               <div className="vault-subtitle">{subtitle(c)}</div>
             </td>
             <td>{cipherTypeNames[c.type] ?? `Type ${c.type}`}</td>
