@@ -58,7 +58,8 @@ export function ItemForm({ initial, vault, onSave, onCancel }: ItemFormProps) {
       <SelectField label="Folder" value={draft.folderId ?? ""} options={folders} onChange={(f) => set({ folderId: f || null })} />
       <CheckboxField label="Favorite" checked={draft.favorite} onChange={(favorite) => set({ favorite })} />
       {draft.type === CipherType.Login && (
-        <LoginFields login={draft.login} onChange={(login) => set({ login })} onGenerate={() => setGenerating(true)} />
+        <LoginFields login={draft.login} onChange={(login) => set({ login })} onGenerate={() => setGenerating(true)}
+          hidePassword={!initial.viewPassword} />
       )}
       {draft.type === CipherType.Card && (
         <RecordFields legend="Card details" keys={cardKeys} labels={cardLabels} values={draft.card} secret={["code"]}

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { useSubmit } from "../../../lib/use-submit";
 import { cardKeys, CipherType, cipherTypeNames, FieldType, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../api/vault-types";
 import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
 import { ReadonlyField } from "./readonly-field";
@@ -9,11 +11,10 @@ import { useCopy } from "./use-copy";
 export interface ItemViewProps {
   cipher: CipherView;
   vault: VaultData;
-  busy: boolean;
   onEdit: () => void;
-  onTrash: () => void;
-  onRestore: () => void;
-  onDeletePermanently: () => void;
+  onTrash: () => Promise<void>;
+  onRestore: () => Promise<void>;
+  onDeletePermanently: () => Promise<void>;
   onClose: () => void;
 }
 
@@ -28,8 +29,9 @@ function Section<K extends string>({ keys, labels, values, secret, copy, onCopy 
 }
 
 /** An item's decrypted values, each labelled, with copy buttons; passwords stay hidden until shown. */
-export function ItemView({ cipher, vault, busy, onEdit, onTrash, onRestore, onDeletePermanently, onClose }: ItemViewProps) {
+export function ItemView({ cipher, vault, onEdit, onTrash, onRestore, onDeletePermanently, onClose }: ItemViewProps) {
   const { copy, status } = useCopy();
+  const { busy, error, handle } = useSubmit();
   const [confirming, setConfirming] = useState(false);
   const org = vault.organizations.find((o) => o.id === cipher.organizationId);
   const folder = vault.folders.find((f) => f.id === cipher.folderId);
@@ -85,14 +87,15 @@ export function ItemView({ cipher, vault, busy, onEdit, onTrash, onRestore, onDe
       {confirming && (
         <div className="vault-confirm" role="group" aria-label="Confirm permanent delete">
           <p>Delete “{cipher.name}” permanently? This cannot be undone.</p>
-          <Button type="button" className="danger" onClick={onDeletePermanently} disabled={busy}>Yes, delete permanently</Button>
+          <Button type="button" className="danger" onClick={handle(onDeletePermanently)} disabled={busy}>Yes, delete permanently</Button>
           <Button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep it</Button>
         </div>
       )}
+      <ErrorMessage message={error} />
       <div className="vault-actions">
         {!inTrash && cipher.edit && <Button type="button" onClick={onEdit} disabled={busy}>Edit</Button>}
-        {!inTrash && cipher.canDelete && <Button type="button" className="danger" onClick={onTrash} disabled={busy}>Delete</Button>}
-        {inTrash && cipher.canRestore && <Button type="button" onClick={onRestore} disabled={busy}>Restore</Button>}
+        {!inTrash && cipher.canDelete && <Button type="button" className="danger" onClick={handle(onTrash)} disabled={busy}>Delete</Button>}
+        {inTrash && cipher.canRestore && <Button type="button" onClick={handle(onRestore)} disabled={busy}>Restore</Button>}
         {inTrash && cipher.canDelete && !confirming && (
           <Button type="button" className="danger" onClick={() => setConfirming(true)} disabled={busy}>Delete permanently</Button>
         )}

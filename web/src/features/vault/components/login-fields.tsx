@@ -7,10 +7,12 @@ export interface LoginFieldsProps {
   login: LoginView;
   onChange: (login: LoginView) => void;
   onGenerate: () => void;
+  /** Collections that hide passwords: the password and TOTP stay as they are, unseen. */
+  hidePassword: boolean;
 }
 
 /** Username, password (with show and generate), authenticator key and websites of a login. */
-export function LoginFields({ login, onChange, onGenerate }: LoginFieldsProps) {
+export function LoginFields({ login, onChange, onGenerate, hidePassword }: LoginFieldsProps) {
   const passwordId = useId();
   const [shown, setShown] = useState(false);
   const set = (patch: Partial<LoginView>) => onChange({ ...login, ...patch });
@@ -19,7 +21,7 @@ export function LoginFields({ login, onChange, onGenerate }: LoginFieldsProps) {
     <fieldset className="vault-fieldset">
       <legend>Login credentials</legend>
       <TextField label="Username" value={login.username} onChange={(username) => set({ username })} autoComplete="off" />
-      <div className="field">
+      {!hidePassword && <div className="field">
         <label htmlFor={passwordId}>Password</label>
         <div className="vault-field-row">
           <input id={passwordId} type={shown ? "text" : "password"} value={login.password} autoComplete="new-password"
@@ -29,8 +31,10 @@ export function LoginFields({ login, onChange, onGenerate }: LoginFieldsProps) {
           </button>
           <button type="button" className="button secondary" onClick={onGenerate}>Generate password</button>
         </div>
-      </div>
-      <TextField label="Authenticator key (TOTP)" value={login.totp} onChange={(totp) => set({ totp })} autoComplete="off" />
+      </div>}
+      {!hidePassword && (
+        <TextField label="Authenticator key (TOTP)" value={login.totp} onChange={(totp) => set({ totp })} autoComplete="off" />
+      )}
       {login.uris.map((u, i) => (
         <div key={i} className="vault-field-row vault-uri-row">
           <TextField label={`Website (URI) ${i + 1}`} value={u.uri} onChange={(v) => setUri(i, v)} placeholder="https://" />

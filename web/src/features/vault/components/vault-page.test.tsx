@@ -114,4 +114,19 @@ describe("VaultPage", () => {
     await user.click(screen.getByRole("button", { name: "Yes, delete permanently" }));
     await waitFor(() => expect(calls).toContain(`delete ${ids.router}`));
   });
+
+  it("shows the server's message when an action fails, and keeps the item open", async () => {
+    server.use(http.put("/api/ciphers/:id/delete", () =>
+      HttpResponse.json({ object: "error", message: "You do not have permission to delete this item." }, { status: 400 })));
+    const user = userEvent.setup();
+    renderVault();
+    await user.click(await screen.findByRole("button", { name: "Visa" }));
+    const dialog = screen.getByRole("dialog", { name: "Visa" });
+    expect(within(dialog).getByLabelText("Number")).toHaveProperty("value", "4111111111111111");
+    await user.click(within(dialog).getByRole("button", { name: "Copy number" }));
+    expect(await navigator.clipboard.readText()).toBe("4111111111111111");
+    await user.click(within(dialog).getByRole("button", { name: "Delete" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toBe("You do not have permission to delete this item.");
+    expect(screen.getByRole("dialog", { name: "Visa" })).toBeTruthy();
+  });
 });

@@ -6,7 +6,6 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
 import { useAsync } from "../../../lib/use-async";
-import { useSubmit } from "../../../lib/use-submit";
 import { deleteCipherPermanently, restoreCipher, saveCipher, trashCipher } from "../api/cipher-api";
 import { filterCiphers, filterFromParams, type VaultFilter } from "../api/vault-filter";
 import { loadVault } from "../api/vault-api";
@@ -52,7 +51,6 @@ export function VaultPage() {
   const [dialog, setDialog] = useState<ItemDialog | null>(null);
   const [generatorOpen, setGeneratorOpen] = useState(false);
   const [folder, setFolder] = useState<FolderView | null | undefined>(undefined);
-  const action = useSubmit();
   const data = vault.data;
 
   if (!data) {
@@ -65,11 +63,11 @@ export function VaultPage() {
   }
 
   const close = () => setDialog(null);
-  const after = (work: () => Promise<void>) => action.handle(async () => {
+  const after = (work: () => Promise<void>) => async () => {
     await work();
     close();
     vault.reload();
-  });
+  };
   const save = async (draft: CipherView) => {
     const saved = await saveCipher(draft, dialog?.mode === "new" ? null : (dialog?.cipher ?? null), data.userId);
     setDialog({ mode: "view", cipher: saved });
@@ -97,14 +95,11 @@ export function VaultPage() {
       </div>
       <Dialog title={dialog ? dialogTitle(dialog) : ""} open={dialog !== null} onClose={close}>
         {dialog?.mode === "view" && (
-          <>
-            <ItemView key={dialog.cipher.id} cipher={dialog.cipher} vault={data} busy={action.busy} onClose={close}
-              onEdit={() => setDialog({ mode: "edit", cipher: dialog.cipher })}
-              onTrash={after(() => trashCipher(dialog.cipher.id!))}
-              onRestore={after(() => restoreCipher(dialog.cipher.id!))}
-              onDeletePermanently={after(() => deleteCipherPermanently(dialog.cipher.id!))} />
-            <ErrorMessage message={action.error} />
-          </>
+          <ItemView key={dialog.cipher.id} cipher={dialog.cipher} vault={data} onClose={close}
+            onEdit={() => setDialog({ mode: "edit", cipher: dialog.cipher })}
+            onTrash={after(() => trashCipher(dialog.cipher.id!))}
+            onRestore={after(() => restoreCipher(dialog.cipher.id!))}
+            onDeletePermanently={after(() => deleteCipherPermanently(dialog.cipher.id!))} />
         )}
         {dialog && dialog.mode !== "view" && (
           <ItemForm key={`${dialog.mode}-${dialog.cipher.id}`} initial={dialog.cipher} vault={data} onSave={save}
