@@ -57,6 +57,7 @@ export function ItemForm({ initial, vault, onSave, onCancel }: ItemFormProps) {
       <TextField label="Name" value={draft.name} onChange={(name) => set({ name })} required autoComplete="off" />
       <SelectField label="Folder" value={draft.folderId ?? ""} options={folders} onChange={(f) => set({ folderId: f || null })} />
       <CheckboxField label="Favorite" checked={draft.favorite} onChange={(favorite) => set({ favorite })} />
+      <CheckboxField label="Master password re-prompt" checked={draft.reprompt === 1} onChange={(on) => set({ reprompt: on ? 1 : 0 })} />
       {draft.type === CipherType.Login && (
         <LoginFields login={draft.login} onChange={(login) => set({ login })} onGenerate={() => setGenerating(true)}
           hidePassword={!initial.viewPassword} />

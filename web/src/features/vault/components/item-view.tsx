@@ -5,6 +5,7 @@ import { useSubmit } from "../../../lib/use-submit";
 import { cardKeys, CipherType, cipherTypeNames, FieldType, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../api/vault-types";
 import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
 import { ReadonlyField } from "./readonly-field";
+import { RepromptGate } from "./reprompt-gate";
 import { TotpField } from "./totp-field";
 import { useCopy } from "./use-copy";
 
@@ -33,11 +34,13 @@ export function ItemView({ cipher, vault, onEdit, onTrash, onRestore, onDeletePe
   const { copy, status } = useCopy();
   const { busy, error, handle } = useSubmit();
   const [confirming, setConfirming] = useState(false);
+  const [verified, setVerified] = useState(cipher.reprompt === 0);
   const org = vault.organizations.find((o) => o.id === cipher.organizationId);
   const folder = vault.folders.find((f) => f.id === cipher.folderId);
   const collections = vault.collections.filter((c) => cipher.collectionIds.includes(c.id)).map((c) => c.name);
   const login = cipher.login;
   const inTrash = cipher.deletedDate !== null;
+  if (!verified) return <RepromptGate onVerified={() => setVerified(true)} onCancel={onClose} />;
   return (
     <div className="vault-item-view">
       {cipher.decryptionFailed && <p className="error">This item could not be decrypted.</p>}

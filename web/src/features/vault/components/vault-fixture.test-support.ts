@@ -49,8 +49,7 @@ export interface VaultFixture {
  * a trashed item) and an org login with its own item key, all encrypted here with lib/crypto. The org key reaches the
  * user RSA-wrapped in the profile, as from the server.
  */
-export async function setUpVault(): Promise<VaultFixture> {
-  const userKey = makeUserKey();
+export async function setUpVault(userKey: SymmetricKey = makeUserKey()): Promise<VaultFixture> {
   const orgKey = makeUserKey();
   const rsa = await generateRsaKeyPair();
   keyStore.unlock({ email: "user@example.com", userKey, privateKey: rsa.privateKeyPkcs8 });

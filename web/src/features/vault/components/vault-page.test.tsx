@@ -3,6 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
+import { makeRegistrationMaterial } from "../../../lib/crypto/account-keys";
+import { startSession } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
 import { VaultPage } from "./vault-page";
 import { ids, setUpVault } from "./vault-fixture.test-support";
@@ -128,5 +130,26 @@ describe("VaultPage", () => {
     await user.click(within(dialog).getByRole("button", { name: "Delete" }));
     expect((await within(dialog).findByRole("alert")).textContent).toBe("You do not have permission to delete this item.");
     expect(screen.getByRole("dialog", { name: "Visa" })).toBeTruthy();
+  });
+
+  it("asks for the master password before showing an item marked for re-prompt", async () => {
+    const email = "user@example.com";
+    const kdf = { type: 0, iterations: 1000 } as const;
+    const m = await makeRegistrationMaterial("correct horse", email, kdf);
+    startSession("token", null, { email, kdf, protectedUserKey: m.key, encryptedPrivateKey: null });
+    const { sync } = await setUpVault(m.userKey);
+    sync.ciphers.find((c) => c.id === ids.github)!.reprompt = 1;
+    const user = userEvent.setup();
+    renderVault();
+    await user.click(await screen.findByRole("button", { name: "GitHub" }));
+    const dialog = screen.getByRole("dialog", { name: "GitHub" });
+    expect(within(dialog).queryByLabelText("Username")).toBeNull();
+    await user.type(within(dialog).getByLabelText("Master password"), "wrong horse");
+    await user.click(within(dialog).getByRole("button", { name: "Confirm" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toBe("Invalid master password.");
+    await user.clear(within(dialog).getByLabelText("Master password"));
+    await user.type(within(dialog).getByLabelText("Master password"), "correct horse");
+    await user.click(within(dialog).getByRole("button", { name: "Confirm" }));
+    expect(await within(dialog).findByLabelText("Username")).toHaveProperty("value", "octocat");
   });
 });
