@@ -64,6 +64,10 @@ export async function decryptCipher(wire: CipherWire, ownerKey: SymmetricKey | u
       passwordHistory: await Promise.all((wire.passwordHistory ?? []).map(async (h) => ({
         password: await dec(h.password, key), lastUsedDate: h.lastUsedDate,
       }))),
+      attachments: await Promise.all((wire.attachments ?? []).map(async (a) => ({
+        id: a.id, fileName: await dec(a.fileName, key), sizeName: a.sizeName,
+        key: a.key ? symmetricKeyFromBytes(await decrypt(a.key, key)) : null,
+      }))),
     };
   } catch {
     return { ...base, name: "Decryption error", decryptionFailed: true, edit: false };

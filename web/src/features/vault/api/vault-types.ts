@@ -28,6 +28,7 @@ export interface LoginWire {
 }
 export interface FieldWire { type: number; name: string | null; value: string | null; linkedId: number | null }
 export interface PasswordHistoryWire { password: string; lastUsedDate: string }
+export interface AttachmentWire { id: string; url: string; fileName: string; key: string | null; size: string; sizeName: string }
 export type CardWire = Record<(typeof cardKeys)[number], string | null>;
 export type IdentityWire = Record<(typeof identityKeys)[number], string | null>;
 export type SshKeyWire = Record<(typeof sshKeyKeys)[number], string | null>;
@@ -59,7 +60,7 @@ export interface CipherWire {
   sshKey?: SshKeyWire | null;
   fields?: FieldWire[] | null;
   passwordHistory?: PasswordHistoryWire[] | null;
-  attachments?: unknown[] | null;
+  attachments?: AttachmentWire[] | null;
   collectionIds: string[];
   revisionDate: string;
   creationDate: string;
@@ -81,6 +82,8 @@ export interface LoginUriView { uri: string; match: number | null }
 export interface LoginView { username: string; password: string; totp: string; uris: LoginUriView[]; passwordRevisionDate: string | null }
 export interface FieldView { type: number; name: string; value: string; linkedId: number | null }
 export interface PasswordHistoryView { password: string; lastUsedDate: string }
+/** An attachment's name and key, decrypted; the file itself is fetched and decrypted on download. */
+export interface AttachmentView { id: string; fileName: string; key: SymmetricKey | null; sizeName: string }
 
 export interface CipherView {
   id: string | null;
@@ -107,6 +110,7 @@ export interface CipherView {
   revisionDate: string | null;
   deletedDate: string | null;
   hasAttachments: boolean;
+  attachments: AttachmentView[];
   /** The original encrypted item, for what this UI does not edit (passkeys). */
   wire: CipherWire | null;
   decryptionFailed: boolean;
@@ -134,6 +138,6 @@ export function emptyCipher(type: number = CipherType.Login): CipherView {
     reprompt: 0, login: { username: "", password: "", totp: "", uris: [], passwordRevisionDate: null },
     card: emptyRecord(cardKeys), identity: emptyRecord(identityKeys), sshKey: emptyRecord(sshKeyKeys),
     fields: [], passwordHistory: [], itemKey: null, edit: true, viewPassword: true, canDelete: true, canRestore: true,
-    revisionDate: null, deletedDate: null, hasAttachments: false, wire: null, decryptionFailed: false,
+    revisionDate: null, deletedDate: null, hasAttachments: false, attachments: [], wire: null, decryptionFailed: false,
   };
 }

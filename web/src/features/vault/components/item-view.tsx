@@ -3,6 +3,7 @@ import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { useSubmit } from "../../../lib/use-submit";
 import { cardKeys, CipherType, cipherTypeNames, FieldType, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../api/vault-types";
+import { AttachmentList } from "./attachment-list";
 import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
 import { ReadonlyField } from "./readonly-field";
 import { RepromptGate } from "./reprompt-gate";
@@ -17,6 +18,8 @@ export interface ItemViewProps {
   onRestore: () => Promise<void>;
   onDeletePermanently: () => Promise<void>;
   onClose: () => void;
+  /** After a change the page reloads the vault and shows the item again. */
+  onChanged: () => void;
 }
 
 function Section<K extends string>({ keys, labels, values, secret, copy, onCopy }: {
@@ -30,7 +33,7 @@ function Section<K extends string>({ keys, labels, values, secret, copy, onCopy 
 }
 
 /** An item's decrypted values, each labelled, with copy buttons; passwords stay hidden until shown. */
-export function ItemView({ cipher, vault, onEdit, onTrash, onRestore, onDeletePermanently, onClose }: ItemViewProps) {
+export function ItemView({ cipher, vault, onEdit, onTrash, onRestore, onDeletePermanently, onClose, onChanged }: ItemViewProps) {
   const { copy, status } = useCopy();
   const { busy, error, handle } = useSubmit();
   const [confirming, setConfirming] = useState(false);
@@ -86,6 +89,7 @@ export function ItemView({ cipher, vault, onEdit, onTrash, onRestore, onDeletePe
           ))}
         </details>
       )}
+      {!cipher.decryptionFailed && <AttachmentList cipher={cipher} onChanged={onChanged} />}
       {status}
       {confirming && (
         <div className="vault-confirm" role="group" aria-label="Confirm permanent delete">

@@ -74,6 +74,11 @@ export function VaultPage() {
     vault.reload();
   };
   const items = filterCiphers(data.ciphers, filter, search);
+  // The open item follows reloads (attachments added or removed), unless the copy in hand is newer (just saved).
+  const shown = (cipher: CipherView) => {
+    const loaded = data.ciphers.find((c) => c.id === cipher.id);
+    return loaded && (loaded.revisionDate ?? "") >= (cipher.revisionDate ?? "") ? loaded : cipher;
+  };
 
   return (
     <>
@@ -95,7 +100,7 @@ export function VaultPage() {
       </div>
       <Dialog title={dialog ? dialogTitle(dialog) : ""} open={dialog !== null} onClose={close}>
         {dialog?.mode === "view" && (
-          <ItemView key={dialog.cipher.id} cipher={dialog.cipher} vault={data} onClose={close}
+          <ItemView key={dialog.cipher.id} cipher={shown(dialog.cipher)} vault={data} onClose={close} onChanged={vault.reload}
             onEdit={() => setDialog({ mode: "edit", cipher: dialog.cipher })}
             onTrash={after(() => trashCipher(dialog.cipher.id!))}
             onRestore={after(() => restoreCipher(dialog.cipher.id!))}
