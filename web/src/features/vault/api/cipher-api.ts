@@ -1,4 +1,5 @@
-import type { SymmetricKey } from "../../../lib/crypto/symmetric-key";
+import { encrypt } from "../../../lib/crypto/enc-string";
+import { symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { orgKey } from "../../../lib/profile";
 import { apiClient, keyStore } from "../../../lib/session";
 import { decryptCipher, encryptCipher } from "./cipher-crypto";
@@ -27,6 +28,19 @@ export function recordPasswordChange(view: CipherView, original: CipherView, now
   };
 }
 
+/**
+ * Sharing re-encrypts each attachment's name and key for the org (attachments2); the file itself stays as it is,
+ * since it is encrypted under its own key. Old attachments without their own key would need uploading again.
+ */
+async function rewrapAttachments(original: CipherView, ownerKey: SymmetricKey) {
+  const key = original.itemKey ?? ownerKey;
+  const entries = await Promise.all(original.attachments.map(async (a) => {
+    if (!a.key) throw new Error(`Download and attach “${a.fileName}” again before moving this item to an organization.`);
+    return [a.id, { fileName: await encrypt(a.fileName, key), key: await encrypt(symmetricKeyToBytes(a.key), key) }] as const;
+  }));
+  return Object.fromEntries(entries);
+}
+
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
@@ -46,9 +60,8 @@ export async function saveCipher(edited: CipherView, original: CipherView | null
     return decrypted(wire);
   }
   if (!original.organizationId && view.organizationId) {
-    if (original.hasAttachments) throw new Error("An item with attachments cannot be moved to an organization here.");
     const previousKey = original.itemKey ? null : keyStore.userKey;
-    const cipher = await encryptCipher(view, key, userId, previousKey);
+    const cipher = { ...(await encryptCipher(view, key, userId, previousKey)), attachments2: await rewrapAttachments(original, key) };
     const wire = await apiClient.request<CipherWire>(`/api/ciphers/${original.id}/share`, {
       method: "PUT", json: { cipher, collectionIds: view.collectionIds },
     });

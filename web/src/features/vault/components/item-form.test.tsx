@@ -3,8 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
-import { decrypt, decryptToString } from "../../../lib/crypto/enc-string";
-import { symmetricKeyFromBytes } from "../../../lib/crypto/symmetric-key";
+import { decrypt, decryptToString, encrypt } from "../../../lib/crypto/enc-string";
+import { makeUserKey, symmetricKeyFromBytes, symmetricKeyToBytes } from "../../../lib/crypto/symmetric-key";
 import { server } from "../../../test/msw-server";
 import type { CipherRequest } from "../api/cipher-crypto";
 import type { CipherWire } from "../api/vault-types";
@@ -158,5 +158,34 @@ describe("ItemForm", () => {
     expect(sent.body!.type).toBe(5);
     expect(await decryptToString(sent.body!.sshKey!.publicKey!, fixture.userKey)).toBe(publicKey);
     expect(await decryptToString(sent.body!.sshKey!.privateKey!, fixture.userKey)).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----/);
+  });
+
+  it("moves a personal item into an org with the share route, re-encrypting its values and attachment keys", async () => {
+    const fileKey = makeUserKey();
+    fixture.sync.ciphers.find((c) => c.id === ids.github)!.attachments = [{ id: "att1", url: "http://files.test/x", sizeName: "1 KB",
+      size: "1000", fileName: await encrypt("photo.png", fixture.userKey), key: await encrypt(symmetricKeyToBytes(fileKey), fixture.userKey) }];
+    let body: { cipher: CipherRequest & { attachments2: Record<string, { fileName: string; key: string }> }; collectionIds: string[] } | undefined;
+    server.use(http.put("/api/ciphers/:id/share", async ({ request, params }) => {
+      expect(params.id).toBe(ids.github);
+      body = (await request.json()) as typeof body;
+      return HttpResponse.json(answer(body!.cipher, ids.github, body!.collectionIds));
+    }));
+    const user = userEvent.setup();
+    renderVault();
+    await user.click(await screen.findByRole("button", { name: "GitHub" }));
+    await user.click(screen.getByRole("button", { name: "Edit" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit item" });
+    await user.selectOptions(within(dialog).getByLabelText("Organization"), "Acme");
+    await user.click(within(dialog).getByRole("checkbox", { name: "Engineering" }));
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+
+    await waitFor(() => expect(body).toBeDefined());
+    const { cipher, collectionIds } = body!;
+    expect(collectionIds).toEqual([ids.collection]);
+    expect(cipher.organizationId).toBe(ids.org);
+    expect(await decryptToString(cipher.login!.password!, fixture.orgKey)).toBe("hunter2");
+    const moved = cipher.attachments2.att1!;
+    expect(await decryptToString(moved.fileName, fixture.orgKey)).toBe("photo.png");
+    expect(await decrypt(moved.key, fixture.orgKey)).toEqual(symmetricKeyToBytes(fileKey));
   });
 });
