@@ -47,7 +47,8 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  * Saves an item, encrypted here so the server only sees EncStrings:
  * - new personal item: POST /api/ciphers; new org item: POST /api/ciphers/create {cipher, collectionIds};
  * - edit: PUT /api/ciphers/{id} with lastKnownRevisionDate, then PUT …/collections if an org item's collections changed;
- * - a personal item given an organization: PUT /api/ciphers/{id}/share, re-encrypted under the org key.
+ * - a personal item given an organization: PUT /api/ciphers/{id}/share, re-encrypted under the org key;
+ * - an item the user may only read: PUT …/partial with just their folder and favorite mark.
  */
 export async function saveCipher(edited: CipherView, original: CipherView | null, userId: string): Promise<CipherView> {
   const view = original ? recordPasswordChange(edited, original) : edited;
@@ -64,6 +65,12 @@ export async function saveCipher(edited: CipherView, original: CipherView | null
     const cipher = { ...(await encryptCipher(view, key, userId, previousKey)), attachments2: await rewrapAttachments(original, key) };
     const wire = await apiClient.request<CipherWire>(`/api/ciphers/${original.id}/share`, {
       method: "PUT", json: { cipher, collectionIds: view.collectionIds },
+    });
+    return decrypted(wire);
+  }
+  if (!original.edit) {
+    const wire = await apiClient.request<CipherWire>(`/api/ciphers/${original.id}/partial`, {
+      method: "PUT", json: { folderId: view.folderId, favorite: view.favorite },
     });
     return decrypted(wire);
   }

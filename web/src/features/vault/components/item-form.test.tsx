@@ -39,6 +39,15 @@ async function startNewPersonalItem(id: string) {
   return { user, sent, dialog: screen.getByRole("dialog", { name: "New item" }) };
 }
 
+/** Opens an item of the fixture and its edit form. */
+async function editItem(name: string) {
+  const user = userEvent.setup();
+  renderVault();
+  await user.click(await screen.findByRole("button", { name }));
+  await user.click(screen.getByRole("button", { name: "Edit" }));
+  return { user, dialog: screen.getByRole("dialog", { name: "Edit item" }) };
+}
+
 describe("ItemForm", () => {
   beforeEach(async () => {
     fixture = await setUpVault();
@@ -110,11 +119,7 @@ describe("ItemForm", () => {
       body = (await request.json()) as CipherRequest;
       return HttpResponse.json(answer(body, ids.shared, [ids.collection]));
     }));
-    const user = userEvent.setup();
-    renderVault();
-    await user.click(await screen.findByRole("button", { name: "Shared DB" }));
-    await user.click(screen.getByRole("button", { name: "Edit" }));
-    const dialog = screen.getByRole("dialog", { name: "Edit item" });
+    const { user, dialog } = await editItem("Shared DB");
     expect(within(dialog).getByLabelText("Organization")).toHaveProperty("disabled", true);
     const password = within(dialog).getByLabelText("Password");
     await user.clear(password);
@@ -170,11 +175,7 @@ describe("ItemForm", () => {
       body = (await request.json()) as typeof body;
       return HttpResponse.json(answer(body!.cipher, ids.github, body!.collectionIds));
     }));
-    const user = userEvent.setup();
-    renderVault();
-    await user.click(await screen.findByRole("button", { name: "GitHub" }));
-    await user.click(screen.getByRole("button", { name: "Edit" }));
-    const dialog = screen.getByRole("dialog", { name: "Edit item" });
+    const { user, dialog } = await editItem("GitHub");
     await user.selectOptions(within(dialog).getByLabelText("Organization"), "Acme");
     await user.click(within(dialog).getByRole("checkbox", { name: "Engineering" }));
     await user.click(within(dialog).getByRole("button", { name: "Save" }));
@@ -187,5 +188,23 @@ describe("ItemForm", () => {
     const moved = cipher.attachments2.att1!;
     expect(await decryptToString(moved.fileName, fixture.orgKey)).toBe("photo.png");
     expect(await decrypt(moved.key, fixture.orgKey)).toEqual(symmetricKeyToBytes(fileKey));
+  });
+
+  it("lets a read-only item take only the user's folder and favorite mark, through PUT …/partial", async () => {
+    fixture.sync.ciphers.find((c) => c.id === ids.shared)!.edit = false;
+    let body: unknown;
+    server.use(http.put("/api/ciphers/:id/partial", async ({ request, params }) => {
+      expect(params.id).toBe(ids.shared);
+      body = await request.json();
+      const stored = fixture.sync.ciphers.find((c) => c.id === ids.shared)!;
+      return HttpResponse.json({ ...stored, folderId: ids.folder, favorite: true });
+    }));
+    const { user, dialog } = await editItem("Shared DB");
+    expect(within(dialog).getByLabelText("Name")).toHaveProperty("disabled", true);
+    expect(within(dialog).getByLabelText("Username").matches(":disabled")).toBe(true); // by its fieldset
+    await user.selectOptions(within(dialog).getByLabelText("Folder"), "Finance");
+    await user.click(within(dialog).getByLabelText("Favorite"));
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(body).toEqual({ folderId: ids.folder, favorite: true }));
   });
 });

@@ -11,6 +11,7 @@ import { CustomFields } from "./custom-fields";
 import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
 import { GeneratorDialog } from "./generator-dialog";
 import { LoginFields } from "./login-fields";
+import { OwnershipFields } from "./ownership-fields";
 import { RecordFields } from "./record-fields";
 import { TextAreaField } from "./text-area-field";
 
@@ -31,78 +32,60 @@ export function ItemForm({ initial, vault, onSave, onCancel }: ItemFormProps) {
   const { busy, error, handle } = useSubmit();
   const set = (patch: Partial<CipherView>) => setDraft((d) => ({ ...d, ...patch }));
   const isNew = initial.id === null;
-  // An org item stays in its org; a personal one may move into an org (shared) when it is saved.
-  const ownerLocked = initial.organizationId !== null;
-  const owners = [
-    { value: "", label: "My vault" },
-    ...vault.organizations.filter((o) => o.canCreate || o.id === initial.organizationId).map((o) => ({ value: o.id, label: o.name })),
-  ];
-  const collections = vault.collections.filter((c) => c.organizationId === draft.organizationId);
+  // Items the user may not edit still take their own folder and favorite mark (PUT …/partial).
+  const readOnly = !isNew && !initial.edit;
   const folders = [{ value: "", label: "No folder" }, ...vault.folders.map((f) => ({ value: f.id, label: f.name }))];
-  const toggleCollection = (id: string, on: boolean) =>
-    set({ collectionIds: on ? [...draft.collectionIds, id] : draft.collectionIds.filter((c) => c !== id) });
 
   const submit = handle(async () => {
     if (!draft.name.trim()) throw new Error("The name is required.");
     if (draft.organizationId && draft.collectionIds.length === 0) throw new Error("Choose at least one collection.");
     await onSave(draft);
   });
+  const generateKey = handle(async () => set({ sshKey: await generateSshKey() }));
 
   return (
     <>
-    <form className="vault-item-form" onSubmit={submit} noValidate>
-      {isNew && (
-        <SelectField label="Type" value={String(draft.type)} options={typeOptions} onChange={(t) => set({ type: Number(t) })} />
-      )}
-      <TextField label="Name" value={draft.name} onChange={(name) => set({ name })} required autoComplete="off" />
-      <SelectField label="Folder" value={draft.folderId ?? ""} options={folders} onChange={(f) => set({ folderId: f || null })} />
-      <CheckboxField label="Favorite" checked={draft.favorite} onChange={(favorite) => set({ favorite })} />
-      <CheckboxField label="Master password re-prompt" checked={draft.reprompt === 1} onChange={(on) => set({ reprompt: on ? 1 : 0 })} />
-      {draft.type === CipherType.Login && (
-        <LoginFields login={draft.login} onChange={(login) => set({ login })} onGenerate={() => setGenerating(true)}
-          hidePassword={!initial.viewPassword} />
-      )}
-      {draft.type === CipherType.Card && (
-        <RecordFields legend="Card details" keys={cardKeys} labels={cardLabels} values={draft.card} secret={["code"]}
-          onChange={(card) => set({ card })} />
-      )}
-      {draft.type === CipherType.Identity && (
-        <RecordFields legend="Identity" keys={identityKeys} labels={identityLabels} values={draft.identity} onChange={(identity) => set({ identity })} />
-      )}
-      {draft.type === CipherType.SshKey && (
-        <>
-          <RecordFields legend="SSH key" keys={sshKeyKeys} labels={sshKeyLabels} values={draft.sshKey}
-            multiline={["privateKey", "publicKey"]} onChange={(sshKey) => set({ sshKey })} />
-          <Button type="button" className="secondary" disabled={busy} onClick={() => void handle(async () => set({ sshKey: await generateSshKey() }))()}>
-            Generate SSH key
-          </Button>
-        </>
-      )}
-      <TextAreaField label="Notes" value={draft.notes} onChange={(notes) => set({ notes })} />
-      <CustomFields fields={draft.fields} onChange={(fields) => set({ fields })} />
-      <fieldset className="vault-fieldset">
-        <legend>Ownership</legend>
-        <SelectField label="Organization" value={draft.organizationId ?? ""} options={owners} disabled={ownerLocked}
-          onChange={(o) => set({ organizationId: o || null, collectionIds: [] })} />
-        {draft.organizationId && (
-          <fieldset className="vault-collections">
-            <legend>Collections</legend>
-            {collections.length === 0 && <p>No collections you can add items to.</p>}
-            {collections.map((c) => (
-              <CheckboxField key={c.id} label={c.name} checked={draft.collectionIds.includes(c.id)} disabled={c.readOnly}
-                onChange={(on) => toggleCollection(c.id, on)} />
-            ))}
-          </fieldset>
+      <form className="vault-item-form" onSubmit={submit} noValidate>
+        {isNew && (
+          <SelectField label="Type" value={String(draft.type)} options={typeOptions} onChange={(t) => set({ type: Number(t) })} />
         )}
-      </fieldset>
-      <ErrorMessage message={error} />
-      <div className="vault-actions">
-        <Button type="submit" disabled={busy}>{busy ? "Saving…" : "Save"}</Button>
-        <Button type="button" className="secondary" onClick={onCancel} disabled={busy}>Cancel</Button>
-      </div>
-    </form>
-    {/* Outside the form, so Enter in the generator never submits the item. */}
-    <GeneratorDialog open={generating} onClose={() => setGenerating(false)}
+        <TextField label="Name" value={draft.name} onChange={(name) => set({ name })} required autoComplete="off" disabled={readOnly} />
+        <SelectField label="Folder" value={draft.folderId ?? ""} options={folders} onChange={(f) => set({ folderId: f || null })} />
+        <CheckboxField label="Favorite" checked={draft.favorite} onChange={(favorite) => set({ favorite })} />
+        {readOnly && <p className="vault-note">You can only view this item; its folder and favorite mark are yours to change.</p>}
+        <fieldset className="vault-bare" disabled={readOnly}>
+          <CheckboxField label="Master password re-prompt" checked={draft.reprompt === 1} onChange={(on) => set({ reprompt: on ? 1 : 0 })} />
+          {draft.type === CipherType.Login && (
+            <LoginFields login={draft.login} onChange={(login) => set({ login })} onGenerate={() => setGenerating(true)}
+              hidePassword={!initial.viewPassword} />
+          )}
+          {draft.type === CipherType.Card && (
+            <RecordFields legend="Card details" keys={cardKeys} labels={cardLabels} values={draft.card} secret={["code"]}
+              onChange={(card) => set({ card })} />
+          )}
+          {draft.type === CipherType.Identity && (
+            <RecordFields legend="Identity" keys={identityKeys} labels={identityLabels} values={draft.identity}
+              onChange={(identity) => set({ identity })} />
+          )}
+          {draft.type === CipherType.SshKey && (
+            <>
+              <RecordFields legend="SSH key" keys={sshKeyKeys} labels={sshKeyLabels} values={draft.sshKey}
+                multiline={["privateKey", "publicKey"]} onChange={(sshKey) => set({ sshKey })} />
+              <Button type="button" className="secondary" disabled={busy} onClick={() => void generateKey()}>Generate SSH key</Button>
+            </>
+          )}
+          <TextAreaField label="Notes" value={draft.notes} onChange={(notes) => set({ notes })} />
+          <CustomFields fields={draft.fields} onChange={(fields) => set({ fields })} />
+          <OwnershipFields initial={initial} draft={draft} vault={vault} onChange={set} />
+        </fieldset>
+        <ErrorMessage message={error} />
+        <div className="vault-actions">
+          <Button type="submit" disabled={busy}>{busy ? "Saving…" : "Save"}</Button>
+          <Button type="button" className="secondary" onClick={onCancel} disabled={busy}>Cancel</Button>
+        </div>
+      </form>
+      {/* Outside the form, so Enter in the generator never submits the item. */}
+      <GeneratorDialog open={generating} onClose={() => setGenerating(false)}
         onUse={(password) => {
           set({ login: { ...draft.login, password } });
           setGenerating(false);

@@ -100,7 +100,7 @@ export function ItemView({ cipher, vault, onEdit, onTrash, onRestore, onDeletePe
       )}
       <ErrorMessage message={error} />
       <div className="vault-actions">
-        {!inTrash && cipher.edit && <Button type="button" onClick={onEdit} disabled={busy}>Edit</Button>}
+        {!inTrash && !cipher.decryptionFailed && <Button type="button" onClick={onEdit} disabled={busy}>Edit</Button>}
         {!inTrash && cipher.canDelete && <Button type="button" className="danger" onClick={handle(onTrash)} disabled={busy}>Delete</Button>}
         {inTrash && cipher.canRestore && <Button type="button" onClick={handle(onRestore)} disabled={busy}>Restore</Button>}
         {inTrash && cipher.canDelete && !confirming && (

@@ -1,0 +1,41 @@
+import { CheckboxField } from "../../../components/ui/checkbox-field";
+import { SelectField } from "../../../components/ui/select-field";
+import type { CipherView, VaultData } from "../api/vault-types";
+
+export interface OwnershipFieldsProps {
+  initial: CipherView;
+  draft: CipherView;
+  vault: VaultData;
+  onChange: (patch: Pick<CipherView, "organizationId" | "collectionIds">) => void;
+}
+
+/** Who owns the item: My vault or an org the user may add to, and then which of its collections. */
+export function OwnershipFields({ initial, draft, vault, onChange }: OwnershipFieldsProps) {
+  // An org item stays in its org; a personal one may move into an org (shared) when it is saved.
+  const owners = [
+    { value: "", label: "My vault" },
+    ...vault.organizations.filter((o) => o.canCreate || o.id === initial.organizationId).map((o) => ({ value: o.id, label: o.name })),
+  ];
+  const collections = vault.collections.filter((c) => c.organizationId === draft.organizationId);
+  const toggle = (id: string, on: boolean) => onChange({
+    organizationId: draft.organizationId,
+    collectionIds: on ? [...draft.collectionIds, id] : draft.collectionIds.filter((c) => c !== id),
+  });
+  return (
+    <fieldset className="vault-fieldset">
+      <legend>Ownership</legend>
+      <SelectField label="Organization" value={draft.organizationId ?? ""} options={owners} disabled={initial.organizationId !== null}
+        onChange={(o) => onChange({ organizationId: o || null, collectionIds: [] })} />
+      {draft.organizationId && (
+        <fieldset className="vault-collections">
+          <legend>Collections</legend>
+          {collections.length === 0 && <p>No collections you can add items to.</p>}
+          {collections.map((c) => (
+            <CheckboxField key={c.id} label={c.name} checked={draft.collectionIds.includes(c.id)} disabled={c.readOnly}
+              onChange={(on) => toggle(c.id, on)} />
+          ))}
+        </fieldset>
+      )}
+    </fieldset>
+  );
+}
