@@ -57,6 +57,8 @@ describe("ItemForm", () => {
     const { user, sent, dialog } = await startNewPersonalItem("b0000000-0000-0000-0000-000000000001");
     await user.type(within(dialog).getByLabelText("Name"), "Mail account");
     await user.type(within(dialog).getByLabelText("Username"), "ann@example.com");
+    // Browser tests find the field by a loose "Password" match, so no other label may contain the word.
+    expect(within(dialog).getAllByLabelText(/password/i)).toHaveLength(1);
     await user.type(within(dialog).getByLabelText("Password"), "correct horse");
     await user.click(within(dialog).getByRole("button", { name: "Add website" }));
     await user.type(within(dialog).getByLabelText("Website (URI) 1"), "https://mail.example.com");

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { CheckboxField } from "../../../components/ui/checkbox-field";
 import { ErrorMessage } from "../../../components/ui/error-message";
@@ -32,6 +32,7 @@ export function ItemForm({ initial, vault, onSave, onCancel }: ItemFormProps) {
   const { busy, error, handle } = useSubmit();
   const set = (patch: Partial<CipherView>) => setDraft((d) => ({ ...d, ...patch }));
   const isNew = initial.id === null;
+  const repromptHint = useId();
   // Items the user may not edit still take their own folder and favorite mark (PUT …/partial).
   const readOnly = !isNew && !initial.edit;
   const folders = [{ value: "", label: "No folder" }, ...vault.folders.map((f) => ({ value: f.id, label: f.name }))];
@@ -54,7 +55,10 @@ export function ItemForm({ initial, vault, onSave, onCancel }: ItemFormProps) {
         <CheckboxField label="Favorite" checked={draft.favorite} onChange={(favorite) => set({ favorite })} />
         {readOnly && <p className="vault-note">You can only view this item; its folder and favorite mark are yours to change.</p>}
         <fieldset className="vault-bare" disabled={readOnly}>
-          <CheckboxField label="Master password re-prompt" checked={draft.reprompt === 1} onChange={(on) => set({ reprompt: on ? 1 : 0 })} />
+          {/* Named without "password", so the Password field keeps a label of its own. */}
+          <CheckboxField label="Re-prompt before showing this item" checked={draft.reprompt === 1} aria-describedby={repromptHint}
+            onChange={(on) => set({ reprompt: on ? 1 : 0 })} />
+          <p id={repromptHint} className="vault-hint">Opening it will ask for your master password.</p>
           {draft.type === CipherType.Login && (
             <LoginFields login={draft.login} onChange={(login) => set({ login })} onGenerate={() => setGenerating(true)}
               hidePassword={!initial.viewPassword} />
