@@ -141,3 +141,19 @@ export function emptyCipher(type: number = CipherType.Login): CipherView {
     revisionDate: null, deletedDate: null, hasAttachments: false, attachments: [], wire: null, decryptionFailed: false,
   };
 }
+
+/**
+ * A new item with another's values, as Bitwarden's Clone: no id, key, attachments or passkeys; it stays in the same
+ * org and collections only when the user may add items there.
+ */
+export function cloneCipher(source: CipherView, canCreateInOrg: boolean): CipherView {
+  const keepOrg = source.organizationId !== null && canCreateInOrg;
+  return {
+    ...emptyCipher(source.type),
+    name: `${source.name} - Clone`, notes: source.notes, folderId: source.folderId, favorite: source.favorite,
+    reprompt: source.reprompt, login: { ...source.login, uris: source.login.uris.map((u) => ({ ...u })) },
+    card: { ...source.card }, identity: { ...source.identity }, sshKey: { ...source.sshKey },
+    fields: source.fields.map((f) => ({ ...f })),
+    organizationId: keepOrg ? source.organizationId : null, collectionIds: keepOrg ? [...source.collectionIds] : [],
+  };
+}

@@ -39,6 +39,16 @@ async function startNewPersonalItem(id: string) {
   return { user, sent, dialog: screen.getByRole("dialog", { name: "New item" }) };
 }
 
+/** Catches the body of POST /api/ciphers/create (org items) and answers it. */
+function captureOrgCreate(id: string) {
+  const sent: { body?: { cipher: CipherRequest; collectionIds: string[] } } = {};
+  server.use(http.post("/api/ciphers/create", async ({ request }) => {
+    sent.body = (await request.json()) as typeof sent.body;
+    return HttpResponse.json(answer(sent.body!.cipher, id, sent.body!.collectionIds));
+  }));
+  return sent;
+}
+
 /** Opens an item of the fixture and its edit form. */
 async function editItem(name: string) {
   const user = userEvent.setup();
@@ -86,11 +96,7 @@ describe("ItemForm", () => {
   });
 
   it("creates an org item in a collection with POST /api/ciphers/create, encrypted with the org key", async () => {
-    let body: { cipher: CipherRequest; collectionIds: string[] } | undefined;
-    server.use(http.post("/api/ciphers/create", async ({ request }) => {
-      body = (await request.json()) as typeof body;
-      return HttpResponse.json(answer(body!.cipher, "b0000000-0000-0000-0000-000000000002", body!.collectionIds));
-    }));
+    const sent = captureOrgCreate("b0000000-0000-0000-0000-000000000002");
     const user = userEvent.setup();
     renderVault();
     await user.click(await screen.findByRole("button", { name: "New item" }));
@@ -104,8 +110,8 @@ describe("ItemForm", () => {
     await user.click(within(dialog).getByRole("checkbox", { name: "Engineering" }));
     await user.click(within(dialog).getByRole("button", { name: "Save" }));
 
-    await waitFor(() => expect(body).toBeDefined());
-    const { cipher, collectionIds } = body!;
+    await waitFor(() => expect(sent.body).toBeDefined());
+    const { cipher, collectionIds } = sent.body!;
     expect(collectionIds).toEqual([ids.collection]);
     expect(cipher).toMatchObject({ type: 3, organizationId: ids.org });
     expect(cipher.login).toBeUndefined();
@@ -208,5 +214,23 @@ describe("ItemForm", () => {
     await user.click(within(dialog).getByLabelText("Favorite"));
     await user.click(within(dialog).getByRole("button", { name: "Save" }));
     await waitFor(() => expect(body).toEqual({ folderId: ids.folder, favorite: true }));
+  });
+
+  it("clones an org item into a new one in the same collection, without the original's item key", async () => {
+    const sent = captureOrgCreate("b0000000-0000-0000-0000-000000000009");
+    const user = userEvent.setup();
+    renderVault();
+    await user.click(await screen.findByRole("button", { name: "Shared DB" }));
+    await user.click(screen.getByRole("button", { name: "Clone" }));
+    const dialog = screen.getByRole("dialog", { name: "New item" });
+    expect(within(dialog).getByLabelText("Name")).toHaveProperty("value", "Shared DB - Clone");
+    expect(within(dialog).getByRole("checkbox", { name: "Engineering" })).toHaveProperty("checked", true);
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(sent.body).toBeDefined());
+    const { cipher, collectionIds } = sent.body!;
+    expect(collectionIds).toEqual([ids.collection]);
+    expect(cipher.key).toBeNull();
+    expect(await decryptToString(cipher.login!.username!, fixture.orgKey)).toBe("dbadmin");
+    expect(await decryptToString(cipher.fields[0]!.value!, fixture.orgKey)).toBe("4242");
   });
 });

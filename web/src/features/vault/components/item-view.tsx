@@ -14,6 +14,7 @@ export interface ItemViewProps {
   cipher: CipherView;
   vault: VaultData;
   onEdit: () => void;
+  onClone: () => void;
   onTrash: () => Promise<void>;
   onRestore: () => Promise<void>;
   onDeletePermanently: () => Promise<void>;
@@ -33,7 +34,7 @@ function Section<K extends string>({ keys, labels, values, secret, copy, onCopy 
 }
 
 /** An item's decrypted values, each labelled, with copy buttons; passwords stay hidden until shown. */
-export function ItemView({ cipher, vault, onEdit, onTrash, onRestore, onDeletePermanently, onClose, onChanged }: ItemViewProps) {
+export function ItemView({ cipher, vault, onEdit, onClone, onTrash, onRestore, onDeletePermanently, onClose, onChanged }: ItemViewProps) {
   const { copy, status } = useCopy();
   const { busy, error, handle } = useSubmit();
   const [confirming, setConfirming] = useState(false);
@@ -101,6 +102,9 @@ export function ItemView({ cipher, vault, onEdit, onTrash, onRestore, onDeletePe
       <ErrorMessage message={error} />
       <div className="vault-actions">
         {!inTrash && !cipher.decryptionFailed && <Button type="button" onClick={onEdit} disabled={busy}>Edit</Button>}
+        {!inTrash && !cipher.decryptionFailed && (
+          <Button type="button" className="secondary" onClick={onClone} disabled={busy}>Clone</Button>
+        )}
         {!inTrash && cipher.canDelete && <Button type="button" className="danger" onClick={handle(onTrash)} disabled={busy}>Delete</Button>}
         {inTrash && cipher.canRestore && <Button type="button" onClick={handle(onRestore)} disabled={busy}>Restore</Button>}
         {inTrash && cipher.canDelete && !confirming && (

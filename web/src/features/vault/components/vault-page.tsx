@@ -9,7 +9,7 @@ import { useAsync } from "../../../lib/use-async";
 import { deleteCipherPermanently, restoreCipher, saveCipher, trashCipher } from "../api/cipher-api";
 import { filterCiphers, filterFromParams, type VaultFilter } from "../api/vault-filter";
 import { loadVault } from "../api/vault-api";
-import { emptyCipher, type CipherView, type FolderView, type VaultData } from "../api/vault-types";
+import { cloneCipher, emptyCipher, type CipherView, type FolderView, type VaultData } from "../api/vault-types";
 import { FolderDialog } from "./folder-dialog";
 import { GeneratorDialog } from "./generator-dialog";
 import { ItemForm } from "./item-form";
@@ -74,6 +74,7 @@ export function VaultPage() {
     vault.reload();
   };
   const items = filterCiphers(data.ciphers, filter, search);
+  const canCreateIn = (orgId: string | null) => data.organizations.some((o) => o.id === orgId && o.canCreate);
   // The open item follows reloads (attachments added or removed), unless the copy in hand is newer (just saved).
   const shown = (cipher: CipherView) => {
     const loaded = data.ciphers.find((c) => c.id === cipher.id);
@@ -101,7 +102,8 @@ export function VaultPage() {
       <Dialog title={dialog ? dialogTitle(dialog) : ""} open={dialog !== null} onClose={close}>
         {dialog?.mode === "view" && (
           <ItemView key={dialog.cipher.id} cipher={shown(dialog.cipher)} vault={data} onClose={close} onChanged={vault.reload}
-            onEdit={() => setDialog({ mode: "edit", cipher: dialog.cipher })}
+            onEdit={() => setDialog({ mode: "edit", cipher: shown(dialog.cipher) })}
+            onClone={() => setDialog({ mode: "new", cipher: cloneCipher(shown(dialog.cipher), canCreateIn(dialog.cipher.organizationId)) })}
             onTrash={after(() => trashCipher(dialog.cipher.id!))}
             onRestore={after(() => restoreCipher(dialog.cipher.id!))}
             onDeletePermanently={after(() => deleteCipherPermanently(dialog.cipher.id!))} />
