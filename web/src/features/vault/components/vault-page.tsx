@@ -103,7 +103,10 @@ export function VaultPage() {
         {dialog?.mode === "view" && (
           <ItemView key={dialog.cipher.id} cipher={shown(dialog.cipher)} vault={data} onClose={close} onChanged={vault.reload}
             onEdit={() => setDialog({ mode: "edit", cipher: shown(dialog.cipher) })}
-            onClone={() => setDialog({ mode: "new", cipher: cloneCipher(shown(dialog.cipher), canCreateIn(dialog.cipher.organizationId)) })}
+            onClone={() => {
+              const source = shown(dialog.cipher);
+              setDialog({ mode: "new", cipher: cloneCipher(source, canCreateIn(source.organizationId)) });
+            }}
             onTrash={after(() => trashCipher(dialog.cipher.id!))}
             onRestore={after(() => restoreCipher(dialog.cipher.id!))}
             onDeletePermanently={after(() => deleteCipherPermanently(dialog.cipher.id!))} />
