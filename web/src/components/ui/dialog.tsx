@@ -18,7 +18,10 @@ export function Dialog({ title, open, onClose, children }: DialogProps) {
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+    // React bubbles close/cancel from a nested dialog up through this one; only our own closing counts.
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId}
+      onClose={(e) => e.target === e.currentTarget && onClose()}
+      onCancel={(e) => e.target === e.currentTarget && onClose()}>
       <h2 id={titleId}>{title}</h2>
       {open && children}
     </dialog>
