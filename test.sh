@@ -14,13 +14,19 @@ echo "== installing the Bitwarden CLI (tests/compat)"
 (cd tests/compat && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 export BW_CLI=$root/tests/compat/node_modules/.bin/bw
 
-# Debian packages the tests drive: nginx in front of two instances (tests/Custodian.Tests/Scale).
+# Debian packages the tests drive: nginx in front of two instances (tests/Custodian.Tests/Scale) and Chromium for
+# the web UI's end-to-end tests (web/e2e, through playwright-core).
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
-if [[ ! -x /usr/sbin/nginx ]]; then
-  echo "== installing nginx-light (apt)"
-  as_root apt-get update -qq >/dev/null && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light >/dev/null \
-    || { echo "could not install nginx"; echo "0 passed, 1 failed"; exit 1; }
-fi
+apt_updated=0
+apt_install() { # binary, package
+  [[ -x $1 ]] && return 0
+  echo "== installing $2 (apt)"
+  if [[ $apt_updated -eq 0 ]]; then as_root apt-get update -qq >/dev/null; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null \
+    || { echo "could not install $2"; echo "0 passed, 1 failed"; exit 1; }
+}
+apt_install /usr/sbin/nginx nginx-light
+apt_install /usr/bin/chromium chromium
 
 echo "== building"
 dotnet build Custodian.slnx -c Release -warnaserror 2>&1 | tail -3
@@ -43,14 +49,20 @@ run_suite() { # name, extra env assignment
   passed=$((passed + p)); failed=$((failed + ${f:-0}))
 }
 
-echo "== web UI unit tests (vitest)"
-web_log=$run_dir/web.log
-if (cd web && npm ci --no-audit --no-fund --loglevel=error && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >"$web_log" 2>&1; then web_ok=1; else web_ok=0; fi
-web_line=$(grep -E '^ +Tests +' "$web_log" | tail -1)
-echo "  ${web_line:-no vitest summary (see $web_log)}"
-wp=$(sed -nE 's/.* ([0-9]+) passed.*/\1/p' <<<"$web_line"); wf=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$web_line")
-passed=$((passed + ${wp:-0})); failed=$((failed + ${wf:-0}))
-if [[ $web_ok -eq 0 && -z $wf ]]; then failed=$((failed + 1)); echo "   (the web tests did not finish: counted as a failure; see $web_log)"; fi
+run_web() { # name, title, shell command run in web/ (its vitest summary line is counted)
+  local log=$run_dir/$1.log line p f ok=1
+  echo "== $2"
+  (cd web && eval "$3") >"$log" 2>&1 || ok=0
+  line=$(grep -E '^ +Tests +' "$log" | tail -1)
+  echo "  ${line:-no vitest summary (see $log)}"
+  p=$(sed -nE 's/.* ([0-9]+) passed.*/\1/p' <<<"$line"); f=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  if [[ $ok -eq 0 && -z $f ]]; then failed=$((failed + 1)); echo "   ($1 did not finish: counted as a failure; see $log)"; fi
+}
+export NO_COLOR=1 FORCE_COLOR=0
+run_web web "web UI unit tests (vitest)" "npm ci --no-audit --no-fund --loglevel=error && npx vitest run"
+# A real server process (the Release build above) with SQLite in a temporary directory, and Debian's Chromium.
+run_web e2e "web UI end-to-end tests (Chromium)" "npm run build && npx vitest run -c vitest.e2e.config.ts"
 
 db=${CUSTODIAN_TEST_DB:-both}
 if [[ $db == sqlite || $db == both ]]; then

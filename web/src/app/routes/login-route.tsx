@@ -18,7 +18,7 @@ export function LoginRoute() {
   return (
     <div className="stack">
       <LoginForm onSubmit={submit} />
-      <p>New here? <Link to="/register">Create an account</Link></p>
+      <p>New here? <Link to={`/register?${new URLSearchParams({ returnTo })}`}>Create an account</Link></p>
     </div>
   );
 }

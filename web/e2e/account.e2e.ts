@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchChromium, personPage } from "./support/browser";
+import { startServer, type RunningServer } from "./support/server";
+import { logInThroughUi, registerThroughUi, uniqueEmail } from "./support/session";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("account in Chromium", () => {
+  it("registers, logs out, logs in, locks and unlocks (a wrong password is refused)", async () => {
+    const { page } = await personPage(browser, server.baseUrl);
+    const email = uniqueEmail("owner");
+    const password = "correct horse battery staple";
+
+    await page.goto("/#/register");
+    await registerThroughUi(page, email, password);
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
+
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Log in" }).isVisible()).toBe(true);
+
+    await logInThroughUi(page, email, password);
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
+
+    await page.getByRole("button", { name: "Lock" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Your vault is locked" }).isVisible()).toBe(true);
+    await page.getByLabel("Master password").fill("not the password at all");
+    await page.getByRole("button", { name: "Unlock" }).click();
+    expect(await page.getByRole("alert").textContent()).toBe("Invalid master password.");
+
+    await page.getByLabel("Master password").fill(password);
+    await page.getByRole("button", { name: "Unlock" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
+  });
+
+  it("shows the server's error when logging in with a wrong password", async () => {
+    const { page } = await personPage(browser, server.baseUrl);
+    await page.goto("/#/login");
+    await page.getByLabel("Email address").fill(uniqueEmail("nobody"));
+    await page.getByLabel("Master password").fill("whatever it is");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/incorrect|invalid/i);
+  });
+});

@@ -1,0 +1,47 @@
+import { useEffect, useRef, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { ErrorMessage } from "../../components/ui/error-message";
+import { Loading } from "../../components/ui/loading";
+import { acceptOrganization } from "../../features/auth/api/accept-organization";
+import { InvitationGate } from "../../features/auth/components/invitation-gate";
+import { refreshProfile } from "../../lib/profile";
+import { apiClient } from "../../lib/session";
+import { useSessionStatus } from "../../lib/use-session";
+
+/** #/accept-organization?organizationId&organizationUserId&email&organizationName&token, the mailed link. */
+export function AcceptOrganizationRoute() {
+  const [q] = useSearchParams();
+  const status = useSessionStatus();
+  const [state, setState] = useState<"working" | "done" | string>("working");
+  const orgName = q.get("organizationName") ?? "the organization";
+  const started = useRef(false); // an invitation is accepted once, even when React runs the effect twice
+
+  useEffect(() => {
+    if (status !== "unlocked" || started.current) return;
+    started.current = true;
+    const [orgId, memberId, token] = [q.get("organizationId"), q.get("organizationUserId"), q.get("token")];
+    if (!orgId || !memberId || !token) {
+      setState("This invitation link is incomplete.");
+      return;
+    }
+    acceptOrganization(apiClient, orgId, memberId, token)
+      .then(() => refreshProfile())
+      .then(() => setState("done"), (e: unknown) => setState(e instanceof Error ? e.message : String(e)));
+  }, [status, q]);
+
+  return (
+    <InvitationGate title="Join organization" email={q.get("email")}>
+      <section className="card" aria-labelledby="join-heading">
+        <h1 id="join-heading">Join organization</h1>
+        {state === "working" && <Loading label={`Joining ${orgName}…`} />}
+        {state === "done" && (
+          <>
+            <p role="status">You joined {orgName}. An administrator must confirm you before you can see its items.</p>
+            <Link to="/vault">Go to your vault</Link>
+          </>
+        )}
+        {state !== "working" && state !== "done" && <ErrorMessage message={state} />}
+      </section>
+    </InvitationGate>
+  );
+}
