@@ -40,6 +40,11 @@ export async function listAdminProviders(): Promise<AdminProvider[]> {
   return (await adminClient.get<ListResponse<AdminProvider>>("/admin/providers")).data;
 }
 
+/** Tries a token before it is kept: the server's message says when it is wrong or /admin is off. */
+export async function verifyAdminToken(token: string): Promise<void> {
+  await new ApiClient({ getAccessToken: () => token }).get("/admin/providers");
+}
+
 export interface NewProvider {
   name: string;
   type: number;

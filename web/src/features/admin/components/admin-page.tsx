@@ -4,7 +4,7 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
 import { TextField } from "../../../components/ui/text-field";
 import { useSubmit } from "../../../lib/use-submit";
-import { listAdminProviders } from "../api/admin-api";
+import { verifyAdminToken } from "../api/admin-api";
 import { setAdminToken, useAdminToken } from "../api/admin-token";
 import { AdminOrganizations } from "./admin-organizations";
 import { AdminProviders } from "./admin-providers";
@@ -34,13 +34,8 @@ function AdminTokenForm() {
   const [value, setValue] = useState("");
   const { busy, error, handle } = useSubmit();
   const submit = handle(async () => {
+    await verifyAdminToken(value);
     setAdminToken(value);
-    try {
-      await listAdminProviders();
-    } catch (e) {
-      setAdminToken(null);
-      throw e;
-    }
   });
   return (
     <form className="panel portal-form portal-narrow" onSubmit={submit}>
