@@ -31,6 +31,20 @@ describe("provider portal", () => {
     expect(await screen.findByText("No clients yet.")).toBeTruthy();
   });
 
+  it("tells a user who is not a confirmed member, and reads the profile again on request", async () => {
+    const session = await startProviderSession(null);
+    serveEmptyClients();
+    let profiles = 0;
+    server.use(http.get("/api/accounts/profile", () => {
+      profiles++;
+      return HttpResponse.json(session.profile);
+    }));
+    renderAt(`/providers/${ids.provider}/clients`, portal);
+    expect(screen.getByText("This provider is not among yours, or a provider admin has not confirmed you yet.")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Check again" }));
+    await waitFor(() => expect(profiles).toBe(1));
+  });
+
   it("creates a client from the dialog, then reloads the profile and the list", async () => {
     const session = await startProviderSession();
     let lists = 0;

@@ -24,7 +24,7 @@ const sortOptions: { value: ClientSort; label: string }[] = [
   { value: "members", label: "Most members" },
 ];
 
-export function formatDate(iso: string): string {
+function formatDate(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString();
 }
