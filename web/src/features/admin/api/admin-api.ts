@@ -1,4 +1,4 @@
-import { ApiClient } from "../../../lib/api-client";
+import { ApiClient, ApiError } from "../../../lib/api-client";
 import { adminToken } from "./admin-token";
 
 /** /admin is not /api: its bearer is the admin token, not a user's access token. */
@@ -42,7 +42,13 @@ export async function listAdminProviders(): Promise<AdminProvider[]> {
 
 /** Tries a token before it is kept: the server's message says when it is wrong or /admin is off. */
 export async function verifyAdminToken(token: string): Promise<void> {
-  await new ApiClient({ getAccessToken: () => token }).get("/admin/providers");
+  try {
+    await new ApiClient({ getAccessToken: () => token }).get("/admin/providers");
+  } catch (e) {
+    // Without a configured token the server hides the whole area behind 404s.
+    if (e instanceof ApiError && e.status === 404) throw new Error("The Admin area is switched off on this server (no Admin__Token is set).");
+    throw e;
+  }
 }
 
 export interface NewProvider {
@@ -69,4 +75,9 @@ export function setAdminProviderEnabled(p: AdminProvider, enabled: boolean): Pro
 
 export async function listAdminOrganizations(): Promise<AdminOrganization[]> {
   return (await adminClient.get<ListResponse<AdminOrganization>>("/admin/organizations")).data;
+}
+
+/** Refused by the server while the provider still has clients. */
+export async function deleteAdminProvider(id: string): Promise<void> {
+  await adminClient.request(`/admin/providers/${id}`, { method: "DELETE" });
 }

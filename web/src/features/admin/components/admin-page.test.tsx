@@ -36,6 +36,8 @@ function serveAdmin(providers: object[]) {
       }
       return HttpResponse.json({ ...pending, id: "p-2", name: body.name, billingEmail: body.ownerEmail });
     }),
+    http.delete("/admin/providers/:id", ({ request }) =>
+      guard(request) ?? HttpResponse.json({ message: "Remove the provider's client organizations first." }, { status: 400 })),
     http.post("/admin/providers/:id/resend-setup", ({ request }) => guard(request) ?? new HttpResponse(null, { status: 200 })),
   );
   return seen;
@@ -56,6 +58,13 @@ describe("admin page", () => {
     expect(screen.getByLabelText("Admin token")).toBeTruthy();
   });
 
+  it("says when the server has the Admin area switched off", async () => {
+    server.use(http.get("/admin/providers", () => HttpResponse.json({ message: "Resource not found." }, { status: 404 })));
+    render(<AdminPage />);
+    await enterToken("anything");
+    expect((await screen.findByRole("alert")).textContent).toBe("The Admin area is switched off on this server (no Admin__Token is set).");
+  });
+
   it("lists providers and resends a pending provider's setup mail", async () => {
     const seen = serveAdmin([pending]);
     render(<AdminPage />);
@@ -67,6 +76,11 @@ describe("admin page", () => {
     expect(await screen.findByText("The setup invitation for Contoso MSP was sent again.")).toBeTruthy();
     expect(seen.every((s) => s.auth === "Bearer s3cret")).toBe(true);
     expect(seen.some((s) => s.url.endsWith("/admin/providers/p-1/resend-setup"))).toBe(true);
+
+    await userEvent.click(within(row).getByRole("button", { name: "Delete Contoso MSP" }));
+    const dialog = screen.getByRole("dialog", { name: "Delete provider" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toBe("Remove the provider's client organizations first.");
   });
 
   it("creates a provider with the token header and shows the server's validation message", async () => {

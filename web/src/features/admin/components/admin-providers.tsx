@@ -8,7 +8,7 @@ import { TextField } from "../../../components/ui/text-field";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import {
-  createAdminProvider, listAdminProviders, providerStatusLabel, providerTypeLabel, resendProviderSetup, setAdminProviderEnabled,
+  createAdminProvider, deleteAdminProvider, listAdminProviders, providerStatusLabel, providerTypeLabel, resendProviderSetup, setAdminProviderEnabled,
   type AdminProvider,
 } from "../api/admin-api";
 
@@ -18,6 +18,7 @@ const typeOptions = Object.entries(providerTypeLabel).map(([value, label]) => ({
 export function AdminProviders() {
   const providers = useAsync(listAdminProviders, []);
   const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<AdminProvider | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const action = useSubmit();
   const rows = providers.data ?? [];
@@ -71,6 +72,7 @@ export function AdminProviders() {
                     onClick={toggle(p)}>
                     {p.enabled ? "Disable" : "Enable"}
                   </Button>
+                  <Button type="button" className="secondary" aria-label={`Delete ${p.name}`} onClick={() => setDeleting(p)}>Delete</Button>
                 </td>
               </tr>
             ))}
@@ -83,6 +85,13 @@ export function AdminProviders() {
           setNotice(`${p.name} was created; the setup invitation went to ${p.billingEmail}.`);
           providers.reload();
         }} />
+      </Dialog>
+      <Dialog title="Delete provider" open={deleting !== null} onClose={() => setDeleting(null)}>
+        {deleting && <DeleteProviderForm provider={deleting} onClose={() => setDeleting(null)} onDeleted={() => {
+          setNotice(`${deleting.name} was deleted.`);
+          setDeleting(null);
+          providers.reload();
+        }} />}
       </Dialog>
     </section>
   );
@@ -102,6 +111,24 @@ function CreateProviderForm({ onClose, onCreated }: { onClose: () => void; onCre
       <ErrorMessage message={error} />
       <div className="portal-actions">
         <Button type="submit" disabled={busy || !name.trim() || !ownerEmail.trim()}>{busy ? "Creating…" : "Create"}</Button>
+        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteProviderForm({ provider, onClose, onDeleted }: { provider: AdminProvider; onClose: () => void; onDeleted: () => void }) {
+  const { busy, error, handle } = useSubmit();
+  const submit = handle(async () => {
+    await deleteAdminProvider(provider.id);
+    onDeleted();
+  });
+  return (
+    <form className="portal-form" onSubmit={submit}>
+      <p>Delete {provider.name} and its members? A provider with clients cannot be deleted: unlink them first.</p>
+      <ErrorMessage message={error} />
+      <div className="portal-actions">
+        <Button type="submit" className="danger" disabled={busy}>{busy ? "Deleting…" : "Delete"}</Button>
         <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
       </div>
     </form>
