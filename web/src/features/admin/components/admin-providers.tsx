@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
+import { SubmitRow } from "../../../components/ui/submit-row";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import {
@@ -108,11 +109,8 @@ function CreateProviderForm({ onClose, onCreated }: { onClose: () => void; onCre
       <TextField label="Name" value={name} onChange={setName} required maxLength={50} />
       <TextField label="Owner email" type="email" value={ownerEmail} onChange={setOwnerEmail} required />
       <SelectField label="Provider type" value={type} onChange={setType} options={typeOptions} />
-      <ErrorMessage message={error} />
-      <div className="portal-actions">
-        <Button type="submit" disabled={busy || !name.trim() || !ownerEmail.trim()}>{busy ? "Creating…" : "Create"}</Button>
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
-      </div>
+      <SubmitRow label="Create" busyLabel="Creating…" busy={busy} error={error} onCancel={onClose}
+        disabled={!name.trim() || !ownerEmail.trim()} />
     </form>
   );
 }
@@ -126,11 +124,7 @@ function DeleteProviderForm({ provider, onClose, onDeleted }: { provider: AdminP
   return (
     <form className="portal-form" onSubmit={submit}>
       <p>Delete {provider.name} and its members? A provider with clients cannot be deleted: unlink them first.</p>
-      <ErrorMessage message={error} />
-      <div className="portal-actions">
-        <Button type="submit" className="danger" disabled={busy}>{busy ? "Deleting…" : "Delete"}</Button>
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
-      </div>
+      <SubmitRow label="Delete" busyLabel="Deleting…" busy={busy} error={error} danger onCancel={onClose} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { SelectField } from "../../../components/ui/select-field";
+import { SubmitRow } from "../../../components/ui/submit-row";
 import { refreshProfile } from "../../../lib/profile";
 import { keyStore } from "../../../lib/session";
 import { useAsync } from "../../../lib/use-async";
@@ -47,11 +47,7 @@ function AddExistingForm({ providerId, onClose, onAdded }: Omit<Props, "open">) 
       <ErrorMessage message={addable.error} />
       {options.length === 0 && !addable.error && <p>You own no organization that could become a client.</p>}
       {options.length > 0 && <SelectField label="Organization" value={selected} onChange={setChosen} options={options} />}
-      <ErrorMessage message={error} />
-      <div className="portal-actions">
-        <Button type="submit" disabled={busy || !selected}>{busy ? "Adding…" : "Add organization"}</Button>
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
-      </div>
+      <SubmitRow label="Add organization" busyLabel="Adding…" busy={busy} error={error} disabled={!selected} onCancel={onClose} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
+import { SubmitRow } from "../../../components/ui/submit-row";
 import { keyStore } from "../../../lib/session";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
@@ -60,11 +60,7 @@ function ConfirmMembersForm({ users, providerId, label, onClose, onDone }: Props
           </li>
         ))}
       </ul>
-      <ErrorMessage message={error} />
-      <div className="portal-actions">
-        <Button type="submit" disabled={busy || ready.length === 0}>{busy ? "Confirming…" : "Confirm"}</Button>
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
-      </div>
+      <SubmitRow label="Confirm" busyLabel="Confirming…" busy={busy} error={error} disabled={ready.length === 0} onCancel={onClose} />
     </form>
   );
 }

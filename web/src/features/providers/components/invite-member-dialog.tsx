@@ -1,9 +1,8 @@
 import { useState } from "react";
-import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
-import { ErrorMessage } from "../../../components/ui/error-message";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
+import { SubmitRow } from "../../../components/ui/submit-row";
 import { useSubmit } from "../../../lib/use-submit";
 import { inviteProviderUsers } from "../api/provider-users-api";
 import { providerUserTypeOptions } from "./member-type-dialog";
@@ -38,11 +37,7 @@ function InviteForm({ providerId, onClose, onInvited }: Omit<Props, "open">) {
     <form className="portal-form" onSubmit={submit} noValidate>
       <TextField label="Email addresses" value={emails} onChange={setEmails} required placeholder="a@example.com, b@example.com" />
       <SelectField label="Type" value={type} onChange={setType} options={providerUserTypeOptions} />
-      <ErrorMessage message={error} />
-      <div className="portal-actions">
-        <Button type="submit" disabled={busy || list.length === 0}>{busy ? "Inviting…" : "Invite"}</Button>
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
-      </div>
+      <SubmitRow label="Invite" busyLabel="Inviting…" busy={busy} error={error} disabled={list.length === 0} onCancel={onClose} />
     </form>
   );
 }

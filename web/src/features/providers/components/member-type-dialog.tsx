@@ -1,8 +1,7 @@
 import { useState } from "react";
-import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
-import { ErrorMessage } from "../../../components/ui/error-message";
 import { SelectField } from "../../../components/ui/select-field";
+import { SubmitRow } from "../../../components/ui/submit-row";
 import { useSubmit } from "../../../lib/use-submit";
 import { updateProviderUserType } from "../api/provider-users-api";
 import { providerUserTypeLabel, type ProviderUserDetails } from "../api/provider-types";
@@ -36,11 +35,7 @@ function TypeForm({ user, providerId, onClose, onDone }: Props & { user: Provide
   return (
     <form className="portal-form" onSubmit={submit}>
       <SelectField label="Type" value={type} onChange={setType} options={providerUserTypeOptions} />
-      <ErrorMessage message={error} />
-      <div className="portal-actions">
-        <Button type="submit" disabled={busy}>{busy ? "Saving…" : "Save"}</Button>
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
-      </div>
+      <SubmitRow label="Save" busyLabel="Saving…" busy={busy} error={error} onCancel={onClose} />
     </form>
   );
 }

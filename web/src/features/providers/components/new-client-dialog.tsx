@@ -1,9 +1,8 @@
 import { useState } from "react";
-import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
-import { ErrorMessage } from "../../../components/ui/error-message";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
+import { SubmitRow } from "../../../components/ui/submit-row";
 import { refreshProfile } from "../../../lib/profile";
 import { keyStore } from "../../../lib/session";
 import { useSubmit } from "../../../lib/use-submit";
@@ -58,13 +57,8 @@ function NewClientForm({ providerId, onClose, onCreated }: Omit<Props, "open">) 
       <SelectField label="Plan" value={plan} onChange={setPlan} options={plans} />
       <TextField label="Seats" type="number" min={0} value={seats} onChange={setSeats} />
       <TextField label="Default collection name" value={collectionName} onChange={setCollectionName} required />
-      <ErrorMessage message={error} />
-      <div className="portal-actions">
-        <Button type="submit" disabled={busy || !name.trim() || !ownerEmail.trim() || !collectionName.trim()}>
-          {busy ? "Creating…" : "Create client"}
-        </Button>
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
-      </div>
+      <SubmitRow label="Create client" busyLabel="Creating…" busy={busy} error={error} onCancel={onClose}
+        disabled={!name.trim() || !ownerEmail.trim() || !collectionName.trim()} />
     </form>
   );
 }

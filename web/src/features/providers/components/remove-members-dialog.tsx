@@ -1,6 +1,5 @@
-import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
-import { ErrorMessage } from "../../../components/ui/error-message";
+import { SubmitRow } from "../../../components/ui/submit-row";
 import { useSubmit } from "../../../lib/use-submit";
 import { removeProviderUsers } from "../api/provider-users-api";
 import type { BulkResult, ProviderUserDetails } from "../api/provider-types";
@@ -28,11 +27,7 @@ function RemoveForm({ users, providerId, label, onClose, onDone }: Props & { use
   return (
     <form className="portal-form" onSubmit={submit}>
       <p>Remove {users.map(label).join(", ")} from the provider? They lose access to every client at once.</p>
-      <ErrorMessage message={error} />
-      <div className="portal-actions">
-        <Button type="submit" className="danger" disabled={busy}>{busy ? "Removing…" : "Remove"}</Button>
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
-      </div>
+      <SubmitRow label="Remove" busyLabel="Removing…" busy={busy} error={error} danger onCancel={onClose} />
     </form>
   );
 }

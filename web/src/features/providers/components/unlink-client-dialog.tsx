@@ -1,6 +1,5 @@
-import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
-import { ErrorMessage } from "../../../components/ui/error-message";
+import { SubmitRow } from "../../../components/ui/submit-row";
 import { refreshProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { unlinkClient } from "../api/provider-clients-api";
@@ -35,11 +34,7 @@ function UnlinkForm({ client, providerId, onClose, onUnlinked }: Props & { clien
         Unlink {client.organizationName}? The organization and its data stay with its own owners; this provider's users
         lose access to it.
       </p>
-      <ErrorMessage message={error} />
-      <div className="portal-actions">
-        <Button type="submit" className="danger" disabled={busy}>{busy ? "Unlinking…" : "Unlink"}</Button>
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
-      </div>
+      <SubmitRow label="Unlink" busyLabel="Unlinking…" busy={busy} error={error} danger onCancel={onClose} />
     </form>
   );
 }
