@@ -1,7 +1,8 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
+import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
 import type { Profile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
@@ -40,24 +41,31 @@ export function AcceptProviderPage() {
   );
 }
 
+/** Like the official web vault, a logged-in user accepts on arrival; a failure can be retried. */
 function AcceptForm({ invite, profile }: { invite: Invite; profile: Profile }) {
   const [joined, setJoined] = useState(false);
   const { busy, error, handle } = useSubmit();
-  const submit = handle(async () => {
+  const started = useRef(false);
+  const accept = handle(async () => {
     await acceptProviderInvite(invite.providerId, invite.providerUserId, invite.token);
     setJoined(true);
+  });
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void accept();
   });
   if (joined) {
     return <p role="status">You joined {invite.providerName}; a provider admin must confirm you.</p>;
   }
+  const otherAccount = invite.email && invite.email.toLowerCase() !== profile.email.toLowerCase();
   return (
-    <form className="panel portal-form" onSubmit={submit}>
+    <form className="panel portal-form" onSubmit={accept}>
       <p>{invite.providerName} invited {invite.email || profile.email} to join as a provider member.</p>
-      {invite.email && invite.email.toLowerCase() !== profile.email.toLowerCase() && (
-        <p className="error">This invitation was sent to {invite.email}, but you are logged in as {profile.email}.</p>
-      )}
+      {otherAccount && <p className="error">This invitation was sent to {invite.email}, but you are logged in as {profile.email}.</p>}
+      {busy && <Loading label="Accepting the invitation…" />}
       <ErrorMessage message={error} />
-      <Button type="submit" disabled={busy}>{busy ? "Joining…" : "Accept invitation"}</Button>
+      {error && <Button type="submit" disabled={busy}>Try again</Button>}
     </form>
   );
 }

@@ -68,7 +68,7 @@ describe("setup provider", () => {
 });
 
 describe("accept provider invitation", () => {
-  it("accepts with the token and says an admin must confirm", async () => {
+  it("accepts with the token on arrival and says an admin must confirm", async () => {
     await startProviderSession(null);
     let token = "";
     server.use(http.post(`/api/providers/${ids.provider}/users/${ids.member}/accept`, async ({ request }) => {
@@ -77,17 +77,27 @@ describe("accept provider invitation", () => {
     }));
     renderAt(acceptLink, routes);
     expect(screen.getByRole("heading", { level: 1, name: "Join provider" })).toBeTruthy();
-    await userEvent.click(await screen.findByRole("button", { name: "Accept invitation" }));
     expect(await screen.findByText("You joined Contoso MSP; a provider admin must confirm you.")).toBeTruthy();
     expect(token).toBe("tok+y");
   });
 
-  it("shows the server's reason when the invitation is spent", async () => {
+  it("shows the server's reason when the invitation is spent, and can try again", async () => {
     await startProviderSession(null);
-    server.use(http.post(`/api/providers/${ids.provider}/users/${ids.member}/accept`, () =>
-      HttpResponse.json({ message: "Already accepted." }, { status: 400 })));
+    let calls = 0;
+    server.use(http.post(`/api/providers/${ids.provider}/users/${ids.member}/accept`, () => {
+      calls++;
+      return HttpResponse.json({ message: "Already accepted." }, { status: 400 });
+    }));
     renderAt(acceptLink, routes);
-    await userEvent.click(await screen.findByRole("button", { name: "Accept invitation" }));
     expect((await screen.findByRole("alert")).textContent).toBe("Already accepted.");
+    expect(calls).toBe(1);
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(calls).toBe(2));
+  });
+
+  it("waits for login before accepting", async () => {
+    renderAt(acceptLink, routes);
+    expect(screen.getByRole("button", { name: "Log in" })).toBeTruthy();
+    expect(screen.queryByRole("status")).toBeNull();
   });
 });
