@@ -85,8 +85,11 @@ describe("members page", () => {
     }));
     renderAt(path, routes);
 
-    await userEvent.click(await screen.findByRole("checkbox", { name: "Select tech@example.com" }));
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Select all members" }));
+    expect((screen.getByRole("checkbox", { name: "Select new@example.com" }) as HTMLInputElement).checked).toBe(true);
     await userEvent.click(screen.getByRole("checkbox", { name: "Select new@example.com" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select new@example.com" }));
+    expect(screen.getByText("2 selected")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Confirm selected" }));
     const dialog = screen.getByRole("dialog", { name: "Confirm members" });
     expect(await within(dialog).findByText("not accepted yet, skipped")).toBeTruthy();

@@ -77,7 +77,10 @@ function MembersList({ providerId }: { providerId: string }) {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col"><span className="portal-sr-only">Select</span></th>
+              <th scope="col">
+                <input type="checkbox" aria-label="Select all members" checked={rows.length > 0 && chosen.length === rows.length}
+                  onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((u) => u.id) : []))} />
+              </th>
               <th scope="col">Email</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Actions</th>
               {results.size > 0 && <th scope="col">Result</th>}
             </tr>
