@@ -76,3 +76,8 @@ export async function addExistingClient(providerId: string, providerKey: Symmetr
 export async function unlinkClient(providerId: string, linkId: string): Promise<void> {
   await apiClient.request(`/api/providers/${providerId}/organizations/${linkId}`, { method: "DELETE" });
 }
+
+/** Rename a client and set its seats (0: no limit); the server refuses fewer seats than are in use. */
+export async function updateClient(providerId: string, linkId: string, name: string, assignedSeats: number): Promise<void> {
+  await apiClient.request(`/api/providers/${providerId}/clients/${linkId}`, { method: "PUT", json: { name: name.trim(), assignedSeats } });
+}

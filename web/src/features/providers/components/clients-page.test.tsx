@@ -78,6 +78,32 @@ describe("clients page", () => {
     expect(deleted).toBe("link-1");
   });
 
+  it("renames a client and sets its seats, showing the server's refusal", async () => {
+    await startProviderSession(1);
+    serveClients({ 1: [client("Alpha Ltd", 1)] });
+    const bodies: unknown[] = [];
+    server.use(http.put(`/api/providers/${ids.provider}/clients/link-1`, async ({ request }) => {
+      bodies.push(await request.json());
+      return bodies.length === 1
+        ? HttpResponse.json({ message: "The model state is invalid.", validationErrors: { AssignedSeats: ["The organization already uses 3 seats."] } }, { status: 400 })
+        : new HttpResponse(null, { status: 200 });
+    }));
+    renderAt(`/providers/${ids.provider}/clients`, routes);
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Alpha Ltd" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit Alpha Ltd" });
+    await userEvent.clear(within(dialog).getByLabelText("Seats"));
+    await userEvent.type(within(dialog).getByLabelText("Seats"), "2");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toBe("The organization already uses 3 seats.");
+    await userEvent.clear(within(dialog).getByLabelText("Organization name"));
+    await userEvent.type(within(dialog).getByLabelText("Organization name"), "Alpha Group");
+    await userEvent.clear(within(dialog).getByLabelText("Seats"));
+    await userEvent.type(within(dialog).getByLabelText("Seats"), "20");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(bodies).toEqual([{ name: "Alpha Ltd", assignedSeats: 2 }, { name: "Alpha Group", assignedSeats: 20 }]);
+  });
+
   it("shows service users the list without admin actions", async () => {
     await startProviderSession(1);
     serveClients({ 1: [client("Alpha Ltd", 1)] });

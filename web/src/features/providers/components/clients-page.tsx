@@ -10,6 +10,7 @@ import { useAsync } from "../../../lib/use-async";
 import { listClients, type ClientSort } from "../api/provider-clients-api";
 import type { ProviderClient } from "../api/provider-types";
 import { AddExistingDialog } from "./add-existing-dialog";
+import { EditClientDialog } from "./edit-client-dialog";
 import { NewClientDialog } from "./new-client-dialog";
 import { UnlinkClientDialog } from "./unlink-client-dialog";
 import { useProvider } from "./use-provider";
@@ -42,6 +43,7 @@ export function ClientsPage() {
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<"new" | "existing" | null>(null);
   const [unlinking, setUnlinking] = useState<ProviderClient | null>(null);
+  const [editing, setEditing] = useState<ProviderClient | null>(null);
 
   // Typing settles for a moment before the server is asked.
   useEffect(() => {
@@ -57,6 +59,7 @@ export function ClientsPage() {
   const done = () => {
     setDialog(null);
     setUnlinking(null);
+    setEditing(null);
     clients.reload();
   };
 
@@ -96,6 +99,9 @@ export function ClientsPage() {
                   <Link className="button secondary" to={`/organizations/${c.organizationId}`} aria-label={`Open ${c.organizationName}`}>
                     Open
                   </Link>
+                  <Button type="button" className="secondary" aria-label={`Edit ${c.organizationName}`} onClick={() => setEditing(c)}>
+                    Edit
+                  </Button>
                   {isAdmin && (
                     <Button type="button" className="secondary" aria-label={`Unlink ${c.organizationName}`} onClick={() => setUnlinking(c)}>
                       Unlink
@@ -117,6 +123,7 @@ export function ClientsPage() {
       )}
       <NewClientDialog open={dialog === "new"} providerId={providerId} onClose={() => setDialog(null)} onCreated={done} />
       <AddExistingDialog open={dialog === "existing"} providerId={providerId} onClose={() => setDialog(null)} onAdded={done} />
+      <EditClientDialog client={editing} providerId={providerId} onClose={() => setEditing(null)} onSaved={done} />
       <UnlinkClientDialog client={unlinking} providerId={providerId} onClose={() => setUnlinking(null)} onUnlinked={done} />
     </div>
   );
