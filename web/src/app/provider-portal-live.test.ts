@@ -16,7 +16,7 @@ import { loginWithPassword } from "../features/auth/api/login-with-password";
 import { createAdminProvider } from "../features/admin/api/admin-api";
 import { setAdminToken } from "../features/admin/api/admin-token";
 import { acceptProviderInvite, setupProvider } from "../features/providers/api/provider-api";
-import { createClient, listClients, unlinkClient } from "../features/providers/api/provider-clients-api";
+import { createClient, listClients, unlinkClient, updateClient } from "../features/providers/api/provider-clients-api";
 import { confirmProviderUser, fetchPendingConfirmations, inviteProviderUsers, listProviderUsers } from "../features/providers/api/provider-users-api";
 
 const base = process.env.CUSTODIAN_URL ?? "";
@@ -85,6 +85,8 @@ async function flow() {
   const list = await listClients(created.id, { search: "one", sort: "name", page: 1, pageSize: 50 });
   expect(list.data.map((c) => c.organizationName)).toEqual(["Client One"]);
   expect((await orgKey(list.data[0]!.organizationId))?.encKey.length).toBe(32);
+  await updateClient(created.id, list.data[0]!.id, "Client One Renamed", 7);
+  expect((await listClients(created.id, { search: "", sort: "-created", page: 1, pageSize: 1 })).data[0]).toMatchObject({ organizationName: "Client One Renamed", seats: 7 });
 
   await inviteProviderUsers(created.id, [tech], 1);
   const invite = mailLink(tech, "accept-provider?");
