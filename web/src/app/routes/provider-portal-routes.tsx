@@ -1,4 +1,20 @@
-import type { RouteObject } from "react-router";
+import { Navigate, type RouteObject } from "react-router";
+import { ClientsPage } from "../../features/providers/components/clients-page";
+import { MembersPage } from "../../features/providers/components/members-page";
+import { ProviderLayout } from "../../features/providers/components/provider-layout";
+import { ProviderSettingsPage } from "../../features/providers/components/provider-settings-page";
+import { providerToolsRoutes } from "./provider-tools-routes";
 
-/** Provider Portal routes, mounted by ../router.tsx. */
-export const providerPortalRoutes: RouteObject[] = [];
+/** Provider Portal routes (children of /providers/:providerId), mounted by ../router.tsx. */
+export const providerPortalRoutes: RouteObject[] = [
+  {
+    element: <ProviderLayout />,
+    children: [
+      { index: true, element: <Navigate to="clients" replace /> },
+      { path: "clients", element: <ClientsPage /> },
+      { path: "members", element: <MembersPage /> },
+      { path: "settings", element: <ProviderSettingsPage /> },
+      ...providerToolsRoutes,
+    ],
+  },
+];

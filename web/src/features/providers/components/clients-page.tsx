@@ -1,0 +1,130 @@
+import { useEffect, useState } from "react";
+import { Link } from "react-router";
+import { Button } from "../../../components/ui/button";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { Loading } from "../../../components/ui/loading";
+import { PageHeader } from "../../../components/ui/page-header";
+import { SelectField } from "../../../components/ui/select-field";
+import { TextField } from "../../../components/ui/text-field";
+import { useAsync } from "../../../lib/use-async";
+import { listClients, type ClientSort } from "../api/provider-clients-api";
+import type { ProviderClient } from "../api/provider-types";
+import { AddExistingDialog } from "./add-existing-dialog";
+import { EditClientDialog } from "./edit-client-dialog";
+import { NewClientDialog } from "./new-client-dialog";
+import { UnlinkClientDialog } from "./unlink-client-dialog";
+import { useProvider } from "./use-provider";
+
+const pageSize = 50;
+
+const sortOptions: { value: ClientSort; label: string }[] = [
+  { value: "name", label: "Name (A to Z)" },
+  { value: "-name", label: "Name (Z to A)" },
+  { value: "-created", label: "Newest client first" },
+  { value: "created", label: "Oldest client first" },
+  { value: "members", label: "Most members" },
+];
+
+function formatDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString();
+}
+
+function seatsText(c: ProviderClient): string {
+  return c.seats == null ? `${c.occupiedSeats} (no limit)` : `${c.occupiedSeats} / ${c.seats}`;
+}
+
+/** The provider's client organizations: search, sort and pages come from the server (a provider may have thousands). */
+export function ClientsPage() {
+  const { providerId, isAdmin } = useProvider();
+  const [searchInput, setSearchInput] = useState("");
+  const [search, setSearch] = useState("");
+  const [sort, setSort] = useState<ClientSort>("name");
+  const [page, setPage] = useState(1);
+  const [dialog, setDialog] = useState<"new" | "existing" | null>(null);
+  const [unlinking, setUnlinking] = useState<ProviderClient | null>(null);
+  const [editing, setEditing] = useState<ProviderClient | null>(null);
+
+  // Typing settles for a moment before the server is asked.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setSearch(searchInput);
+      setPage(1);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [searchInput]);
+
+  const clients = useAsync(() => listClients(providerId, { search, sort, page, pageSize }), [providerId, search, sort, page]);
+  const rows = clients.data?.data ?? [];
+  const done = () => {
+    setDialog(null);
+    setUnlinking(null);
+    setEditing(null);
+    clients.reload();
+  };
+
+  return (
+    <div>
+      <PageHeader title="Clients">
+        {isAdmin && (
+          <>
+            <Button type="button" onClick={() => setDialog("new")}>New client</Button>
+            <Button type="button" className="secondary" onClick={() => setDialog("existing")}>Add existing organization</Button>
+          </>
+        )}
+      </PageHeader>
+      <div className="portal-toolbar">
+        <TextField label="Search clients" type="search" value={searchInput} onChange={setSearchInput} />
+        <SelectField label="Sort by" value={sort} options={sortOptions}
+          onChange={(v) => { setSort(v as ClientSort); setPage(1); }} />
+      </div>
+      <ErrorMessage message={clients.error} />
+      {clients.loading && <Loading label="Loading clients…" />}
+      {!clients.loading && !clients.error && rows.length === 0 && (
+        <p>{search ? "No client matches your search." : "No clients yet."}</p>
+      )}
+      {rows.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Plan</th><th scope="col">Seats used</th><th scope="col">Client since</th><th scope="col">Actions</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.id}>
+                <td>{c.organizationName}{!c.enabled && " (disabled)"}</td>
+                <td>{c.plan}</td>
+                <td>{seatsText(c)}</td>
+                <td>{formatDate(c.creationDate)}</td>
+                <td className="portal-row-actions">
+                  <Link className="button secondary" to={`/organizations/${c.organizationId}`} aria-label={`Open ${c.organizationName}`}>
+                    Open
+                  </Link>
+                  <Button type="button" className="secondary" aria-label={`Edit ${c.organizationName}`} onClick={() => setEditing(c)}>
+                    Edit
+                  </Button>
+                  {isAdmin && (
+                    <Button type="button" className="secondary" aria-label={`Unlink ${c.organizationName}`} onClick={() => setUnlinking(c)}>
+                      Unlink
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(page > 1 || clients.data?.continuationToken) && (
+        <nav className="portal-pager" aria-label="Client pages">
+          <Button type="button" className="secondary" disabled={page <= 1 || clients.loading} onClick={() => setPage(page - 1)}>Previous page</Button>
+          <span>Page {page}</span>
+          <Button type="button" className="secondary" disabled={!clients.data?.continuationToken || clients.loading}
+            onClick={() => setPage(page + 1)}>Next page</Button>
+        </nav>
+      )}
+      <NewClientDialog open={dialog === "new"} providerId={providerId} onClose={() => setDialog(null)} onCreated={done} />
+      <AddExistingDialog open={dialog === "existing"} providerId={providerId} onClose={() => setDialog(null)} onAdded={done} />
+      <EditClientDialog client={editing} providerId={providerId} onClose={() => setEditing(null)} onSaved={done} />
+      <UnlinkClientDialog client={unlinking} providerId={providerId} onClose={() => setUnlinking(null)} onUnlinked={done} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { NavLink, Outlet } from "react-router";
+import { Button } from "../../../components/ui/button";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { refreshProfile } from "../../../lib/profile";
+import { useSubmit } from "../../../lib/use-submit";
+import { useProvider } from "./use-provider";
+
+/** The Provider Portal: the provider's name, a sidebar of its pages, and the page. */
+export function ProviderLayout() {
+  const { name, known } = useProvider();
+  // A user confirmed a moment ago holds the provider key only once the profile is read again.
+  const reload = useSubmit();
+  return (
+    <div className="provider-portal">
+      <p className="portal-provider-name">{name}</p>
+      {!known && (
+        <div className="portal-actions">
+          <p className="error" role="alert">This provider is not among yours, or a provider admin has not confirmed you yet.</p>
+          <Button type="button" className="secondary" disabled={reload.busy} onClick={reload.handle(async () => void (await refreshProfile()))}>
+            Check again
+          </Button>
+          <ErrorMessage message={reload.error} />
+        </div>
+      )}
+      <div className="sidebar-layout">
+        <aside className="sidebar">
+          <nav aria-label="Provider Portal">
+            <ul>
+              <li><NavLink to="clients">Clients</NavLink></li>
+              <li><NavLink to="members">Members</NavLink></li>
+              <li><NavLink to="events">Event log</NavLink></li>
+              <li><NavLink to="settings">Settings</NavLink></li>
+            </ul>
+          </nav>
+        </aside>
+        <section>
+          <Outlet />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { Button } from "../../../components/ui/button";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { PageHeader } from "../../../components/ui/page-header";
+import { refreshProfile, type Profile } from "../../../lib/profile";
+import { keyStore } from "../../../lib/session";
+import { useSubmit } from "../../../lib/use-submit";
+import { setupProvider, type ProviderFields } from "../api/provider-api";
+import { InvitationGate } from "./invitation-gate";
+import { ProviderFieldInputs } from "./provider-fields";
+
+/** `#/providers/setup-provider?providerId=&providerUserId=&email=&token=`, mailed to the owner the system admin named. */
+export function SetupProviderPage() {
+  const [params] = useSearchParams();
+  const providerId = params.get("providerId") ?? "";
+  const providerUserId = params.get("providerUserId") ?? "";
+  const email = params.get("email") ?? "";
+  const token = params.get("token") ?? "";
+  const complete = providerId && token;
+  return (
+    <div className="portal-narrow">
+      <PageHeader title="Set up your provider" />
+      {!complete && <ErrorMessage message="This setup link is incomplete. Open the link from the email again." />}
+      {complete && (
+        <InvitationGate email={email} registerParams={providerUserId ? { providerUserId, providerInviteToken: token } : {}}>
+          {(profile) => <SetupForm profile={profile} providerId={providerId} email={email} token={token} />}
+        </InvitationGate>
+      )}
+    </div>
+  );
+}
+
+function SetupForm({ profile, providerId, email, token }: { profile: Profile; providerId: string; email: string; token: string }) {
+  const navigate = useNavigate();
+  const [fields, setFields] = useState<ProviderFields>({ name: "", businessName: "", billingEmail: email || profile.email });
+  const { busy, error, handle } = useSubmit();
+  const otherAccount = email && email.toLowerCase() !== profile.email.toLowerCase();
+
+  const submit = handle(async () => {
+    const privateKey = keyStore.privateKey;
+    if (!privateKey) throw new Error("Your account has no key pair yet.");
+    await setupProvider(providerId, fields, token, profile.id, privateKey);
+    await refreshProfile();
+    navigate(`/providers/${providerId}`, { replace: true });
+  });
+
+  return (
+    <form className="panel portal-form" onSubmit={submit} noValidate>
+      <p>A new encryption key for the provider is made in this browser and stored wrapped to your account's key pair.</p>
+      {otherAccount && <p className="error">This link was sent to {email}, but you are logged in as {profile.email}.</p>}
+      <ProviderFieldInputs value={fields} onChange={setFields} />
+      <ErrorMessage message={error} />
+      <Button type="submit" disabled={busy || !fields.name.trim() || !fields.billingEmail.trim()}>
+        {busy ? "Setting up…" : "Set up provider"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { useParams } from "react-router";
+import { ProviderUserType, useProfile } from "../../../lib/profile";
+import { keyStore } from "../../../lib/session";
+
+/** The provider of the current route, as this user's profile knows it: name, role and key. */
+export function useProvider() {
+  const { providerId = "" } = useParams();
+  const profile = useProfile();
+  const entry = profile?.providers.find((p) => p.id === providerId);
+  return {
+    providerId,
+    name: entry?.name ?? "Provider",
+    isAdmin: entry?.type === ProviderUserType.ProviderAdmin,
+    key: keyStore.providerKey(providerId),
+    known: entry !== undefined,
+  };
+}
