@@ -1,4 +1,16 @@
-import type { RouteObject } from "react-router";
+import { Navigate, type RouteObject } from "react-router";
+import { ConsoleLayout } from "../../features/organizations/components/console-layout";
+import { MembersPage } from "../../features/organizations/components/members-page";
+import { adminConsoleToolsRoutes } from "./admin-console-tools-routes";
 
-/** Admin Console routes, mounted by ../router.tsx. */
-export const adminConsoleRoutes: RouteObject[] = [];
+/** Admin Console routes (children of /organizations/:organizationId), mounted by ../router.tsx. */
+export const adminConsoleRoutes: RouteObject[] = [
+  {
+    element: <ConsoleLayout />,
+    children: [
+      { index: true, element: <Navigate to="members" replace /> },
+      { path: "members", element: <MembersPage /> },
+      ...adminConsoleToolsRoutes,
+    ],
+  },
+];
