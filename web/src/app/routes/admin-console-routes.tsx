@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from "react-router";
+import { CollectionsPage } from "../../features/organizations/components/collections-page";
 import { ConsoleLayout } from "../../features/organizations/components/console-layout";
 import { MembersPage } from "../../features/organizations/components/members-page";
 import { adminConsoleToolsRoutes } from "./admin-console-tools-routes";
@@ -10,6 +11,7 @@ export const adminConsoleRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="members" replace /> },
       { path: "members", element: <MembersPage /> },
+      { path: "collections", element: <CollectionsPage /> },
       ...adminConsoleToolsRoutes,
     ],
   },

@@ -14,6 +14,7 @@ import { ConfirmMembersDialog } from "./confirm-members-dialog";
 import { MemberDialog } from "./member-dialog";
 import { RemoveMembersDialog } from "./remove-members-dialog";
 import { useOrganization } from "./use-organization";
+import { useSelection } from "./use-selection";
 
 type Open = { kind: "invite" } | { kind: "edit"; member: Member } | { kind: "confirm" | "remove"; members: Member[] };
 
@@ -34,7 +35,7 @@ export function MembersPage() {
   const members = useAsync(() => listMembers(orgId), [orgId]);
   const choices = useAsync(() => loadChoices(orgId, useGroups), [orgId, useGroups]);
   const [search, setSearch] = useState("");
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selected = useSelection();
   const [results, setResults] = useState<Map<string, string>>(new Map());
   const [open, setOpen] = useState<Open | null>(null);
   const action = useSubmit();
@@ -43,17 +44,10 @@ export function MembersPage() {
   const rows = needle ? all.filter((m) => `${m.email} ${m.name ?? ""}`.toLowerCase().includes(needle)) : all;
   const chosen = all.filter((m) => selected.has(m.id));
 
-  function toggle(id: string, on: boolean) {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    setSelected(next);
-  }
-
   function finish(done: BulkResult[] | null) {
     setOpen(null);
     setResults(new Map((done ?? []).map((r) => [r.id, r.error || "Done"])));
-    setSelected(new Set());
+    selected.replace([]);
     members.reload();
   }
 
@@ -90,7 +84,7 @@ export function MembersPage() {
             <tr>
               <th scope="col">
                 <input type="checkbox" aria-label="Select all members" checked={chosen.length === all.length}
-                  onChange={(e) => setSelected(new Set(e.target.checked ? all.map((m) => m.id) : []))} />
+                  onChange={(e) => selected.replace(e.target.checked ? all.map((m) => m.id) : [])} />
               </th>
               <th scope="col">Member</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th>
               {results.size > 0 && <th scope="col">Result</th>}
@@ -99,7 +93,7 @@ export function MembersPage() {
           <tbody>
             {rows.map((m) => (
               <tr key={m.id}>
-                <td><input type="checkbox" aria-label={`Select ${label(m)}`} checked={selected.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} /></td>
+                <td><input type="checkbox" aria-label={`Select ${label(m)}`} checked={selected.has(m.id)} onChange={(e) => selected.set(m.id, e.target.checked)} /></td>
                 <td>{label(m)}{m.name && <span className="portal-muted"> ({m.name})</span>}</td>
                 <td>{memberTypeLabel[m.type] ?? m.type}</td>
                 <td>{memberStatusLabel[m.status] ?? m.status}</td>
