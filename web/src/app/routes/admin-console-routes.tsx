@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from "react-router";
 import { CollectionsPage } from "../../features/organizations/components/collections-page";
 import { ConsoleLayout } from "../../features/organizations/components/console-layout";
 import { MembersPage } from "../../features/organizations/components/members-page";
+import { SettingsPage } from "../../features/organizations/components/settings-page";
 import { adminConsoleToolsRoutes } from "./admin-console-tools-routes";
 
 /** Admin Console routes (children of /organizations/:organizationId), mounted by ../router.tsx. */
@@ -12,6 +13,7 @@ export const adminConsoleRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="members" replace /> },
       { path: "members", element: <MembersPage /> },
       { path: "collections", element: <CollectionsPage /> },
+      { path: "settings", element: <SettingsPage /> },
       ...adminConsoleToolsRoutes,
     ],
   },
