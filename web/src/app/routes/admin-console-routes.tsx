@@ -1,6 +1,7 @@
 import { Navigate, type RouteObject } from "react-router";
 import { CollectionsPage } from "../../features/organizations/components/collections-page";
 import { ConsoleLayout } from "../../features/organizations/components/console-layout";
+import { GroupsPage } from "../../features/organizations/components/groups-page";
 import { MembersPage } from "../../features/organizations/components/members-page";
 import { SettingsPage } from "../../features/organizations/components/settings-page";
 import { adminConsoleToolsRoutes } from "./admin-console-tools-routes";
@@ -12,6 +13,7 @@ export const adminConsoleRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="members" replace /> },
       { path: "members", element: <MembersPage /> },
+      { path: "groups", element: <GroupsPage /> },
       { path: "collections", element: <CollectionsPage /> },
       { path: "settings", element: <SettingsPage /> },
       ...adminConsoleToolsRoutes,

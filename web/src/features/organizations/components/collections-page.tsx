@@ -10,6 +10,7 @@ import { listMembers } from "../api/members-api";
 import type { OrgCollection } from "../api/org-types";
 import { CollectionDialog } from "./collection-dialog";
 import { DeleteDialog } from "./delete-dialog";
+import { RowEditDelete } from "./row-edit-delete";
 import { useOrganization } from "./use-organization";
 
 /** Who a collection can be shared with: the org's groups and members. */
@@ -53,10 +54,7 @@ export function CollectionsPage() {
                 <td>{c.name}</td>
                 <td>{c.groups.length}</td>
                 <td>{c.users.length}</td>
-                <td className="portal-row-actions">
-                  <Button type="button" className="secondary" aria-label={`Edit ${c.name}`} onClick={() => setEditing(c)}>Edit</Button>
-                  <Button type="button" className="secondary" aria-label={`Delete ${c.name}`} onClick={() => setDeleting(c)}>Delete</Button>
-                </td>
+                <RowEditDelete name={c.name} onEdit={() => setEditing(c)} onDelete={() => setDeleting(c)} />
               </tr>
             ))}
           </tbody>
