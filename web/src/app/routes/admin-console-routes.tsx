@@ -3,6 +3,7 @@ import { CollectionsPage } from "../../features/organizations/components/collect
 import { ConsoleLayout } from "../../features/organizations/components/console-layout";
 import { GroupsPage } from "../../features/organizations/components/groups-page";
 import { MembersPage } from "../../features/organizations/components/members-page";
+import { PoliciesPage } from "../../features/organizations/components/policies-page";
 import { SettingsPage } from "../../features/organizations/components/settings-page";
 import { adminConsoleToolsRoutes } from "./admin-console-tools-routes";
 
@@ -15,6 +16,7 @@ export const adminConsoleRoutes: RouteObject[] = [
       { path: "members", element: <MembersPage /> },
       { path: "groups", element: <GroupsPage /> },
       { path: "collections", element: <CollectionsPage /> },
+      { path: "policies", element: <PoliciesPage /> },
       { path: "settings", element: <SettingsPage /> },
       ...adminConsoleToolsRoutes,
     ],
