@@ -3,66 +3,21 @@
  * key, with collections, groups, policies and settings. Needs the server's data directory (the mailed links):
  * CUSTODIAN_URL=http://127.0.0.1:8095 CUSTODIAN_DATA=/tmp/console2-data npx vitest run src/app/admin-console-live.test.ts
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { http, passthrough } from "msw";
 import { describe, expect, it } from "vitest";
-import { ApiClient } from "../lib/api-client";
-import { makeRegistrationMaterial } from "../lib/crypto/account-keys";
 import { constantTimeEqual, fromBase64 } from "../lib/crypto/bytes";
 import { encrypt } from "../lib/crypto/enc-string";
 import { rsaDecrypt, rsaEncrypt } from "../lib/crypto/rsa";
 import { makeUserKey, symmetricKeyToBytes } from "../lib/crypto/symmetric-key";
 import { refreshProfile } from "../lib/profile";
-import { apiClient, keyStore, logOut, startSession } from "../lib/session";
-import { server } from "../test/msw-server";
-import { loginWithPassword } from "../features/auth/api/login-with-password";
+import { apiClient, keyStore } from "../lib/session";
 import { listCollections, saveCollection } from "../features/organizations/api/collections-api";
 import { listGroups, saveGroup } from "../features/organizations/api/groups-api";
 import { bulkMembers, confirmCandidates, confirmMember, inviteMembers, listMembers, updateMember } from "../features/organizations/api/members-api";
 import { deleteOrganization, getOrganization, listPolicies, savePolicy, updateOrganization } from "../features/organizations/api/organization-api";
+import { liveBase, liveData, liveMailLink as mailLink, livePassword as password, logInLive as logIn, registerLive as register, withLiveServer } from "./live-server.test-support";
 
-const base = process.env.CUSTODIAN_URL ?? "";
-const dataDir = process.env.CUSTODIAN_DATA ?? "";
-const direct = new ApiClient({ baseUrl: base });
-const password = "correct horse";
-
-async function register(email: string) {
-  const m = await makeRegistrationMaterial(password, email, { type: 0, iterations: 600000 });
-  await direct.post("/identity/accounts/register", {
-    email, masterPasswordHash: m.masterPasswordHash, key: m.key,
-    keys: { publicKey: m.publicKey, encryptedPrivateKey: m.encryptedPrivateKey }, kdf: 0, kdfIterations: 600000, kdfMemory: null, kdfParallelism: null,
-  });
-  return m;
-}
-async function logIn(email: string) {
-  logOut();
-  const r = await loginWithPassword(direct, email, password);
-  keyStore.unlock(r.keys);
-  startSession(r.accessToken, r.refreshToken, r.account);
-  return refreshProfile();
-}
-function mailLink(to: string, marker: string): URLSearchParams {
-  const dir = `${dataDir}/outbox`;
-  for (const f of readdirSync(dir)) {
-    const text = readFileSync(`${dir}/${f}`, "utf8").replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-    if (text.includes(to) && text.includes(marker)) return new URLSearchParams(text.slice(text.indexOf(marker) + marker.length).split(/\s/)[0]);
-  }
-  throw new Error(`No mail to ${to} with ${marker}`);
-}
-
-describe.skipIf(!base || !dataDir)("admin console against a running Custodian", () => {
-  it("creates collections and a group, invites, confirms, revokes, sets policies and settings, deletes", async () => {
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
-      realFetch(typeof input === "string" && input.startsWith("/") ? base + input : input, init)) as typeof fetch;
-    server.use(http.all("*", () => passthrough()));
-    try {
-      await flow();
-    } finally {
-      globalThis.fetch = realFetch;
-      logOut();
-    }
-  }, 90_000);
+describe.skipIf(!liveBase || !liveData)("admin console against a running Custodian", () => {
+  it("creates collections and a group, invites, confirms, revokes, sets policies and settings, deletes", () => withLiveServer(flow), 90_000);
 });
 
 async function flow() {
