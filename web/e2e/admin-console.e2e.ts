@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { ApiClient } from "../src/lib/api-client";
+import { makeRegistrationMaterial } from "../src/lib/crypto/account-keys";
+import { fromBase64 } from "../src/lib/crypto/bytes";
+import { encrypt } from "../src/lib/crypto/enc-string";
+import { rsaEncrypt } from "../src/lib/crypto/rsa";
+import { makeUserKey, symmetricKeyToBytes } from "../src/lib/crypto/symmetric-key";
+import { loginWithPassword } from "../src/features/auth/api/login-with-password";
+import { launchChromium, personPage } from "./support/browser";
+import { startServer, type RunningServer } from "./support/server";
+import { newestLinkTo } from "./support/outbox";
+import { logInThroughUi, uniqueEmail } from "./support/session";
+
+let server: RunningServer;
+let browser: Browser;
+const password = "correct horse battery staple";
+
+// The server and the browser start together, and stop together.
+beforeAll(async () => void ([server, browser] = await Promise.all([startServer(), launchChromium()])));
+afterAll(() => Promise.all([browser?.close(), server?.stop()]));
+
+/** Registers through the API (PBKDF2, 600,000 iterations) and logs in; the client carries the access token. */
+async function registerApi(email: string) {
+  const client = new ApiClient({ baseUrl: server.baseUrl });
+  const m = await makeRegistrationMaterial(password, email, { type: 0, iterations: 600000 });
+  await client.post("/identity/accounts/register", {
+    email, masterPasswordHash: m.masterPasswordHash, key: m.key,
+    keys: { publicKey: m.publicKey, encryptedPrivateKey: m.encryptedPrivateKey }, kdf: 0, kdfIterations: 600000, kdfMemory: null, kdfParallelism: null,
+  });
+  const login = await loginWithPassword(client, email, password, crypto.randomUUID());
+  return { publicKey: m.publicKey, api: new ApiClient({ baseUrl: server.baseUrl, getAccessToken: () => login.accessToken }) };
+}
+
+/** An owner with an org whose key is wrapped to them (the UI has no "new organization" yet). */
+async function ownerWithOrg(): Promise<{ email: string; orgId: string }> {
+  const email = uniqueEmail("owner");
+  const { publicKey, api } = await registerApi(email);
+  const key = makeUserKey();
+  const org = await api.post<{ id: string }>("/api/organizations", {
+    name: "E2E Org", billingEmail: email, planType: 20, key: await rsaEncrypt(symmetricKeyToBytes(key), fromBase64(publicKey)),
+    collectionName: await encrypt("Default collection", key),
+  });
+  return { email, orgId: org.id };
+}
+
+describe("admin console in Chromium", () => {
+  it("invites a member, creates a collection, turns on a policy and renames the org", async () => {
+    const { email, orgId } = await ownerWithOrg();
+    const { page } = await personPage(browser, server.baseUrl);
+    await logInThroughUi(page, email, password);
+    await page.goto(`/#/organizations/${orgId}`);
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Members" }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator(".console-org-name").textContent()).toBe("E2E Org");
+
+    const invitee = uniqueEmail("member");
+    await page.getByRole("button", { name: "Invite member" }).click();
+    const invite = page.getByRole("dialog", { name: "Invite member" });
+    await invite.getByLabel("Email addresses").fill(invitee);
+    await invite.getByLabel("Default collection", { exact: true }).check();
+    await invite.getByRole("button", { name: "Invite" }).click();
+    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${invitee}` }).isVisible()).toBe(true);
+
+    await page.getByRole("link", { name: "Collections" }).click();
+    await expect.poll(() => page.getByRole("cell", { name: "Default collection", exact: true }).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "New collection" }).click();
+    const dialog = page.getByRole("dialog", { name: "New collection" });
+    await dialog.getByLabel("Name").fill("Finance");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByRole("cell", { name: "Finance", exact: true }).isVisible()).toBe(true);
+
+    await page.getByRole("link", { name: "Groups" }).click();
+    await page.getByRole("button", { name: "New group" }).click();
+    const groupDialog = page.getByRole("dialog", { name: "New group" });
+    await groupDialog.getByLabel("Name").fill("Support");
+    await groupDialog.getByLabel("Finance", { exact: true }).check();
+    await groupDialog.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByRole("cell", { name: "Support", exact: true }).isVisible()).toBe(true);
+
+    await page.getByRole("link", { name: "Policies" }).click();
+    const policy = page.getByRole("form", { name: "Single organization" });
+    await policy.getByLabel("Turn on Single organization").check();
+    await policy.getByRole("button", { name: "Save Single organization" }).click();
+    await expect.poll(() => policy.getByRole("status").textContent()).toBe("Saved.");
+
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByLabel("Organization name").fill("E2E Org Renamed");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect.poll(() => page.locator(".console-org-name").textContent()).toBe("E2E Org Renamed");
+  });
+
+  it("confirms an accepted member after showing the fingerprint phrase", async () => {
+    const { email, orgId } = await ownerWithOrg();
+    const memberEmail = uniqueEmail("member");
+    const member = await registerApi(memberEmail);
+    const { page } = await personPage(browser, server.baseUrl);
+    await logInThroughUi(page, email, password);
+    await page.goto(`/#/organizations/${orgId}/members`);
+    await page.getByRole("button", { name: "Invite member" }).click();
+    await page.getByRole("dialog", { name: "Invite member" }).getByLabel("Email addresses").fill(memberEmail);
+    await page.getByRole("dialog", { name: "Invite member" }).getByRole("button", { name: "Invite" }).click();
+    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${memberEmail}` }).isVisible()).toBe(true);
+
+    const link = new URLSearchParams(newestLinkTo(server.dataDir, memberEmail).split("?")[1]);
+    await member.api.post(`/api/organizations/${orgId}/users/${link.get("organizationUserId")}/accept`, { token: link.get("token") });
+    await page.getByRole("link", { name: "Groups" }).click();
+    await page.getByRole("link", { name: "Members" }).click();
+    await page.getByRole("button", { name: `Confirm ${memberEmail}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Confirm ${memberEmail}` });
+    await expect.poll(() => dialog.locator("code").textContent()).toMatch(/^[a-z]+(-[a-z]+){4}$/);
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    const row = page.getByRole("row").filter({ hasText: memberEmail });
+    await expect.poll(() => row.getByRole("cell", { name: "Confirmed", exact: true }).isVisible()).toBe(true);
+  });
+});
