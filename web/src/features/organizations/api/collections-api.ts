@@ -19,10 +19,14 @@ export async function requireOrgKey(orgId: string) {
   return key;
 }
 
-/** Collections with their access lists; names decrypted with the org key right after the response. */
-export async function listCollections(orgId: string): Promise<OrgCollection[]> {
+/**
+ * Collections, names decrypted with the org key right after the response. With `access` (the Collections page), each
+ * carries who reaches it; without (a dialog's choices), the plain list is read, which for a provider user is not
+ * logged as opening the client's vault.
+ */
+export async function listCollections(orgId: string, access = true): Promise<OrgCollection[]> {
   const key = await requireOrgKey(orgId);
-  const list = await apiClient.get<ListResponse<CollectionBody>>(`${base(orgId)}/details`);
+  const list = await apiClient.get<ListResponse<Partial<CollectionBody> & { id: string; name: string }>>(access ? `${base(orgId)}/details` : base(orgId));
   const out = await Promise.all(list.data.map(async (c) => ({
     id: c.id, name: await decryptToString(c.name, key).catch(() => "(name cannot be decrypted)"), groups: c.groups ?? [], users: c.users ?? [],
   })));

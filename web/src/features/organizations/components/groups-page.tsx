@@ -15,7 +15,7 @@ import { useOrganization } from "./use-organization";
 
 /** What a group can hold: the org's collections (names decrypted) and its members. */
 async function loadParts(orgId: string) {
-  const [collections, members] = await Promise.all([listCollections(orgId), listMembers(orgId)]);
+  const [collections, members] = await Promise.all([listCollections(orgId, false), listMembers(orgId)]);
   return { collections: collections.map((c) => ({ id: c.id, label: c.name })), members: members.map((m) => ({ id: m.id, label: m.email || m.id })) };
 }
 

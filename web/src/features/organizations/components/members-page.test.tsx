@@ -114,4 +114,47 @@ describe("members page", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Remove" }));
     expect((await within(dialog).findByRole("alert")).textContent).toBe("Organization must have at least one confirmed owner.");
   });
+
+  it("confirms a selection in bulk, skipping members who have not accepted", async () => {
+    const session = await setUp([accepted, invited]);
+    const memberKeys = await generateRsaKeyPair();
+    let keys: { id: string; key: string }[] = [];
+    server.use(
+      http.post(`${api}/users/public-keys`, () =>
+        list([{ object: "organizationUserPublicKeyResponseModel", id: acceptedId, userId: acceptedUser, key: publicKeyBase64(memberKeys) }])),
+      http.post(`${api}/users/confirm`, async ({ request }) => {
+        keys = ((await request.json()) as { keys: typeof keys }).keys;
+        return list(keys.map((k) => ({ object: "OrganizationBulkConfirmResponseModel", id: k.id, error: "" })));
+      }),
+    );
+    renderPage("members", <MembersPage />);
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Select all members" }));
+    await userEvent.click(screen.getByRole("button", { name: "Confirm selected" }));
+    const dialog = screen.getByRole("dialog", { name: "Confirm members" });
+    expect(await within(dialog).findByText(await fingerprintPhrase(acceptedUser, memberKeys.publicKeySpki))).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Confirm" }));
+    expect(await screen.findByText("Done")).toBeTruthy();
+    expect(screen.getByText("Not accepted yet; skipped.")).toBeTruthy();
+    expect(keys.map((k) => k.id)).toEqual([acceptedId]);
+    expect(constantTimeEqual(await rsaDecrypt(keys[0]!.key, memberKeys.privateKeyPkcs8), symmetricKeyToBytes(session.orgKey))).toBe(true);
+  });
+
+  it("edits a member's role and collection access, starting from what they have", async () => {
+    await setUp([{ ...accepted, status: 2, collections: [{ id: collectionId, readOnly: true, hidePasswords: false, manage: false }] }]);
+    let body: unknown = null;
+    server.use(http.put(`${api}/users/${acceptedId}`, async ({ request }) => {
+      body = await request.json();
+      return new HttpResponse(null, { status: 200 });
+    }));
+    renderPage("members", <MembersPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Edit ann@example.com" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit ann@example.com" });
+    expect((await within(dialog).findByLabelText("Read only: Finance") as HTMLInputElement).checked).toBe(true);
+    await userEvent.selectOptions(within(dialog).getByLabelText("Role"), "Admin");
+    await userEvent.click(within(dialog).getByLabelText("Manage: Finance"));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(body).toEqual({
+      type: 1, permissions: {}, collections: [{ id: collectionId, readOnly: true, hidePasswords: false, manage: true }], groups: [], accessSecretsManager: false,
+    }));
+  });
 });

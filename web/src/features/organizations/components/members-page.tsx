@@ -23,7 +23,7 @@ const label = (m: Member) => m.email || m.name || m.id;
 /** What the member dialogs offer: the org's collections (names decrypted) and groups. */
 async function loadChoices(orgId: string, useGroups: boolean) {
   const [collections, groups] = await Promise.all([
-    listCollections(orgId),
+    listCollections(orgId, false),
     useGroups ? listGroups(orgId).catch(() => []) : Promise.resolve([]),
   ]);
   return { collections: collections.map((c) => ({ id: c.id, label: c.name })), groups: groups.map((g) => ({ id: g.id, label: g.name })) };

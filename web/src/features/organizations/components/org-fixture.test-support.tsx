@@ -48,6 +48,7 @@ export async function serveCollections(orgKey: SymmetricKey, rows: { id: string;
   })));
   server.use(
     http.get(`${api}/collections/details`, () => list(data)),
+    http.get(`${api}/collections`, () => list(data.map(({ groups: _g, users: _u, ...c }) => ({ ...c, object: "collection" })))),
     http.get(`${api}/groups/details`, () => list(groups)),
   );
 }
