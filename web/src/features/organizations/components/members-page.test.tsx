@@ -17,16 +17,17 @@ const acceptedId = "55555555-5555-4555-8555-555555555555";
 const acceptedUser = "66666666-6666-4666-8666-666666666666";
 const invitedId = "77777777-7777-4777-8777-777777777777";
 const collectionId = "88888888-8888-4888-8888-888888888888";
+const groupId = "99999999-9999-4999-8999-000000000001";
 
 function member(id: string, email: string, status: number, type = 2, userId: string | null = null) {
   return { object: "organizationUserUserDetails", id, userId, email, name: null, type, status, permissions: {}, collections: [], groups: [] };
 }
-const accepted = member(acceptedId, "ann@example.com", 1, 2, acceptedUser);
+const accepted = { ...member(acceptedId, "ann@example.com", 1, 2, acceptedUser), groups: [groupId] };
 const invited = member(invitedId, "new@example.com", 0, 1);
 
 async function setUp(rows: object[]) {
   const session = await startOrgSession();
-  await serveCollections(session.orgKey, [{ id: collectionId, name: "Finance" }]);
+  await serveCollections(session.orgKey, [{ id: collectionId, name: "Finance" }], [{ id: groupId, name: "Support", collections: [] }]);
   server.use(http.get(`${api}/users`, () => list(rows)));
   return session;
 }
@@ -38,6 +39,7 @@ describe("members page", () => {
     const row = (await screen.findByRole("cell", { name: "ann@example.com" })).closest("tr")!;
     expect(within(row).getByText("User")).toBeTruthy();
     expect(within(row).getByText("Accepted")).toBeTruthy();
+    expect(await within(row).findByText("Support")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Reinvite new@example.com" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Confirm new@example.com" })).toBeNull();
     await userEvent.type(screen.getByLabelText("Search members"), "ann");
@@ -154,7 +156,7 @@ describe("members page", () => {
     await userEvent.click(within(dialog).getByLabelText("Manage: Finance"));
     await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
     await waitFor(() => expect(body).toEqual({
-      type: 1, permissions: {}, collections: [{ id: collectionId, readOnly: true, hidePasswords: false, manage: true }], groups: [], accessSecretsManager: false,
+      type: 1, permissions: {}, collections: [{ id: collectionId, readOnly: true, hidePasswords: false, manage: true }], groups: [groupId], accessSecretsManager: false,
     }));
   });
 });

@@ -43,6 +43,7 @@ export function MembersPage() {
   const needle = search.trim().toLowerCase();
   const rows = needle ? all.filter((m) => `${m.email} ${m.name ?? ""}`.toLowerCase().includes(needle)) : all;
   const chosen = all.filter((m) => selected.has(m.id));
+  const groupName = new Map((choices.data?.groups ?? []).map((g) => [g.id, g.label]));
 
   function finish(done: BulkResult[] | null) {
     setOpen(null);
@@ -83,10 +84,10 @@ export function MembersPage() {
           <thead>
             <tr>
               <th scope="col">
-                <input type="checkbox" aria-label="Select all members" checked={chosen.length === all.length}
-                  onChange={(e) => selected.replace(e.target.checked ? all.map((m) => m.id) : [])} />
+                <input type="checkbox" aria-label="Select all members" checked={rows.length > 0 && rows.every((m) => selected.has(m.id))}
+                  onChange={(e) => selected.replace(e.target.checked ? rows.map((m) => m.id) : [])} />
               </th>
-              <th scope="col">Member</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th>
+              <th scope="col">Member</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Groups</th><th scope="col">Actions</th>
               {results.size > 0 && <th scope="col">Result</th>}
             </tr>
           </thead>
@@ -97,6 +98,7 @@ export function MembersPage() {
                 <td>{label(m)}{m.name && <span className="portal-muted"> ({m.name})</span>}</td>
                 <td>{memberTypeLabel[m.type] ?? m.type}</td>
                 <td>{memberStatusLabel[m.status] ?? m.status}</td>
+                <td>{m.groups.map((id) => groupName.get(id) ?? "…").join(", ")}</td>
                 <td className="portal-row-actions">
                   <RowActions member={m} busy={action.busy} onOpen={setOpen} run={run} />
                 </td>
