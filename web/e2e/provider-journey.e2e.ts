@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { personPage } from "./support/browser";
+import { screenshot } from "./support/screenshot";
 import { serverAndBrowser } from "./support/fixture";
 import { confirmMember, heading, openSection, registerFromMail } from "./support/journey-steps";
 import { logInThroughUi, uniqueEmail } from "./support/session";
@@ -31,6 +32,7 @@ describe("provider journey", () => {
     await create.getByLabel("Owner email").fill(ownerEmail);
     await create.getByRole("button", { name: "Create", exact: true }).click();
     await expect.poll(() => admin.getByRole("cell", { name: "Northwind MSP" }).count()).toBeGreaterThan(0);
+    await screenshot(admin, "admin");
 
     // 2. Its owner registers from the setup mail and sets the provider up.
     owner = await registerFromMail(env.browser, env.server, ownerEmail, password);
@@ -60,6 +62,7 @@ describe("provider journey", () => {
     await owner.getByRole("link", { name: "Northwind MSP" }).click();
     await openSection(owner, "Members");
     await confirmMember(owner, techEmail);
+    await screenshot(owner, "provider-members");
 
     // 4. The service user creates the client org; the server invites its owner.
     await tech.reload();
@@ -74,6 +77,7 @@ describe("provider journey", () => {
     await newClient.getByLabel("Default collection name").fill("Default");
     await newClient.getByRole("button", { name: "Create client" }).click();
     await expect.poll(() => tech.getByRole("link", { name: "Open Acme" }).count(), { timeout: 30_000 }).toBe(1);
+    await screenshot(tech, "provider-clients");
 
     // 5. The client's owner registers from the invitation and joins; the service user confirms them.
     client = await registerFromMail(env.browser, env.server, clientEmail, password);
