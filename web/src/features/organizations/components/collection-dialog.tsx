@@ -1,0 +1,48 @@
+import { useState } from "react";
+import { Dialog } from "../../../components/ui/dialog";
+import { SubmitRow } from "../../../components/ui/submit-row";
+import { TextField } from "../../../components/ui/text-field";
+import { useSubmit } from "../../../lib/use-submit";
+import { saveCollection } from "../api/collections-api";
+import type { OrgCollection } from "../api/org-types";
+import { AccessList, type Choice } from "./access-fields";
+
+interface Props {
+  /** "new", or the collection being edited; null when closed. */
+  target: "new" | OrgCollection | null;
+  orgId: string;
+  groups: Choice[];
+  members: Choice[];
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function CollectionDialog({ target, ...rest }: Props) {
+  const title = target === "new" ? "New collection" : target ? `Edit ${target.name}` : "";
+  return (
+    <Dialog title={title} open={target !== null} onClose={rest.onClose}>
+      {target && <CollectionForm target={target} {...rest} />}
+    </Dialog>
+  );
+}
+
+/** The name (encrypted with the org key by the fetcher) and which groups and members reach the collection. */
+function CollectionForm({ target, orgId, groups, members, onClose, onSaved }: Omit<Props, "target"> & { target: "new" | OrgCollection }) {
+  const editing = target === "new" ? null : target;
+  const [name, setName] = useState(editing?.name ?? "");
+  const [groupAccess, setGroupAccess] = useState(editing?.groups ?? []);
+  const [userAccess, setUserAccess] = useState(editing?.users ?? []);
+  const { busy, error, handle } = useSubmit();
+  const submit = handle(async () => {
+    await saveCollection(orgId, editing?.id ?? null, { name: name.trim(), groups: groupAccess, users: userAccess });
+    onSaved();
+  });
+  return (
+    <form className="portal-form" onSubmit={submit} noValidate>
+      <TextField label="Name" value={name} onChange={setName} required maxLength={200} />
+      {groups.length > 0 && <AccessList legend="Groups" choices={groups} value={groupAccess} onChange={setGroupAccess} />}
+      <AccessList legend="Members" choices={members} value={userAccess} onChange={setUserAccess} />
+      <SubmitRow label="Save" busyLabel="Saving…" busy={busy} error={error} disabled={!name.trim()} onCancel={onClose} />
+    </form>
+  );
+}

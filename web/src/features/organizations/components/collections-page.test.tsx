@@ -1,0 +1,56 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { afterEach, describe, expect, it } from "vitest";
+import { decryptToString } from "../../../lib/crypto/enc-string";
+import { logOut } from "../../../lib/session";
+import { server } from "../../../test/msw-server";
+import { CollectionsPage } from "./collections-page";
+import { api, list, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
+
+afterEach(() => logOut());
+
+const memberId = "55555555-5555-4555-8555-555555555555";
+const collectionId = "88888888-8888-4888-8888-888888888888";
+
+async function setUp() {
+  const session = await startOrgSession();
+  await serveCollections(session.orgKey, [{ id: collectionId, name: "Finance" }]);
+  server.use(http.get(`${api}/users`, () =>
+    list([{ id: memberId, userId: null, email: "ann@example.com", name: null, type: 2, status: 2, permissions: {}, collections: [], groups: [] }])));
+  return session;
+}
+
+describe("collections page", () => {
+  it("lists decrypted names and creates a collection whose name is encrypted with the org key", async () => {
+    const session = await setUp();
+    let body: { name: string; users: unknown[]; groups: unknown[] } | null = null;
+    server.use(http.post(`${api}/collections`, async ({ request }) => {
+      body = (await request.json()) as typeof body;
+      return HttpResponse.json({});
+    }));
+    renderPage("collections", <CollectionsPage />);
+    expect(await screen.findByRole("cell", { name: "Finance" })).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "New collection" }));
+    const dialog = screen.getByRole("dialog", { name: "New collection" });
+    await userEvent.type(within(dialog).getByLabelText("Name"), "Engineering");
+    await userEvent.click(await within(dialog).findByLabelText("ann@example.com"));
+    await userEvent.click(within(dialog).getByLabelText("Manage: ann@example.com"));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(body).not.toBeNull());
+    expect(body!.name).toMatch(/^2\./);
+    expect(await decryptToString(body!.name, session.orgKey)).toBe("Engineering");
+    expect(body!.users).toEqual([{ id: memberId, readOnly: false, hidePasswords: false, manage: true }]);
+  });
+
+  it("shows the server's refusal to delete", async () => {
+    await setUp();
+    server.use(http.delete(`${api}/collections/${collectionId}`, () =>
+      HttpResponse.json({ message: "You cannot delete this collection." }, { status: 400 })));
+    renderPage("collections", <CollectionsPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Delete Finance" }));
+    const dialog = screen.getByRole("dialog", { name: "Delete Finance" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toBe("You cannot delete this collection.");
+  });
+});

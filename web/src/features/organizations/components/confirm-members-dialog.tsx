@@ -1,0 +1,58 @@
+import { Dialog } from "../../../components/ui/dialog";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { Loading } from "../../../components/ui/loading";
+import { SubmitRow } from "../../../components/ui/submit-row";
+import { useAsync } from "../../../lib/use-async";
+import { useSubmit } from "../../../lib/use-submit";
+import { requireOrgKey } from "../api/collections-api";
+import { confirmCandidates, confirmMember, confirmMembers } from "../api/members-api";
+import type { BulkResult, Member } from "../api/org-types";
+import { batchTitle, type MemberBatchProps } from "./member-batch";
+
+
+export function ConfirmMembersDialog({ members, ...rest }: MemberBatchProps) {
+  return (
+    <Dialog title={batchTitle("Confirm", { members, label: rest.label })} open={members !== null} onClose={rest.onClose}>
+      {members && <FingerprintCheck members={members} {...rest} />}
+    </Dialog>
+  );
+}
+
+/**
+ * The admin compares each phrase with the one the member reads in their own account settings; only then is the
+ * org key wrapped to the public key the phrase was computed from.
+ */
+function FingerprintCheck({ members, orgId, label, onClose, onDone }: MemberBatchProps & { members: Member[] }) {
+  const keys = useAsync(() => confirmCandidates(orgId, members.map((m) => m.id)), [orgId, members]);
+  const { busy, error, handle } = useSubmit();
+  const candidates = keys.data ?? [];
+  const phraseOf = new Map(candidates.map((c) => [c.id, c.phrase]));
+
+  const submit = handle(async () => {
+    const orgKey = await requireOrgKey(orgId);
+    if (members.length === 1 && candidates.length === 1) {
+      await confirmMember(orgId, orgKey, candidates[0]!);
+      onDone(null);
+      return;
+    }
+    const missing: BulkResult[] = members.filter((m) => !phraseOf.has(m.id)).map((m) => ({ id: m.id, error: "Not accepted yet; skipped." }));
+    onDone([...(candidates.length ? await confirmMembers(orgId, orgKey, candidates) : []), ...missing]);
+  });
+
+  if (keys.loading) return <Loading label="Fetching public keys…" />;
+  return (
+    <form className="portal-form" onSubmit={submit}>
+      <ErrorMessage message={keys.error} />
+      <p>Confirm only if each fingerprint phrase matches the one the member sees in their account settings.</p>
+      <dl className="console-fingerprints">
+        {members.map((m) => (
+          <div key={m.id}>
+            <dt>{label(m)}</dt>
+            <dd>{phraseOf.has(m.id) ? <code>{phraseOf.get(m.id)}</code> : "Not accepted yet; skipped."}</dd>
+          </div>
+        ))}
+      </dl>
+      <SubmitRow label="Confirm" busyLabel="Confirming…" busy={busy} error={error} disabled={candidates.length === 0} onCancel={onClose} />
+    </form>
+  );
+}

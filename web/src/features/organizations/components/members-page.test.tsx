@@ -1,0 +1,117 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { afterEach, describe, expect, it } from "vitest";
+import { constantTimeEqual } from "../../../lib/crypto/bytes";
+import { fingerprintPhrase } from "../../../lib/crypto/fingerprint";
+import { generateRsaKeyPair, rsaDecrypt } from "../../../lib/crypto/rsa";
+import { symmetricKeyToBytes } from "../../../lib/crypto/symmetric-key";
+import { logOut } from "../../../lib/session";
+import { server } from "../../../test/msw-server";
+import { MembersPage } from "./members-page";
+import { api, list, publicKeyBase64, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
+
+afterEach(() => logOut());
+
+const acceptedId = "55555555-5555-4555-8555-555555555555";
+const acceptedUser = "66666666-6666-4666-8666-666666666666";
+const invitedId = "77777777-7777-4777-8777-777777777777";
+const collectionId = "88888888-8888-4888-8888-888888888888";
+
+function member(id: string, email: string, status: number, type = 2, userId: string | null = null) {
+  return { object: "organizationUserUserDetails", id, userId, email, name: null, type, status, permissions: {}, collections: [], groups: [] };
+}
+const accepted = member(acceptedId, "ann@example.com", 1, 2, acceptedUser);
+const invited = member(invitedId, "new@example.com", 0, 1);
+
+async function setUp(rows: object[]) {
+  const session = await startOrgSession();
+  await serveCollections(session.orgKey, [{ id: collectionId, name: "Finance" }]);
+  server.use(http.get(`${api}/users`, () => list(rows)));
+  return session;
+}
+
+describe("members page", () => {
+  it("lists members with role and status, and filters by the search box", async () => {
+    await setUp([accepted, invited]);
+    renderPage("members", <MembersPage />);
+    const row = (await screen.findByRole("cell", { name: "ann@example.com" })).closest("tr")!;
+    expect(within(row).getByText("User")).toBeTruthy();
+    expect(within(row).getByText("Accepted")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Reinvite new@example.com" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Confirm new@example.com" })).toBeNull();
+    await userEvent.type(screen.getByLabelText("Search members"), "ann");
+    expect(screen.queryByRole("cell", { name: "new@example.com" })).toBeNull();
+  });
+
+  it("invites with a custom role, permissions, and access to a collection named by its decrypted name", async () => {
+    await setUp([]);
+    let body: unknown = null;
+    server.use(http.post(`${api}/users/invite`, async ({ request }) => {
+      body = await request.json();
+      return new HttpResponse(null, { status: 200 });
+    }));
+    renderPage("members", <MembersPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Invite member" }));
+    const dialog = screen.getByRole("dialog", { name: "Invite member" });
+    await userEvent.type(within(dialog).getByLabelText("Email addresses"), "a@example.com, b@example.com");
+    await userEvent.selectOptions(within(dialog).getByLabelText("Role"), "Custom");
+    await userEvent.click(within(dialog).getByLabelText("Manage users"));
+    await userEvent.click(await within(dialog).findByLabelText("Finance"));
+    await userEvent.click(within(dialog).getByLabelText("Read only: Finance"));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Invite" }));
+    await waitFor(() => expect(body).toEqual({
+      emails: ["a@example.com", "b@example.com"], type: 4, permissions: { manageUsers: true },
+      collections: [{ id: collectionId, readOnly: true, hidePasswords: false, manage: false }], groups: [], accessSecretsManager: false,
+    }));
+  });
+
+  it("shows the fingerprint phrase and confirms by wrapping the org key to the member's public key", async () => {
+    const session = await setUp([accepted]);
+    const memberKeys = await generateRsaKeyPair();
+    let posted = "";
+    server.use(
+      http.post(`${api}/users/public-keys`, () =>
+        list([{ object: "organizationUserPublicKeyResponseModel", id: acceptedId, userId: acceptedUser, key: publicKeyBase64(memberKeys) }])),
+      http.post(`${api}/users/${acceptedId}/confirm`, async ({ request }) => {
+        posted = ((await request.json()) as { key: string }).key;
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    renderPage("members", <MembersPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Confirm ann@example.com" }));
+    const dialog = screen.getByRole("dialog", { name: "Confirm ann@example.com" });
+    const phrase = await fingerprintPhrase(acceptedUser, memberKeys.publicKeySpki);
+    expect(await within(dialog).findByText(phrase)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Confirm" }));
+    await waitFor(() => expect(posted).toMatch(/^4\./));
+    expect(constantTimeEqual(await rsaDecrypt(posted, memberKeys.privateKeyPkcs8), symmetricKeyToBytes(session.orgKey))).toBe(true);
+  });
+
+  it("revokes a selection in bulk and shows each row's result", async () => {
+    await setUp([accepted, invited]);
+    let ids: string[] = [];
+    server.use(http.put(`${api}/users/revoke`, async ({ request }) => {
+      ids = ((await request.json()) as { ids: string[] }).ids;
+      return list([{ id: acceptedId, error: "" }, { id: invitedId, error: "You cannot revoke yourself." }]);
+    }));
+    renderPage("members", <MembersPage />);
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Select all members" }));
+    expect(screen.getByText("2 selected")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Revoke selected" }));
+    expect(await screen.findByText("Done")).toBeTruthy();
+    expect(screen.getByText("You cannot revoke yourself.")).toBeTruthy();
+    expect(ids).toEqual([acceptedId, invitedId]);
+  });
+
+  it("shows the server's refusal to remove a member", async () => {
+    await setUp([accepted]);
+    server.use(http.delete(`${api}/users/${acceptedId}`, () =>
+      HttpResponse.json({ message: "Organization must have at least one confirmed owner." }, { status: 400 })));
+    renderPage("members", <MembersPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Remove ann@example.com" }));
+    const dialog = screen.getByRole("dialog", { name: "Remove ann@example.com" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Remove" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toBe("Organization must have at least one confirmed owner.");
+  });
+});

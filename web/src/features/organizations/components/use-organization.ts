@@ -1,0 +1,16 @@
+import { useParams } from "react-router";
+import { administeredOrganization, useProfile } from "../../../lib/profile";
+
+/** The org of the current route as this user's profile knows it (a member's or a provider's entry). */
+export function useOrganization() {
+  const { organizationId = "" } = useParams();
+  const profile = useProfile();
+  const entry = profile ? administeredOrganization(profile, organizationId) : undefined;
+  return {
+    orgId: organizationId,
+    name: entry?.name ?? "Organization",
+    known: entry !== undefined,
+    useGroups: entry?.useGroups ?? true,
+    usePolicies: entry?.usePolicies ?? true,
+  };
+}
