@@ -79,9 +79,49 @@ describe("provider journey", () => {
     await expect.poll(() => tech.getByRole("link", { name: "Open Acme" }).count(), { timeout: 30_000 }).toBe(1);
     await screenshot(tech, "provider-clients");
 
-    // 5. The client's owner registers from the invitation and joins; the service user confirms them.
+    // 5. The client's owner registers from the invitation and joins.
     client = await registerFromMail(env.browser, env.server, clientEmail, password);
     await heading(client, "Join organization");
     await expect.poll(() => client.getByText(/You joined Acme/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
+  it("the service user confirms the client's owner and shares a login that the owner decrypts", async () => {
+    // 5b. The service user confirms the client's owner from Acme's Admin Console.
+    await tech.getByRole("link", { name: "Open Acme" }).click();
+    await heading(tech, "Members");
+    await confirmMember(tech, clientEmail);
+
+    // 6. The service user creates a collection and a shared login in it.
+    await openSection(tech, "Collections");
+    await tech.getByRole("button", { name: "New collection" }).click();
+    const collection = tech.getByRole("dialog");
+    await collection.getByLabel("Name", { exact: true }).fill("Shared");
+    await collection.getByLabel(clientEmail, { exact: true }).check(); // the client's owner may use it in their vault
+    await collection.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => tech.getByRole("cell", { name: "Shared" }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+
+    await tech.getByText("Products").click();
+    await tech.getByRole("link", { name: "Vault", exact: true }).click();
+    await heading(tech, "Vault");
+    await tech.getByRole("button", { name: "New item" }).click();
+    const item = tech.getByRole("dialog");
+    await item.getByLabel("Name", { exact: true }).fill("Acme router");
+    await item.getByLabel("Username").fill("admin");
+    await item.getByLabel("Password", { exact: true }).fill("R0uter-secret!");
+    await item.getByLabel("Organization").selectOption({ label: "Acme" });
+    await item.getByLabel("Shared").check();
+    await item.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => tech.getByRole("button", { name: "Acme router" }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+
+    // 7. The client's owner sees the login in their vault and its password decrypts.
+    await client.reload();
+    await logInThroughUi(client, clientEmail, password);
+    await heading(client, "Vault");
+    await client.getByRole("button", { name: "Acme router" }).click();
+    await client.getByRole("button", { name: "Show password" }).click();
+    const shown = client.getByLabel("Password", { exact: true });
+    expect(await shown.getAttribute("type")).toBe("text");
+    expect(await shown.inputValue()).toBe("R0uter-secret!");
+    await screenshot(client, "vault");
   });
 });
