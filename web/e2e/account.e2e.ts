@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium, personPage } from "./support/browser";
-import { startServer, type RunningServer } from "./support/server";
+import { describe, expect, it } from "vitest";
+import { personPage } from "./support/browser";
+import { serverAndBrowser } from "./support/fixture";
 import { logInThroughUi, registerThroughUi, uniqueEmail } from "./support/session";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 describe("account in Chromium", () => {
   it("registers, logs out, logs in, locks and unlocks (a wrong password is refused)", async () => {
-    const { page } = await personPage(browser, server.baseUrl);
+    const { page } = await personPage(env.browser, env.server.baseUrl);
     const email = uniqueEmail("owner");
     const password = "correct horse battery staple";
 
@@ -45,7 +33,7 @@ describe("account in Chromium", () => {
   });
 
   it("shows the server's error when logging in with a wrong password", async () => {
-    const { page } = await personPage(browser, server.baseUrl);
+    const { page } = await personPage(env.browser, env.server.baseUrl);
     await page.goto("/#/login");
     await page.getByLabel("Email address").fill(uniqueEmail("nobody"));
     await page.getByLabel("Master password").fill("whatever it is");

@@ -245,13 +245,13 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
             ("GET", P("/users"), null), ("GET", P($"/users/{serviceId}"), null), ("POST", P("/users/invite"), new { emails = new[] { "x@example.com" }, type = 1 }),
             ("POST", P("/users/reinvite"), new { ids = new[] { serviceId } }), ("POST", P("/users/confirm"), new { keys = Array.Empty<object>() }),
             ("POST", P("/users/public-keys"), new { ids = new[] { serviceId } }), ("PUT", P($"/users/{serviceId}"), new { type = 1 }),
-            ("DELETE", P("/users"), new { ids = Array.Empty<Guid>() }), ("POST", P("/clients"), newClient),
+            ("DELETE", P("/users"), new { ids = Array.Empty<Guid>() }),
             ("POST", P("/clients/existing"), new { organizationId = Guid.NewGuid(), key = encrypted }), ("DELETE", P($"/organizations/{linkId}"), null), ("DELETE", P(), null),
         };
         var anyUser = new (string Method, string Url, object? Body)[]
         {
             ("GET", P(), null), ("GET", P("/organizations"), null), ("GET", P("/clients/addable"), null),
-            ("PUT", P($"/clients/{linkId}"), new { assignedSeats = 10, name = "Woodgrove" }),
+            ("PUT", P($"/clients/{linkId}"), new { assignedSeats = 10, name = "Woodgrove" }), ("POST", P("/clients"), newClient),
         };
         foreach (var (method, url, body) in adminOnly.Concat(anyUser))
         {

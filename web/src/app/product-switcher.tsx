@@ -3,7 +3,7 @@ import { administeredOrganizations, useProfile } from "../lib/profile";
 
 /**
  * Vault, each Admin Console the user may open, each Provider Portal, and Admin. A <details> menu: keyboard
- * operable without script, closed again after a choice.
+ * operable without script, closed again after a choice or with Escape.
  */
 export function ProductSwitcher() {
   const profile = useProfile();
@@ -11,7 +11,13 @@ export function ProductSwitcher() {
   const orgs = profile ? administeredOrganizations(profile) : [];
   const providers = profile?.providers ?? [];
   return (
-    <details className="switcher" key={location.pathname}>
+    <details className="switcher" key={location.pathname}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && e.currentTarget.open) {
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector("summary")?.focus();
+        }
+      }}>
       <summary>Products</summary>
       <nav aria-label="Products">
         <ul>

@@ -97,11 +97,15 @@ public static class ProviderClientEndpoints
         return new(data, slice.Count > size ? (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
-    /// <summary>The client org, its default collection, the link carrying the provider-wrapped key, and the owner's invitation.</summary>
+    /// <summary>
+    /// The client org, its default collection, the link carrying the provider-wrapped key, and the owner's invitation.
+    /// Service users may create clients too (unlike Bitwarden's cloud): onboarding a customer is a technician's daily
+    /// work. Adding an existing org and unlinking one change the provider itself and stay with provider admins.
+    /// </summary>
     static async Task Create(Guid providerId, ClientCreateRequest request, ProviderCallers callers, AppDbContext db, MemberService members,
         EventLog events, TimeProvider time, CancellationToken ct)
     {
-        var provider = (await callers.RequireAdminAsync(providerId, ct)).Provider;
+        var provider = (await callers.RequireAsync(providerId, adminOnly: false, ct)).Provider;
         var now = time.GetUtcNow().UtcDateTime;
         var org = new Organization
         {

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from "react-router";
 import { ErrorMessage } from "../../components/ui/error-message";
 import { Loading } from "../../components/ui/loading";
 import { acceptOrganization } from "../../features/auth/api/accept-organization";
-import { InvitationGate } from "../../features/auth/components/invitation-gate";
+import { InvitationGate } from "../../components/invitation-gate";
 import { refreshProfile } from "../../lib/profile";
 import { apiClient } from "../../lib/session";
 import { useSessionStatus } from "../../lib/use-session";
@@ -30,9 +30,9 @@ export function AcceptOrganizationRoute() {
   }, [status, q]);
 
   return (
-    <InvitationGate title="Join organization" email={q.get("email")}>
-      <section className="card" aria-labelledby="join-heading">
-        <h1 id="join-heading">Join organization</h1>
+    <section className="card" aria-labelledby="join-heading">
+      <h1 id="join-heading">Join organization</h1>
+      <InvitationGate email={q.get("email") ?? ""}>{() => (<>
         {state === "working" && <Loading label={`Joining ${orgName}…`} />}
         {state === "done" && (
           <>
@@ -41,7 +41,7 @@ export function AcceptOrganizationRoute() {
           </>
         )}
         {state !== "working" && state !== "done" && <ErrorMessage message={state} />}
-      </section>
-    </InvitationGate>
+      </>)}</InvitationGate>
+    </section>
   );
 }

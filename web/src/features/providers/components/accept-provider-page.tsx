@@ -7,7 +7,7 @@ import { PageHeader } from "../../../components/ui/page-header";
 import type { Profile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { acceptProviderInvite } from "../api/provider-api";
-import { InvitationGate } from "./invitation-gate";
+import { InvitationGate } from "../../../components/invitation-gate";
 
 interface Invite {
   providerId: string;

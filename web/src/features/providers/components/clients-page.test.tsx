@@ -104,12 +104,13 @@ describe("clients page", () => {
     expect(bodies).toEqual([{ name: "Alpha Ltd", assignedSeats: 2 }, { name: "Alpha Group", assignedSeats: 20 }]);
   });
 
-  it("shows service users the list without admin actions", async () => {
+  it("lets service users create clients but not add existing ones or unlink", async () => {
     await startProviderSession(1);
     serveClients({ 1: [client("Alpha Ltd", 1)] });
     renderAt(`/providers/${ids.provider}/clients`, routes);
     await screen.findByRole("cell", { name: "Alpha Ltd" });
-    expect(screen.queryByRole("button", { name: "New client" })).toBeNull();
+    expect(screen.getByRole("button", { name: "New client" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Add existing organization" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Unlink Alpha Ltd" })).toBeNull();
   });
 });

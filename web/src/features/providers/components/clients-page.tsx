@@ -66,11 +66,10 @@ export function ClientsPage() {
   return (
     <div>
       <PageHeader title="Clients">
+        {/* Any provider user may onboard a client; adding an existing org is a provider admin's call. */}
+        <Button type="button" onClick={() => setDialog("new")}>New client</Button>
         {isAdmin && (
-          <>
-            <Button type="button" onClick={() => setDialog("new")}>New client</Button>
-            <Button type="button" className="secondary" onClick={() => setDialog("existing")}>Add existing organization</Button>
-          </>
+          <Button type="button" className="secondary" onClick={() => setDialog("existing")}>Add existing organization</Button>
         )}
       </PageHeader>
       <div className="portal-toolbar">

@@ -7,7 +7,7 @@ import { refreshProfile, type Profile } from "../../../lib/profile";
 import { keyStore } from "../../../lib/session";
 import { useSubmit } from "../../../lib/use-submit";
 import { setupProvider, type ProviderFields } from "../api/provider-api";
-import { InvitationGate } from "./invitation-gate";
+import { InvitationGate } from "../../../components/invitation-gate";
 import { ProviderFieldInputs } from "./provider-fields";
 
 /** `#/providers/setup-provider?providerId=&providerUserId=&email=&token=`, mailed to the owner the system admin named. */

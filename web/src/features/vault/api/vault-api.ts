@@ -18,9 +18,10 @@ async function decryptOrFallback(value: string, key: Parameters<typeof decryptTo
 
 function organizations(sync: SyncResponse): OrganizationView[] {
   const seen = new Map<string, OrganizationView>();
+  // A provider's technicians manage every item of its client orgs (the server lets them add items there too).
   const add = (o: SyncOrganization, member: boolean) => {
     if (seen.has(o.id)) return;
-    seen.set(o.id, { id: o.id, name: o.name, canCreate: member && o.enabled && o.status === Confirmed && !!o.key });
+    seen.set(o.id, { id: o.id, name: o.name, canCreate: o.enabled && !!o.key && (!member || o.status === Confirmed) });
   };
   sync.profile.organizations.forEach((o) => add(o, true));
   (sync.profile.providerOrganizations ?? []).forEach((o) => add(o, false));

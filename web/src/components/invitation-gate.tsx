@@ -1,10 +1,10 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { Button } from "../../../components/ui/button";
-import { ErrorMessage } from "../../../components/ui/error-message";
-import { Loading } from "../../../components/ui/loading";
-import { refreshProfile, useProfile, type Profile } from "../../../lib/profile";
-import { useSessionStatus } from "../../../lib/use-session";
+import { Button } from "./ui/button";
+import { ErrorMessage } from "./ui/error-message";
+import { Loading } from "./ui/loading";
+import { refreshProfile, useProfile, type Profile } from "../lib/profile";
+import { useSessionStatus } from "../lib/use-session";
 
 interface Props {
   /** The invited address, offered to the registration page. */

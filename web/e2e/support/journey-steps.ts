@@ -1,0 +1,34 @@
+import { expect } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { personPage } from "./browser";
+import { newestLinkTo } from "./outbox";
+import type { RunningServer } from "./server";
+import { registerThroughUi } from "./session";
+
+/** Opens a mailed link in a fresh person's browser context and registers there, returning to the linked page. */
+export async function registerFromMail(browser: Browser, server: RunningServer, email: string, password: string): Promise<Page> {
+  const { page } = await personPage(browser, server.baseUrl);
+  await page.goto(`/#${newestLinkTo(server.dataDir, email)}`);
+  await page.getByRole("link", { name: "Create account" }).or(page.getByRole("button", { name: "Create account" })).click();
+  await registerThroughUi(page, email, password);
+  return page;
+}
+
+export async function heading(page: Page, name: string): Promise<void> {
+  await expect.poll(() => page.getByRole("heading", { level: 1, name }).isVisible(), { timeout: 30_000 }).toBe(true);
+}
+
+/** Clicks a sidebar/nav link by name (the Provider Portal's and Admin Console's sidebars). */
+export async function openSection(page: Page, name: string): Promise<void> {
+  await page.getByRole("link", { name, exact: true }).click();
+  await heading(page, name);
+}
+
+/** Confirms a member after checking that the dialog shows a fingerprint phrase (five EFF words). */
+export async function confirmMember(page: Page, email: string): Promise<void> {
+  await page.getByRole("button", { name: `Confirm ${email}` }).click();
+  const dialog = page.getByRole("dialog");
+  await expect.poll(() => dialog.textContent(), { timeout: 30_000 }).toMatch(/[a-z]+(-[a-z]+){4}/);
+  await dialog.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect.poll(() => page.getByRole("button", { name: `Confirm ${email}` }).count(), { timeout: 30_000 }).toBe(0);
+}
