@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "../src/lib/api-client";
 import { makeRegistrationMaterial } from "../src/lib/crypto/account-keys";
 import { fromBase64 } from "../src/lib/crypto/bytes";
@@ -7,29 +6,24 @@ import { encrypt } from "../src/lib/crypto/enc-string";
 import { rsaEncrypt } from "../src/lib/crypto/rsa";
 import { makeUserKey, symmetricKeyToBytes } from "../src/lib/crypto/symmetric-key";
 import { loginWithPassword } from "../src/features/auth/api/login-with-password";
-import { launchChromium, personPage } from "./support/browser";
-import { startServer, type RunningServer } from "./support/server";
+import { personPage } from "./support/browser";
+import { serverAndBrowser } from "./support/fixture";
 import { newestLinkTo } from "./support/outbox";
 import { logInThroughUi, uniqueEmail } from "./support/session";
 
-let server: RunningServer;
-let browser: Browser;
+const env = serverAndBrowser();
 const password = "correct horse battery staple";
-
-// The server and the browser start together, and stop together.
-beforeAll(async () => void ([server, browser] = await Promise.all([startServer(), launchChromium()])));
-afterAll(() => Promise.all([browser?.close(), server?.stop()]));
 
 /** Registers through the API (PBKDF2, 600,000 iterations) and logs in; the client carries the access token. */
 async function registerApi(email: string) {
-  const client = new ApiClient({ baseUrl: server.baseUrl });
+  const client = new ApiClient({ baseUrl: env.server.baseUrl });
   const m = await makeRegistrationMaterial(password, email, { type: 0, iterations: 600000 });
   await client.post("/identity/accounts/register", {
     email, masterPasswordHash: m.masterPasswordHash, key: m.key,
     keys: { publicKey: m.publicKey, encryptedPrivateKey: m.encryptedPrivateKey }, kdf: 0, kdfIterations: 600000, kdfMemory: null, kdfParallelism: null,
   });
   const login = await loginWithPassword(client, email, password, crypto.randomUUID());
-  return { publicKey: m.publicKey, api: new ApiClient({ baseUrl: server.baseUrl, getAccessToken: () => login.accessToken }) };
+  return { publicKey: m.publicKey, api: new ApiClient({ baseUrl: env.server.baseUrl, getAccessToken: () => login.accessToken }) };
 }
 
 /** An owner with an org whose key is wrapped to them (the UI has no "new organization" yet). */
@@ -47,7 +41,7 @@ async function ownerWithOrg(): Promise<{ email: string; orgId: string }> {
 describe("admin console in Chromium", () => {
   it("invites a member, creates a collection, turns on a policy and renames the org", async () => {
     const { email, orgId } = await ownerWithOrg();
-    const { page } = await personPage(browser, server.baseUrl);
+    const { page } = await personPage(env.browser, env.server.baseUrl);
     await logInThroughUi(page, email, password);
     await page.goto(`/#/organizations/${orgId}`);
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "Members" }).isVisible()).toBe(true);
@@ -93,7 +87,7 @@ describe("admin console in Chromium", () => {
     const { email, orgId } = await ownerWithOrg();
     const memberEmail = uniqueEmail("member");
     const member = await registerApi(memberEmail);
-    const { page } = await personPage(browser, server.baseUrl);
+    const { page } = await personPage(env.browser, env.server.baseUrl);
     await logInThroughUi(page, email, password);
     await page.goto(`/#/organizations/${orgId}/members`);
     await page.getByRole("button", { name: "Invite member" }).click();
@@ -101,7 +95,7 @@ describe("admin console in Chromium", () => {
     await page.getByRole("dialog", { name: "Invite member" }).getByRole("button", { name: "Invite" }).click();
     await expect.poll(() => page.getByRole("button", { name: `Reinvite ${memberEmail}` }).isVisible()).toBe(true);
 
-    const link = new URLSearchParams(newestLinkTo(server.dataDir, memberEmail).split("?")[1]);
+    const link = new URLSearchParams(newestLinkTo(env.server.dataDir, memberEmail).split("?")[1]);
     await member.api.post(`/api/organizations/${orgId}/users/${link.get("organizationUserId")}/accept`, { token: link.get("token") });
     await page.getByRole("link", { name: "Groups" }).click();
     await page.getByRole("link", { name: "Members" }).click();
