@@ -89,4 +89,32 @@ describe("members page, bulk confirm and edit", () => {
       groups: [], accessSecretsManager: false,
     }));
   });
+  it("removes a selection after the dialog, showing each row's result, and restores a revoked member", async () => {
+    const session = await startOrgSession();
+    await serveCollections(session.orgKey, []);
+    let removed: string[] = [];
+    let restored = false;
+    server.use(
+      http.get(`${api}/users`, () => list([member(annId, "ann@example.com", 2, annUser), member(bobId, "bob@example.com", -1, bobUser)])),
+      http.delete(`${api}/users`, async ({ request }) => {
+        removed = ((await request.json()) as { ids: string[] }).ids;
+        return list([{ id: annId, error: "Organization must have at least one confirmed owner." }, { id: bobId, error: "" }]);
+      }),
+      http.put(`${api}/users/${bobId}/restore`, () => {
+        restored = true;
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    renderPage("members", <MembersPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Restore bob@example.com" }));
+    await waitFor(() => expect(restored).toBe(true));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select ann@example.com" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select bob@example.com" }));
+    await userEvent.click(screen.getByRole("button", { name: "Remove selected" }));
+    const dialog = screen.getByRole("dialog", { name: "Remove members" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Remove" }));
+    expect(await screen.findByText("Done")).toBeTruthy();
+    expect(screen.getByText("Organization must have at least one confirmed owner.")).toBeTruthy();
+    expect(removed).toEqual([annId, bobId]);
+  });
 });
