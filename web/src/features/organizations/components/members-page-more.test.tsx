@@ -106,8 +106,11 @@ describe("members page, bulk confirm and edit", () => {
       }),
     );
     renderPage("members", <MembersPage />);
-    await userEvent.click(await screen.findByRole("button", { name: "Restore bob@example.com" }));
+    const restore = await screen.findByRole("button", { name: "Restore bob@example.com" });
+    await userEvent.click(restore);
     await waitFor(() => expect(restored).toBe(true));
+    await waitFor(() => expect(restore.isConnected && !(restore as HTMLButtonElement).disabled).toBe(true));
+    expect(document.activeElement).toBe(restore);
     await userEvent.click(screen.getByRole("checkbox", { name: "Select ann@example.com" }));
     await userEvent.click(screen.getByRole("checkbox", { name: "Select bob@example.com" }));
     await userEvent.click(screen.getByRole("button", { name: "Remove selected" }));
