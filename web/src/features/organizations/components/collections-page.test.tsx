@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
-import { decryptToString } from "../../../lib/crypto/enc-string";
+import { decryptToString, encrypt } from "../../../lib/crypto/enc-string";
 import { logOut } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
 import { CollectionsPage } from "./collections-page";
@@ -12,6 +12,7 @@ afterEach(() => logOut());
 
 const memberId = "55555555-5555-4555-8555-555555555555";
 const collectionId = "88888888-8888-4888-8888-888888888888";
+const groupId = "44444444-4444-4444-8444-444444444444";
 
 async function setUp() {
   const session = await startOrgSession();
@@ -41,6 +42,33 @@ describe("collections page", () => {
     expect(body!.name).toMatch(/^2\./);
     expect(await decryptToString(body!.name, session.orgKey)).toBe("Engineering");
     expect(body!.users).toEqual([{ id: memberId, readOnly: false, hidePasswords: false, manage: true }]);
+  });
+
+  it("edits a nested collection: keeps its group access, renames it, and adds a member", async () => {
+    const session = await setUp();
+    const readOnly = { id: groupId, readOnly: true, hidePasswords: false, manage: false };
+    const row = { id: collectionId, organizationId: "x", name: await encrypt("Clients/Acme", session.orgKey), groups: [readOnly], users: [] };
+    let body: { name: string; users: unknown[]; groups: unknown[] } | null = null;
+    server.use(
+      http.get(`${api}/collections/details`, () => list([row])),
+      http.get(`${api}/groups/details`, () => list([{ id: groupId, name: "Support", collections: [] }])),
+      http.put(`${api}/collections/${collectionId}`, async ({ request }) => {
+        body = (await request.json()) as typeof body;
+        return HttpResponse.json({});
+      }),
+    );
+    renderPage("collections", <CollectionsPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Clients/Acme" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit Clients/Acme" });
+    expect((await within(dialog).findByLabelText("Read only: Support") as HTMLInputElement).checked).toBe(true);
+    await userEvent.clear(within(dialog).getByLabelText("Name"));
+    await userEvent.type(within(dialog).getByLabelText("Name"), "Clients/Acme Corp");
+    await userEvent.click(within(dialog).getByLabelText("ann@example.com"));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(body).not.toBeNull());
+    expect(await decryptToString(body!.name, session.orgKey)).toBe("Clients/Acme Corp");
+    expect(body!.groups).toEqual([readOnly]);
+    expect(body!.users).toEqual([{ id: memberId, readOnly: false, hidePasswords: false, manage: false }]);
   });
 
   it("shows the server's refusal to delete", async () => {

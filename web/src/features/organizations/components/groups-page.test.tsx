@@ -38,4 +38,35 @@ describe("groups page", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
     await waitFor(() => expect(body).toEqual({ name: "Support", externalId: null, collections: group.collections, users: [memberId] }));
   });
+  it("creates a group with collection access and a member, and deletes one", async () => {
+    const session = await startOrgSession();
+    await serveCollections(session.orgKey, [{ id: collectionId, name: "Finance" }], [group]);
+    let created: unknown = null;
+    let deleted = false;
+    server.use(
+      http.get(`${api}/users`, () =>
+        list([{ id: memberId, userId: null, email: "ann@example.com", name: null, type: 2, status: 2, permissions: {}, collections: [], groups: [] }])),
+      http.post(`${api}/groups`, async ({ request }) => {
+        created = await request.json();
+        return HttpResponse.json(group);
+      }),
+      http.delete(`${api}/groups/${groupId}`, () => {
+        deleted = true;
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    renderPage("groups", <GroupsPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "New group" }));
+    const dialog = screen.getByRole("dialog", { name: "New group" });
+    await userEvent.type(within(dialog).getByLabelText("Name"), "Engineering");
+    await userEvent.click(await within(dialog).findByLabelText("Finance"));
+    await userEvent.click(within(dialog).getByLabelText("Hide passwords: Finance"));
+    await userEvent.click(within(dialog).getByLabelText("ann@example.com"));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(created).toEqual({ name: "Engineering", externalId: null,
+      collections: [{ id: collectionId, readOnly: false, hidePasswords: true, manage: false }], users: [memberId] }));
+    await userEvent.click(await screen.findByRole("button", { name: "Delete Support" }));
+    await userEvent.click(within(screen.getByRole("dialog", { name: "Delete Support" })).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(deleted).toBe(true));
+  });
 });

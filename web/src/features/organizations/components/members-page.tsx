@@ -78,8 +78,9 @@ export function MembersPage() {
         </div>
       )}
       <ErrorMessage message={members.error ?? action.error ?? choices.error} />
-      {members.loading && <Loading label="Loading members…" />}
-      {!members.loading && all.length > 0 && (
+      {members.loading && !members.data && <Loading label="Loading members…" />}
+      {/* Kept while reloading after an action, so the row's button does not vanish with the keyboard focus. */}
+      {all.length > 0 && (
         <table className="table">
           <thead>
             <tr>
