@@ -3,65 +3,27 @@
  * technician holding the provider key. Needs the server's admin token and its data directory (the mailed links):
  * CUSTODIAN_URL=http://127.0.0.1:8094 CUSTODIAN_ADMIN_TOKEN=admintoken CUSTODIAN_DATA=/tmp/portal-data npm test
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { http, passthrough } from "msw";
 import { describe, expect, it } from "vitest";
-import { ApiClient } from "../lib/api-client";
-import { makeRegistrationMaterial } from "../lib/crypto/account-keys";
 import { rsaDecrypt } from "../lib/crypto/rsa";
 import { orgKey, refreshProfile } from "../lib/profile";
-import { keyStore, logOut, startSession } from "../lib/session";
-import { server } from "../test/msw-server";
-import { loginWithPassword } from "../features/auth/api/login-with-password";
+import { liveBase, liveData, liveMailLink as mailLink, logInLive as logIn, registerLive as register, withLiveServer } from "./live-server.test-support";
+import { keyStore } from "../lib/session";
 import { createAdminProvider } from "../features/admin/api/admin-api";
 import { setAdminToken } from "../features/admin/api/admin-token";
 import { acceptProviderInvite, setupProvider } from "../features/providers/api/provider-api";
 import { createClient, listClients, unlinkClient, updateClient } from "../features/providers/api/provider-clients-api";
 import { confirmProviderUser, fetchPendingConfirmations, inviteProviderUsers, listProviderUsers } from "../features/providers/api/provider-users-api";
 
-const base = process.env.CUSTODIAN_URL ?? "";
 const adminTokenValue = process.env.CUSTODIAN_ADMIN_TOKEN ?? "";
-const dataDir = process.env.CUSTODIAN_DATA ?? "";
-const direct = new ApiClient({ baseUrl: base });
 
-async function register(email: string) {
-  const kdf = { type: 0, iterations: 600000 } as const;
-  const m = await makeRegistrationMaterial("correct horse", email, kdf);
-  await direct.post("/identity/accounts/register", {
-    email, masterPasswordHash: m.masterPasswordHash, key: m.key,
-    keys: { publicKey: m.publicKey, encryptedPrivateKey: m.encryptedPrivateKey }, kdf: 0, kdfIterations: 600000, kdfMemory: null, kdfParallelism: null,
-  });
-}
-async function logIn(email: string) {
-  logOut();
-  const r = await loginWithPassword(direct, email, "correct horse");
-  keyStore.unlock(r.keys);
-  startSession(r.accessToken, r.refreshToken, r.account);
-  return refreshProfile();
-}
-function mailLink(to: string, marker: string): URLSearchParams {
-  const dir = `${dataDir}/outbox`;
-  for (const f of readdirSync(dir)) {
-    const text = readFileSync(`${dir}/${f}`, "utf8").replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-    if (text.includes(to) && text.includes(marker)) return new URLSearchParams(text.slice(text.indexOf(marker) + marker.length).split(/\s/)[0]);
-  }
-  throw new Error(`No mail to ${to} with ${marker}`);
-}
-
-describe.skipIf(!base || !adminTokenValue || !dataDir)("provider flow against a running Custodian", () => {
-  it("creates, sets up, adds a client, invites, accepts and confirms", async () => {
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
-      realFetch(typeof input === "string" && input.startsWith("/") ? base + input : input, init)) as typeof fetch;
-    server.use(http.all("*", () => passthrough()));
+describe.skipIf(!liveBase || !adminTokenValue || !liveData)("provider flow against a running Custodian", () => {
+  it("creates, sets up, adds a client, invites, accepts and confirms", () => withLiveServer(async () => {
     try {
       await flow();
     } finally {
-      globalThis.fetch = realFetch;
-      logOut();
       setAdminToken(null);
     }
-  }, 60_000);
+  }), 60_000);
 });
 
 async function flow() {
