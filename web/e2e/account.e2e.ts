@@ -32,6 +32,19 @@ describe("account in Chromium", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
   });
 
+  it("creates an organization of one's own and lands in its Admin Console", async () => {
+    const { page } = await personPage(env.browser, env.server.baseUrl);
+    await page.goto("/#/register");
+    await registerThroughUi(page, uniqueEmail("founder"), "correct horse battery staple");
+    await page.getByText("Products").click();
+    await page.getByRole("link", { name: "New organization" }).click();
+    await page.getByLabel("Organization name").fill("Fabrikam");
+    await page.getByRole("button", { name: "Create organization" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Members" }).isVisible()).toBe(true);
+    await page.getByRole("link", { name: "Collections", exact: true }).click();
+    await expect.poll(() => page.getByRole("cell", { name: "Default collection" }).count()).toBeGreaterThan(0);
+  });
+
   it("shows the server's error when logging in with a wrong password", async () => {
     const { page } = await personPage(env.browser, env.server.baseUrl);
     await page.goto("/#/login");

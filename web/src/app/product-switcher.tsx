@@ -22,10 +22,11 @@ export function ProductSwitcher() {
       <nav aria-label="Products">
         <ul>
           <li><Link to="/vault">Vault</Link></li>
-          {orgs.length > 0 && <li className="switcher-group">Admin Console</li>}
+          <li className="switcher-group">Admin Console</li>
           {orgs.map((o) => (
             <li key={o.id}><Link to={`/organizations/${o.id}`}>{o.name}</Link></li>
           ))}
+          <li><Link to="/organizations/new">New organization</Link></li>
           {providers.length > 0 && <li className="switcher-group">Provider Portal</li>}
           {providers.map((p) => (
             <li key={p.id}><Link to={`/providers/${p.id}`}>{p.name}</Link></li>

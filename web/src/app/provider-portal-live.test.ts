@@ -37,7 +37,7 @@ async function flow() {
   expect(setup.get("providerId")).toBe(created.id);
 
   const profile = await logIn(owner);
-  await setupProvider(created.id, { name: "Live MSP", businessName: "", billingEmail: owner }, setup.get("token")!, profile.id, keyStore.privateKey!);
+  await setupProvider(created.id, { name: "Live MSP", businessName: "", billingEmail: owner }, setup.get("token")!, profile.id);
   await refreshProfile();
   const pk = keyStore.providerKey(created.id)!;
   expect(pk).toBeTruthy();

@@ -5,6 +5,7 @@ import { adminConsoleRoutes } from "./routes/admin-console-routes";
 import { adminRoutes } from "./routes/admin-routes";
 import { LockRoute } from "./routes/lock-route";
 import { LoginRoute } from "./routes/login-route";
+import { NewOrganizationRoute } from "./routes/new-organization-route";
 import { providerPortalRoutes } from "./routes/provider-portal-routes";
 import { providerPublicRoutes } from "./routes/provider-public-routes";
 import { publicRoutes } from "./routes/public-routes";
@@ -30,6 +31,7 @@ export const router = createHashRouter([
         element: <RequireUnlocked />,
         children: [
           { path: "vault", children: vaultRoutes },
+          { path: "organizations/new", element: <NewOrganizationRoute /> },
           { path: "organizations/:organizationId", children: adminConsoleRoutes },
           { path: "providers/:providerId", children: providerPortalRoutes },
         ],

@@ -1,6 +1,5 @@
-import { constantTimeEqual, fromBase64 } from "../../../lib/crypto/bytes";
-import { rsaDecrypt, rsaEncrypt } from "../../../lib/crypto/rsa";
 import { makeUserKey, symmetricKeyToBytes } from "../../../lib/crypto/symmetric-key";
+import { wrapToSelf } from "../../../lib/wrap-to-self";
 import { apiClient } from "../../../lib/session";
 import type { ProviderDetails } from "./provider-types";
 
@@ -22,22 +21,15 @@ export function updateProvider(providerId: string, fields: ProviderFields): Prom
   return apiClient.request<ProviderDetails>(`/api/providers/${providerId}`, { method: "PUT", json: wireFields(fields) });
 }
 
-/**
- * The owner's first setup: a new provider key, RSA-wrapped to the owner's own public key. The wrapped key is opened
- * again with the private key before it is sent, so a public key the server swapped is caught here.
- */
-export async function setupProvider(providerId: string, fields: ProviderFields, token: string, userId: string,
-  privateKey: Uint8Array<ArrayBuffer>): Promise<ProviderDetails> {
-  const { publicKey } = await apiClient.get<{ publicKey: string | null }>(`/api/users/${userId}/public-key`);
-  if (!publicKey) throw new Error("Your account has no key pair yet.");
+/** The owner's first setup: a new provider key, wrapped to the owner's own public key (checked, see wrapToSelf). */
+export async function setupProvider(providerId: string, fields: ProviderFields, token: string, userId: string): Promise<ProviderDetails> {
   const providerKey = symmetricKeyToBytes(makeUserKey());
-  const key = await rsaEncrypt(providerKey, fromBase64(publicKey));
-  const opened = await rsaDecrypt(key, privateKey).catch(() => null);
-  if (!opened || !constantTimeEqual(opened, providerKey)) {
-    throw new Error("The server's copy of your public key does not match your private key.");
+  try {
+    const key = await wrapToSelf(userId, providerKey);
+    return await apiClient.post<ProviderDetails>(`/api/providers/${providerId}/setup`, { ...wireFields(fields), token, key });
+  } finally {
+    providerKey.fill(0);
   }
-  providerKey.fill(0);
-  return apiClient.post<ProviderDetails>(`/api/providers/${providerId}/setup`, { ...wireFields(fields), token, key });
 }
 
 export async function acceptProviderInvite(providerId: string, providerUserId: string, token: string): Promise<void> {

@@ -4,7 +4,6 @@ import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
 import { refreshProfile, type Profile } from "../../../lib/profile";
-import { keyStore } from "../../../lib/session";
 import { useSubmit } from "../../../lib/use-submit";
 import { setupProvider, type ProviderFields } from "../api/provider-api";
 import { InvitationGate } from "../../../components/invitation-gate";
@@ -38,9 +37,7 @@ function SetupForm({ profile, providerId, email, token }: { profile: Profile; pr
   const otherAccount = email && email.toLowerCase() !== profile.email.toLowerCase();
 
   const submit = handle(async () => {
-    const privateKey = keyStore.privateKey;
-    if (!privateKey) throw new Error("Your account has no key pair yet.");
-    await setupProvider(providerId, fields, token, profile.id, privateKey);
+    await setupProvider(providerId, fields, token, profile.id);
     await refreshProfile();
     navigate(`/providers/${providerId}`, { replace: true });
   });
