@@ -1,0 +1,62 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { afterEach, describe, expect, it } from "vitest";
+import { renderAt } from "../../features/providers/components/render-portal.test-support";
+import { startProviderSession } from "../../features/providers/components/provider-fixture.test-support";
+import { logOut } from "../../lib/session";
+import { server } from "../../test/msw-server";
+import { publicRoutes } from "./public-routes";
+
+const invite = "/accept-organization?organizationId=o1&organizationUserId=m1&email=new%40example.com&organizationName=Acme&token=t0k";
+
+afterEach(() => logOut());
+
+describe("organization invitation page", () => {
+  it("offers login and registration that both come back to the invitation", async () => {
+    renderAt(invite, publicRoutes);
+    expect(screen.getByRole("heading", { level: 1, name: "Join organization" })).toBeTruthy();
+    const create = screen.getByRole("link", { name: "Create account" });
+    const target = new URLSearchParams(create.getAttribute("href")!.split("?")[1]);
+    expect(target.get("email")).toBe("new@example.com");
+    expect(target.get("returnTo")).toBe(invite);
+    expect(screen.getByRole("button", { name: "Log in" })).toBeTruthy();
+  });
+
+  it("accepts once unlocked and says an administrator must confirm", async () => {
+    await startProviderSession(null);
+    const accepted: unknown[] = [];
+    server.use(http.post("/api/organizations/o1/users/m1/accept", async ({ request }) => {
+      accepted.push(await request.json());
+      return HttpResponse.json(null);
+    }));
+    renderAt(invite, publicRoutes);
+    expect(await screen.findByText(/You joined Acme\. An administrator must confirm you/)).toBeTruthy();
+    expect(accepted).toEqual([{ token: "t0k" }]);
+  });
+
+  it("shows the server's message for an expired invitation", async () => {
+    await startProviderSession(null);
+    server.use(http.post("/api/organizations/o1/users/m1/accept", () =>
+      HttpResponse.json({ object: "error", message: "Invalid or expired invitation.", validationErrors: null }, { status: 400 })));
+    renderAt(invite, publicRoutes);
+    expect((await screen.findByRole("alert")).textContent).toBe("Invalid or expired invitation.");
+  });
+});
+
+describe("registration page", () => {
+  it("fixes the invited address and checks the password before calling the server", async () => {
+    renderAt(`/register?email=new%40example.com&returnTo=${encodeURIComponent(invite)}`, publicRoutes);
+    const form = screen.getByRole("form", { name: "Create account" });
+    const email = within(form).getByLabelText("Email address") as HTMLInputElement;
+    expect(email.value).toBe("new@example.com");
+    expect(email.readOnly).toBe(true);
+    await userEvent.type(within(form).getByLabelText("Master password"), "short");
+    await userEvent.type(within(form).getByLabelText("Confirm master password"), "short");
+    await userEvent.click(within(form).getByRole("button", { name: "Create account" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/at least 12 characters/);
+    await userEvent.type(within(form).getByLabelText("Master password"), " and longer now");
+    await userEvent.click(within(form).getByRole("button", { name: "Create account" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("The master passwords do not match.");
+  });
+});
