@@ -9,6 +9,7 @@ import { eventsToCsv } from "../api/event-csv";
 import { fetchEventMemberNames } from "../api/event-members-api";
 import { describeEvent, KNOWN_EVENT_TYPES } from "../api/event-messages";
 import type { EventRecord } from "../api/event-types";
+import { useSubmit } from "../../../lib/use-submit";
 import { fetchAllEvents, fetchEventPage, type EventSource } from "../api/events-api";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -35,20 +36,9 @@ export function EventLogPage({ source }: { source: EventSource }) {
   const [events, setEvents] = useState<EventRecord[] | null>(null);
   const [token, setToken] = useState<string | null>(null);
   const [members, setMembers] = useState<Map<string, string>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = useSubmit();
+  const { busy, error } = submit;
+  const run = (work: () => Promise<void>) => submit.handle(work)();
 
   const load = (more: boolean) =>
     run(async () => {
