@@ -1,4 +1,10 @@
-import type { RouteObject } from "react-router";
+import { useParams, type RouteObject } from "react-router";
+import { EventLogPage } from "../../features/events/components/event-log-page";
+
+function OrganizationEventsRoute() {
+  const { organizationId = "" } = useParams();
+  return <EventLogPage source={{ kind: "organization", id: organizationId }} />;
+}
 
 /** Admin Console event log, reports, import and export (children of /organizations/:organizationId). */
-export const adminConsoleToolsRoutes: RouteObject[] = [];
+export const adminConsoleToolsRoutes: RouteObject[] = [{ path: "events", element: <OrganizationEventsRoute /> }];

@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { Loading } from "../../../components/ui/loading";
+import { PageHeader } from "../../../components/ui/page-header";
+import { SelectField } from "../../../components/ui/select-field";
+import { TextField } from "../../../components/ui/text-field";
+import { eventsToCsv } from "../api/event-csv";
+import { fetchEventMemberNames } from "../api/event-members-api";
+import { describeEvent, KNOWN_EVENT_TYPES } from "../api/event-messages";
+import type { EventRecord } from "../api/event-types";
+import { useSubmit } from "../../../lib/use-submit";
+import { fetchAllEvents, fetchEventPage, type EventSource } from "../api/events-api";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function rangeOf(startDate: string, endDate: string) {
+  return { start: new Date(`${startDate}T00:00:00`).toISOString(), end: new Date(`${endDate}T23:59:59.999`).toISOString() };
+}
+
+function download(text: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Event log for an organization or a provider: date range, type and actor filters, paging, CSV export. */
+export function EventLogPage({ source }: { source: EventSource }) {
+  const [startDate, setStartDate] = useState(() => day(new Date(Date.now() - 30 * 86_400_000)));
+  const [endDate, setEndDate] = useState(() => day(new Date()));
+  const [type, setType] = useState("");
+  const [actor, setActor] = useState("");
+  const [events, setEvents] = useState<EventRecord[] | null>(null);
+  const [token, setToken] = useState<string | null>(null);
+  const [members, setMembers] = useState<Map<string, string>>(new Map());
+  const submit = useSubmit();
+  const { busy, error } = submit;
+  const run = (work: () => Promise<void>) => submit.handle(work)();
+
+  const load = (more: boolean) =>
+    run(async () => {
+      const page = await fetchEventPage(source, rangeOf(startDate, endDate), more ? token : null);
+      setEvents((prev) => (more && prev ? [...prev, ...page.data] : page.data));
+      setToken(page.continuationToken);
+    });
+
+  useEffect(() => {
+    void load(false);
+    fetchEventMemberNames(source).then(setMembers, () => setMembers(new Map()));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source.kind, source.id]);
+
+  const matches = useMemo(() => {
+    const needle = actor.trim().toLowerCase();
+    return (e: EventRecord) =>
+      (!type || e.type === Number(type)) &&
+      (!needle || (members.get(e.actingUserId ?? "") ?? "").toLowerCase().includes(needle));
+  }, [type, actor, members]);
+
+  const names = { members };
+  const shown = (events ?? []).filter(matches);
+
+  const exportCsv = () =>
+    run(async () => {
+      const all = (await fetchAllEvents(source, rangeOf(startDate, endDate))).filter(matches);
+      download(eventsToCsv(all, names), `events-${startDate}-${endDate}.csv`);
+    });
+
+  return (
+    <>
+      <PageHeader title="Event log">
+        <Button type="button" className="button secondary" disabled={busy} onClick={() => void exportCsv()}>
+          Export CSV
+        </Button>
+      </PageHeader>
+      <form
+        className="panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load(false);
+        }}
+      >
+        <TextField label="Start date" type="date" value={startDate} onChange={setStartDate} />
+        <TextField label="End date" type="date" value={endDate} onChange={setEndDate} />
+        <SelectField
+          label="Event type"
+          value={type}
+          onChange={setType}
+          options={[
+            { value: "", label: "All events" },
+            ...KNOWN_EVENT_TYPES.map((t) => ({ value: String(t), label: `${t}: ${describeEvent({ type: t, date: "" }).replace(/ unknown$/, "")}` })),
+          ]}
+        />
+        <TextField label="Acting member" value={actor} onChange={setActor} placeholder="Name or email" />
+        <Button type="submit" disabled={busy}>
+          Update
+        </Button>
+      </form>
+      <ErrorMessage message={error} />
+      {events === null ? (
+        <Loading />
+      ) : shown.length === 0 ? (
+        <p>No events in this range.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Member</th>
+              <th scope="col">Event</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((e, i) => (
+              <tr key={`${e.date}-${i}`}>
+                <td>{new Date(e.date).toLocaleString()}</td>
+                <td>{e.actingUserId ? (members.get(e.actingUserId) ?? e.actingUserId.slice(0, 8)) : "System"}</td>
+                <td>{describeEvent(e, names)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {token && (
+        <Button type="button" className="button secondary" disabled={busy} onClick={() => void load(true)}>
+          Load more
+        </Button>
+      )}
+    </>
+  );
+}
