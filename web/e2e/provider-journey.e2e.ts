@@ -85,11 +85,12 @@ describe("provider journey", () => {
     await expect.poll(() => client.getByText(/You joined Acme/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
-  it("the service user confirms the client's owner and shares a login that the owner decrypts", async () => {
+  it("the service user confirms the client's owner and shares a login that the owner decrypts; the provider event log shows it", async () => {
     // 5b. The service user confirms the client's owner from Acme's Admin Console.
     await tech.getByRole("link", { name: "Open Acme" }).click();
     await heading(tech, "Members");
     await confirmMember(tech, clientEmail);
+    await screenshot(tech, "admin-console-members");
 
     // 6. The service user creates a collection and a shared login in it.
     await openSection(tech, "Collections");
@@ -99,6 +100,7 @@ describe("provider journey", () => {
     await collection.getByLabel(clientEmail, { exact: true }).check(); // the client's owner may use it in their vault
     await collection.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => tech.getByRole("cell", { name: "Shared" }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await screenshot(tech, "admin-console-collections");
 
     await tech.getByText("Products").click();
     await tech.getByRole("link", { name: "Vault", exact: true }).click();
@@ -123,5 +125,16 @@ describe("provider journey", () => {
     expect(await shown.getAttribute("type")).toBe("text");
     expect(await shown.inputValue()).toBe("R0uter-secret!");
     await screenshot(client, "vault");
+
+    // 8. The provider's event log shows the steps.
+    await owner.getByText("Products").click();
+    await owner.getByRole("link", { name: "Northwind MSP" }).click();
+    await openSection(owner, "Event log");
+    const log = owner.getByRole("main");
+    for (const step of [`Invited provider user E2E user (${techEmail})`, `Confirmed provider user E2E user (${techEmail})`,
+      "Created organization Acme", `Confirmed user`, "Created collection"]) {
+      await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain(step);
+    }
+    await screenshot(owner, "provider-event-log");
   });
 });

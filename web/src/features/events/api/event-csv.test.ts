@@ -23,10 +23,10 @@ describe("event messages", () => {
     expect(describeEvent({ type: 1500, date: "", organizationUserId: MEMBER }, { members })).toBe(
       "Invited user alice@example.com",
     );
-    expect(describeEvent({ type: 1501, date: "", organizationUserId: MEMBER })).toBe("Confirmed user 11111111");
-    expect(describeEvent({ type: 1100, date: "", cipherId: ACTOR })).toBe("Created item aaaaaaaa");
-    expect(describeEvent({ type: 1300, date: "", collectionId: MEMBER })).toBe("Created collection 11111111");
-    expect(describeEvent({ type: 1901, date: "", organizationId: ACTOR })).toBe("Added organization aaaaaaaa");
+    expect(describeEvent({ type: 1501, date: "", organizationUserId: MEMBER })).toBe("Confirmed user 55555555");
+    expect(describeEvent({ type: 1100, date: "", cipherId: ACTOR })).toBe("Created item eeeeeeee");
+    expect(describeEvent({ type: 1300, date: "", collectionId: MEMBER })).toBe("Created collection 55555555");
+    expect(describeEvent({ type: 1901, date: "", organizationId: ACTOR })).toBe("Added organization eeeeeeee");
     expect(describeEvent({ type: 4242, date: "" })).toBe("Unknown event (type 4242)");
     expect(shortId(null)).toBe("unknown");
   });

@@ -1,8 +1,11 @@
 import type { EventNames, EventRecord } from "./event-types";
 
-/** First 8 characters of an id, as Bitwarden shows ids it cannot name. */
+/**
+ * The last 8 characters of an id it cannot name. Not the first 8, as Bitwarden shows them: our ids are
+ * time-ordered (UUIDv7), so everything made in the same minute starts alike.
+ */
 export function shortId(id: string | null | undefined): string {
-  return id ? id.slice(0, 8) : "unknown";
+  return id ? id.slice(-8) : "unknown";
 }
 
 function named(map: ReadonlyMap<string, string> | undefined, id: string | null | undefined): string {

@@ -19,7 +19,7 @@ describe("EventLogPage", () => {
         return HttpResponse.json({
           object: "list",
           data: more
-            ? [{ type: 1300, date: "2026-11-02T00:00:00Z", collectionId: "cccccccc-1" }]
+            ? [{ type: 1300, date: "2026-11-02T00:00:00Z", collectionId: "0000-cccccccc" }]
             : [{ type: 1500, date: "2026-11-03T00:00:00Z", organizationUserId: MEMBER, actingUserId: ACTOR }],
           continuationToken: more ? null : "t2",
         });

@@ -9,6 +9,7 @@ import { eventsToCsv } from "../api/event-csv";
 import { fetchEventMemberNames } from "../api/event-members-api";
 import { describeEvent, KNOWN_EVENT_TYPES } from "../api/event-messages";
 import type { EventRecord } from "../api/event-types";
+import { refreshProfile, useProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { fetchAllEvents, fetchEventPage, type EventSource } from "../api/events-api";
 
@@ -60,7 +61,20 @@ export function EventLogPage({ source }: { source: EventSource }) {
       (!needle || (members.get(e.actingUserId ?? "") ?? "").toLowerCase().includes(needle));
   }, [type, actor, members]);
 
-  const names = { members };
+  // Client and member orgs are named from the profile, which lists every org the user reaches.
+  const profile = useProfile();
+  const organizations = useMemo(() => new Map([...(profile?.providerOrganizations ?? []), ...(profile?.organizations ?? [])]
+    .map((o) => [o.id, o.name] as const)), [profile]);
+  const names = { members, organizations };
+  // An org made since the profile was read (a client another technician just created) is named after one reload.
+  const missingOrg = (events ?? []).some((e) => e.organizationId && !organizations.has(e.organizationId));
+  const [reloaded, setReloaded] = useState(false);
+  useEffect(() => {
+    if (missingOrg && !reloaded) {
+      setReloaded(true);
+      refreshProfile().catch(() => undefined); // names are a nicety: the ids stay shown
+    }
+  }, [missingOrg, reloaded]);
   const shown = (events ?? []).filter(matches);
 
   const exportCsv = () =>
