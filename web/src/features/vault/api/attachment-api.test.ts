@@ -7,7 +7,7 @@ import { makeUserKey, symmetricKeyFromBytes } from "../../../lib/crypto/symmetri
 import { keyStore } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
 import { decryptFile, downloadAttachment, encryptFile, uploadAttachment } from "./attachment-api";
-import { emptyCipher } from "./vault-types";
+import { emptyCipher } from "../../../lib/ciphers/cipher-types";
 
 // Node has no page to resolve "/api/…" against; jsdom's would be http://localhost.
 let nodeFetch: typeof fetch;

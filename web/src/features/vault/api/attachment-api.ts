@@ -4,7 +4,7 @@ import { makeUserKey, symmetricKeyToBytes, type SymmetricKey } from "../../../li
 import { toApiError } from "../../../lib/api-client";
 import { orgKey } from "../../../lib/profile";
 import { apiClient, keyStore, tokens } from "../../../lib/session";
-import type { AttachmentView, AttachmentWire, CipherView } from "./vault-types";
+import type { AttachmentView, AttachmentWire, CipherView } from "../../../lib/ciphers/cipher-types";
 
 /**
  * Files are stored as Bitwarden's EncArrayBuffer: one type byte (2), the 16-byte IV, the 32-byte MAC, then the

@@ -2,8 +2,8 @@ import { encrypt } from "../../../lib/crypto/enc-string";
 import { symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { orgKey } from "../../../lib/profile";
 import { apiClient, keyStore } from "../../../lib/session";
-import { decryptCipher, encryptCipher } from "./cipher-crypto";
-import { CipherType, type CipherView, type CipherWire } from "./vault-types";
+import { decryptCipher, encryptCipher } from "../../../lib/ciphers/cipher-crypto";
+import { CipherType, type CipherView, type CipherWire } from "../../../lib/ciphers/cipher-types";
 
 async function ownerKey(organizationId: string | null): Promise<SymmetricKey> {
   if (!organizationId) return keyStore.userKey;

@@ -1,6 +1,6 @@
 import { encrypt } from "../../../lib/crypto/enc-string";
 import { apiClient, keyStore } from "../../../lib/session";
-import type { FolderWire } from "./vault-types";
+import type { FolderWire } from "../../../lib/ciphers/cipher-types";
 
 /** Folder names are encrypted with the user key; folders are always personal. */
 export async function createFolder(name: string): Promise<FolderWire> {

@@ -1,8 +1,8 @@
 import { decryptToString } from "../../../lib/crypto/enc-string";
 import { orgKey } from "../../../lib/profile";
 import { apiClient, keyStore } from "../../../lib/session";
-import { decryptCipher } from "./cipher-crypto";
-import type { CollectionView, OrganizationView, SyncOrganization, SyncResponse, VaultData } from "./vault-types";
+import { decryptCipher } from "../../../lib/ciphers/cipher-crypto";
+import type { CollectionView, OrganizationView, SyncOrganization, SyncResponse, VaultData } from "../../../lib/ciphers/cipher-types";
 
 /** Bitwarden's OrganizationUserStatusType.Confirmed: only confirmed members hold the org key. */
 const Confirmed = 2;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterCiphers, filterFromParams, filterToQuery, type VaultFilter } from "./vault-filter";
-import { emptyCipher, type CipherView } from "./vault-types";
+import { emptyCipher, type CipherView } from "../../../lib/ciphers/cipher-types";
 
 const item = (patch: Partial<CipherView>): CipherView => ({ ...emptyCipher(), ...patch });
 

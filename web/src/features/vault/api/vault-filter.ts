@@ -1,4 +1,4 @@
-import type { CipherView } from "./vault-types";
+import type { CipherView } from "../../../lib/ciphers/cipher-types";
 
 /** One sidebar choice at a time, like the links of Bitwarden's vault filter; it lives in the URL's query. */
 export type VaultFilter =

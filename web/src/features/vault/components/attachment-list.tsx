@@ -2,7 +2,7 @@ import { useId } from "react";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { useSubmit } from "../../../lib/use-submit";
 import { deleteAttachment, downloadAttachment, uploadAttachment } from "../api/attachment-api";
-import type { AttachmentView, CipherView } from "../api/vault-types";
+import type { AttachmentView, CipherView } from "../../../lib/ciphers/cipher-types";
 
 function save(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

@@ -2,7 +2,7 @@ import { Button } from "../../../components/ui/button";
 import { CheckboxField } from "../../../components/ui/checkbox-field";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
-import { FieldType, type FieldView } from "../api/vault-types";
+import { FieldType, type FieldView } from "../../../lib/ciphers/cipher-types";
 
 const typeOptions = [
   { value: String(FieldType.Text), label: "Text" },

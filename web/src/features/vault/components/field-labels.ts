@@ -1,4 +1,4 @@
-import type { cardKeys, identityKeys, sshKeyKeys } from "../api/vault-types";
+import type { cardKeys, identityKeys, sshKeyKeys } from "../../../lib/ciphers/cipher-types";
 
 export const cardLabels: Record<(typeof cardKeys)[number], string> = {
   cardholderName: "Cardholder name", brand: "Brand", number: "Number", expMonth: "Expiration month",

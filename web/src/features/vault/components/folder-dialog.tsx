@@ -5,7 +5,7 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { TextField } from "../../../components/ui/text-field";
 import { useSubmit } from "../../../lib/use-submit";
 import { createFolder, deleteFolder, renameFolder } from "../api/folder-api";
-import type { FolderView } from "../api/vault-types";
+import type { FolderView } from "../../../lib/ciphers/cipher-types";
 
 export interface FolderDialogProps {
   /** undefined: closed; null: a new folder; otherwise the folder to rename or delete. */

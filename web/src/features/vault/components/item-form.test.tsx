@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { decrypt, decryptToString, encrypt } from "../../../lib/crypto/enc-string";
 import { makeUserKey, symmetricKeyFromBytes, symmetricKeyToBytes } from "../../../lib/crypto/symmetric-key";
 import { server } from "../../../test/msw-server";
-import type { CipherRequest } from "../api/cipher-crypto";
-import type { CipherWire } from "../api/vault-types";
+import type { CipherRequest } from "../../../lib/ciphers/cipher-crypto";
+import type { CipherWire } from "../../../lib/ciphers/cipher-types";
 import { VaultPage } from "./vault-page";
 import { ids, revisionDate, setUpVault, type VaultFixture } from "./vault-fixture.test-support";
 

@@ -6,7 +6,7 @@ import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
 import { useSubmit } from "../../../lib/use-submit";
 import { generateSshKey } from "../api/ssh-key";
-import { cardKeys, CipherType, cipherTypeNames, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../api/vault-types";
+import { cardKeys, CipherType, cipherTypeNames, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../../../lib/ciphers/cipher-types";
 import { CustomFields } from "./custom-fields";
 import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
 import { GeneratorDialog } from "./generator-dialog";

@@ -1,4 +1,4 @@
-import { cipherTypeNames, type CipherView, type VaultData } from "../api/vault-types";
+import { cipherTypeNames, type CipherView, type VaultData } from "../../../lib/ciphers/cipher-types";
 
 export interface ItemListProps {
   ciphers: CipherView[];

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { useSubmit } from "../../../lib/use-submit";
-import { cardKeys, CipherType, cipherTypeNames, FieldType, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../api/vault-types";
+import { cardKeys, CipherType, cipherTypeNames, FieldType, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../../../lib/ciphers/cipher-types";
 import { AttachmentList } from "./attachment-list";
 import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
 import { ReadonlyField } from "./readonly-field";

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { TextField } from "../../../components/ui/text-field";
-import type { LoginView } from "../api/vault-types";
+import type { LoginView } from "../../../lib/ciphers/cipher-types";
 
 export interface LoginFieldsProps {
   login: LoginView;

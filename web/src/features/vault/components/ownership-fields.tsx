@@ -1,6 +1,6 @@
 import { CheckboxField } from "../../../components/ui/checkbox-field";
 import { SelectField } from "../../../components/ui/select-field";
-import type { CipherView, VaultData } from "../api/vault-types";
+import type { CipherView, VaultData } from "../../../lib/ciphers/cipher-types";
 
 export interface OwnershipFieldsProps {
   initial: CipherView;

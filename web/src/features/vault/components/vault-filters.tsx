@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { filterToQuery, type VaultFilter } from "../api/vault-filter";
-import { CipherType, cipherTypeNames, type VaultData } from "../api/vault-types";
+import { CipherType, cipherTypeNames, type VaultData } from "../../../lib/ciphers/cipher-types";
 
 export interface VaultFiltersProps {
   vault: VaultData;

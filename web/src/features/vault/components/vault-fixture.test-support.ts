@@ -5,7 +5,7 @@ import { makeUserKey, symmetricKeyToBytes, type SymmetricKey } from "../../../li
 import { refreshProfile } from "../../../lib/profile";
 import { keyStore } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
-import type { CipherWire, SyncResponse } from "../api/vault-types";
+import type { CipherWire, SyncResponse } from "../../../lib/ciphers/cipher-types";
 
 // jsdom has no modal dialogs; the browser's open/close is all the Dialog component needs.
 HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {

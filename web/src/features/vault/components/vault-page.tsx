@@ -9,7 +9,7 @@ import { useAsync } from "../../../lib/use-async";
 import { deleteCipherPermanently, restoreCipher, saveCipher, trashCipher } from "../api/cipher-api";
 import { filterCiphers, filterFromParams, type VaultFilter } from "../api/vault-filter";
 import { loadVault } from "../api/vault-api";
-import { cloneCipher, emptyCipher, type CipherView, type FolderView, type VaultData } from "../api/vault-types";
+import { cloneCipher, emptyCipher, type CipherView, type FolderView, type VaultData } from "../../../lib/ciphers/cipher-types";
 import { FolderDialog } from "./folder-dialog";
 import { GeneratorDialog } from "./generator-dialog";
 import { ItemForm } from "./item-form";

@@ -1,4 +1,4 @@
-import type { SymmetricKey } from "../../../lib/crypto/symmetric-key";
+import type { SymmetricKey } from "../crypto/symmetric-key";
 
 /** Bitwarden's CipherType; bank account, driver's licence and passport (6–8) are listed but not edited here. */
 export const CipherType = { Login: 1, SecureNote: 2, Card: 3, Identity: 4, SshKey: 5 } as const;

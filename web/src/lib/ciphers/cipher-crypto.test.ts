@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { toBase64, utf8Encode } from "../../../lib/crypto/bytes";
-import { decrypt, decryptToString, encrypt } from "../../../lib/crypto/enc-string";
-import { makeUserKey, symmetricKeyFromBytes, symmetricKeyToBytes } from "../../../lib/crypto/symmetric-key";
+import { toBase64, utf8Encode } from "../crypto/bytes";
+import { decrypt, decryptToString, encrypt } from "../crypto/enc-string";
+import { makeUserKey, symmetricKeyFromBytes, symmetricKeyToBytes } from "../crypto/symmetric-key";
 import { decryptCipher, encryptCipher } from "./cipher-crypto";
-import { recordPasswordChange } from "./cipher-api";
-import { CipherType, emptyCipher, FieldType, type CipherWire } from "./vault-types";
+import { CipherType, emptyCipher, FieldType, type CipherWire } from "./cipher-types";
 
 const userId = "11111111-1111-1111-1111-111111111111";
 
@@ -82,15 +81,5 @@ describe("cipher encryption", () => {
     expect(moved!.creationDate).toBe("2026-01-01T00:00:00Z");
     const kept = await encryptCipher(view, userKey, userId);
     expect(kept.login!.fido2Credentials).toEqual([credential]);
-  });
-
-  it("records a changed password in the history, newest first, five at most", () => {
-    const original = { ...emptyCipher(), login: { ...emptyCipher().login, password: "old" },
-      passwordHistory: Array.from({ length: 5 }, (_, i) => ({ password: `p${i}`, lastUsedDate: "2025-01-01T00:00:00.000Z" })) };
-    const now = new Date("2026-11-25T08:00:00.000Z");
-    const changed = recordPasswordChange({ ...original, login: { ...original.login, password: "new" } }, original, now);
-    expect(changed.passwordHistory.map((h) => h.password)).toEqual(["old", "p0", "p1", "p2", "p3"]);
-    expect(changed.login.passwordRevisionDate).toBe(now.toISOString());
-    expect(recordPasswordChange(original, original, now)).toBe(original);
   });
 });

@@ -1,10 +1,10 @@
-import { toBase64, utf8Encode } from "../../../lib/crypto/bytes";
-import { decrypt, decryptToString, encrypt } from "../../../lib/crypto/enc-string";
-import { symmetricKeyFromBytes, symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
+import { toBase64, utf8Encode } from "../crypto/bytes";
+import { decrypt, decryptToString, encrypt } from "../crypto/enc-string";
+import { symmetricKeyFromBytes, symmetricKeyToBytes, type SymmetricKey } from "../crypto/symmetric-key";
 import {
   cardKeys, CipherType, emptyCipher, identityKeys, sshKeyKeys,
   type CipherView, type CipherWire, type FieldWire, type LoginWire,
-} from "./vault-types";
+} from "./cipher-types";
 
 async function dec(value: string | null | undefined, key: SymmetricKey): Promise<string> {
   return value ? decryptToString(value, key) : "";
