@@ -43,6 +43,17 @@ describe("account in Chromium", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "Members" }).isVisible()).toBe(true);
     await page.getByRole("link", { name: "Collections", exact: true }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Default collection" }).count()).toBeGreaterThan(0);
+
+    // Import a Bitwarden CSV into it: parsed and encrypted in the browser.
+    await page.getByRole("link", { name: "Import", exact: true }).click();
+    await page.getByLabel("File format").selectOption("bitwardencsv");
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(
+      "collections,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n"
+      + "Default collection,login,Wiki,,,0,https://wiki.example,ops,pw1,\nNetwork,note,Runbook,steps,,0,,,,\n") });
+    await page.getByRole("button", { name: "Import data" }).click();
+    await expect.poll(() => page.getByText("Imported 2 items into 2 collections.").count(), { timeout: 30_000 }).toBe(1);
+    await page.getByRole("link", { name: "Collections", exact: true }).click();
+    await expect.poll(() => page.getByRole("cell", { name: "Network" }).count()).toBeGreaterThan(0);
   });
 
   it("shows the server's error when logging in with a wrong password", async () => {

@@ -1,0 +1,66 @@
+import { useId, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { PageHeader } from "../../../components/ui/page-header";
+import { SelectField } from "../../../components/ui/select-field";
+import { orgKey } from "../../../lib/profile";
+import { useSubmit } from "../../../lib/use-submit";
+import { importIntoOrganization } from "../api/import-api";
+import { parseBitwardenCsv, parseBitwardenJson } from "../api/import-parse";
+
+const formats = [
+  { value: "bitwardenjson", label: "Bitwarden (json)" },
+  { value: "bitwardencsv", label: "Bitwarden (csv)" },
+];
+
+/** Parses and encrypts in the browser; the server receives org-key EncStrings only. */
+export function ImportPage({ orgId, userId }: { orgId: string; userId: string }) {
+  const fileId = useId();
+  const [format, setFormat] = useState("bitwardenjson");
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [summary, setSummary] = useState<string | null>(null);
+  const { busy, error, handle } = useSubmit();
+
+  const run = handle(async () => {
+    if (!file) throw new Error("Choose a file to import.");
+    setSummary(null);
+    const text = await file.text();
+    const parsed = format === "bitwardencsv" ? parseBitwardenCsv(text) : parseBitwardenJson(text);
+    setProblems(parsed.errors);
+    if (parsed.items.length === 0) throw new Error("The file holds no items that can be imported.");
+    const key = await orgKey(orgId);
+    if (!key) throw new Error("You do not hold this organization's key.");
+    const result = await importIntoOrganization(orgId, key, userId, parsed, (done, total) => setProgress({ done, total }));
+    setSummary(`Imported ${result.items} items into ${result.collections} collections.`);
+  });
+
+  return (
+    <section>
+      <PageHeader title="Import" />
+      <form className="panel portal-form" onSubmit={run} noValidate>
+        <SelectField label="File format" value={format} onChange={setFormat} options={formats} />
+        <div className="field">
+          <label htmlFor={fileId}>File</label>
+          <input id={fileId} type="file" accept=".json,.csv,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        {progress && (
+          <div className="field">
+            <label htmlFor={`${fileId}-progress`}>Import progress</label>
+            <progress id={`${fileId}-progress`} max={progress.total} value={progress.done}>{progress.done} of {progress.total}</progress>
+          </div>
+        )}
+        <ErrorMessage message={error} />
+        {summary && <p role="status">{summary}</p>}
+        {problems.length > 0 && (
+          <div role="alert">
+            <p>Skipped:</p>
+            <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          </div>
+        )}
+        <div><Button type="submit" disabled={busy || !file}>{busy ? "Importing…" : "Import data"}</Button></div>
+      </form>
+    </section>
+  );
+}
