@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { personPage } from "./support/browser";
 import { serverAndBrowser } from "./support/fixture";
@@ -54,6 +55,16 @@ describe("account in Chromium", () => {
     await expect.poll(() => page.getByText("Imported 2 items into 2 collections.").count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole("link", { name: "Collections", exact: true }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Network" }).count()).toBeGreaterThan(0);
+
+    // Export them again after the master password is checked; the file holds the decrypted items.
+    await page.getByRole("link", { name: "Export", exact: true }).click();
+    await page.getByLabel("Master password").fill("not my password");
+    await page.getByRole("button", { name: "Export vault" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toBe("Invalid master password.");
+    await page.getByLabel("Master password").fill("correct horse battery staple");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export vault" }).click()]);
+    const file = JSON.parse(readFileSync((await download.path())!, "utf8")) as { items: { name: string; login?: { password: string } }[] };
+    expect(file.items.find((i) => i.name === "Wiki")?.login?.password).toBe("pw1");
   });
 
   it("shows the server's error when logging in with a wrong password", async () => {

@@ -1,11 +1,18 @@
 import { useParams, type RouteObject } from "react-router";
 import { EventLogPage } from "../../features/events/components/event-log-page";
+import { ExportPage } from "../../features/import-export/components/export-page";
 import { ImportPage } from "../../features/import-export/components/import-page";
+import { ReportsPage } from "../../features/reports/components/reports-page";
 import { useProfile } from "../../lib/profile";
 
 function OrganizationEventsRoute() {
   const { organizationId = "" } = useParams();
   return <EventLogPage source={{ kind: "organization", id: organizationId }} />;
+}
+
+function OrganizationReportsRoute() {
+  const { organizationId = "" } = useParams();
+  return <ReportsPage organizationId={organizationId} />;
 }
 
 function OrganizationImportRoute() {
@@ -14,8 +21,15 @@ function OrganizationImportRoute() {
   return <ImportPage orgId={organizationId} userId={profile.id} />;
 }
 
+function OrganizationExportRoute() {
+  const { organizationId = "" } = useParams();
+  return <ExportPage orgId={organizationId} />;
+}
+
 /** Admin Console event log, reports, import and export (children of /organizations/:organizationId). */
 export const adminConsoleToolsRoutes: RouteObject[] = [
   { path: "events", element: <OrganizationEventsRoute /> },
+  { path: "reports", element: <OrganizationReportsRoute /> },
   { path: "import", element: <OrganizationImportRoute /> },
+  { path: "export", element: <OrganizationExportRoute /> },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, toCsv } from "./csv";
+import { csvField, toCsv } from "../../../lib/csv";
 import { EVENT_CSV_COLUMNS, eventsToCsv } from "./event-csv";
 import { describeEvent, shortId } from "./event-messages";
 

@@ -1,4 +1,4 @@
-import { toCsv } from "./csv";
+import { toCsv } from "../../../lib/csv";
 import { describeEvent } from "./event-messages";
 import type { EventNames, EventRecord } from "./event-types";
 
