@@ -51,9 +51,24 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
         }
     }
 
-    public Task ClientPageAsync(int page, string? search, CancellationToken ct) => ExpectItemsAsync(
-        $"/api/providers/{manifest.ProviderId}/organizations?page={page}&pageSize={ClientPageSize}" + (search is null ? "" : $"&search={Uri.EscapeDataString(search)}"),
+    /// <summary>A page by number (as the web UI asks) or by a continuation token from the previous page.</summary>
+    public Task ClientPageAsync(object page, string? search, CancellationToken ct) => ExpectItemsAsync(
+        $"/api/providers/{manifest.ProviderId}/organizations?page={Uri.EscapeDataString(page.ToString()!)}&pageSize={ClientPageSize}"
+            + (search is null ? "" : $"&search={Uri.EscapeDataString(search)}"),
         manifest.ProviderAdminEmail, ct);
+
+    /// <summary>The token that starts page <paramref name="page"/>, found once by following tokens from page 1.</summary>
+    public async Task<string> ClientTokenForPageAsync(int page, CancellationToken ct)
+    {
+        var token = "1";
+        for (var i = 1; i < page; i++)
+        {
+            var body = await GetAsync($"/api/providers/{manifest.ProviderId}/organizations?page={Uri.EscapeDataString(token)}&pageSize={ClientPageSize}",
+                manifest.ProviderAdminEmail, ct);
+            token = body["continuationToken"]?.GetValue<string>() ?? throw new BenchFailure($"no continuation token after page {i}");
+        }
+        return token;
+    }
 
     public const int ClientPageSize = 100;
 

@@ -64,6 +64,43 @@ public sealed class ProviderClientTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task ClientList_ContinuationToken_SeeksAfterTheLastRow_AndPageNumbersStillWork()
+    {
+        var owner = await api.LoginNewUserAsync();
+        var provider = await api.CreateProviderAsync(owner);
+        // Two clients share a name, so the token must carry the id to split them across pages.
+        foreach (var name in new[] { "Delta", "Alpha", "Bravo", "Bravo twin", "Echo" })
+        {
+            await provider.CreateClientAsync(owner, name, TestAccounts.NewEmail());
+        }
+        string Url(string query) => $"/api/providers/{provider.Id}/organizations?{query}";
+        var twin = (await owner.Client.GetJsonAsync(Url("search=twin")))["data"]![0]!["id"];
+        await ApiClient.ReadOkOrEmptyAsync(await owner.Client.PutAsync($"/api/providers/{provider.Id}/clients/{twin}", new { assignedSeats = 10, name = "Bravo" }));
+        static string[] Names(System.Text.Json.Nodes.JsonNode page) =>
+            [.. page["data"]!.AsArray().Select(c => c!["organizationName"]!.GetValue<string>())];
+        static string[] Ids(System.Text.Json.Nodes.JsonNode page) => [.. page["data"]!.AsArray().Select(c => c!["organizationId"]!.GetValue<string>())];
+
+        var first = await owner.Client.GetJsonAsync(Url("pageSize=2"));
+        var token = first["continuationToken"]!.GetValue<string>();
+        var second = await owner.Client.GetJsonAsync(Url($"pageSize=2&continuationToken={Uri.EscapeDataString(token)}"));
+        var third = await owner.Client.GetJsonAsync(Url($"pageSize=2&page={Uri.EscapeDataString(second["continuationToken"]!.GetValue<string>())}"));
+        var byNumber = await owner.Client.GetJsonAsync(Url("pageSize=2&page=2"));
+
+        Assert.Equal(["Alpha", "Bravo"], Names(first));
+        Assert.Equal(["Bravo", "Delta"], Names(second));
+        Assert.Equal(["Echo"], Names(third));
+        Assert.Null(third["continuationToken"]);
+        Assert.Equal(Ids(byNumber), Ids(second));
+        Assert.Equal(5, Ids(first).Concat(Ids(second)).Concat(Ids(third)).Distinct().Count());
+
+        foreach (var bad in new[] { token[..^3] + "!!!", "k", "kAAAA", "-3x", token.Replace('k', 'z') })
+        {
+            await ApiClient.ReadErrorAsync(await owner.Client.GetAsync(Url($"continuationToken={Uri.EscapeDataString(bad)}")), HttpStatusCode.BadRequest);
+        }
+        await ApiClient.ReadErrorAsync(await owner.Client.GetAsync(Url($"sort=created&page={Uri.EscapeDataString(token)}")), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task ProviderUsers_PublicKeysBulkConfirm_AndProviderUpdate()
     {
         var owner = await api.LoginNewUserAsync();
