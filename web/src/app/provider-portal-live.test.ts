@@ -56,7 +56,7 @@ async function flow() {
   await acceptProviderInvite(created.id, invite.get("providerUserId")!, invite.get("token")!);
   await logIn(owner);
   const pending = await fetchPendingConfirmations(created.id, [invite.get("providerUserId")!]);
-  expect(pending[0]!.fingerprint.split("-").length).toBe(5);
+  expect(pending[0]!.phrase.split("-").length).toBe(5);
   await confirmProviderUser(created.id, keyStore.providerKey(created.id)!, pending[0]!);
   expect((await listProviderUsers(created.id)).find((u) => u.email === tech)?.status).toBe(2);
   const techProfile = await logIn(tech);

@@ -1,9 +1,7 @@
-import { fromBase64 } from "../../../lib/crypto/bytes";
-import { fingerprintPhrase } from "../../../lib/crypto/fingerprint";
-import { rsaEncrypt } from "../../../lib/crypto/rsa";
-import { symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
+import { confirmCandidates as candidatesOf, confirmMany, confirmOne, type ConfirmCandidate } from "../../../lib/confirm-members";
+import type { SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { apiClient } from "../../../lib/session";
-import type { BulkResult, ListResponse, Member, MemberAccess, MemberPublicKey } from "./org-types";
+import type { BulkResult, ListResponse, Member, MemberAccess } from "./org-types";
 
 const users = (orgId: string) => `/api/organizations/${orgId}/users`;
 
@@ -37,33 +35,8 @@ export async function singleMember(orgId: string, action: BulkAction, id: string
   await apiClient.request(`${users(orgId)}/${id}${action === "remove" ? "" : `/${action}`}`, { method });
 }
 
-/** An Accepted member awaiting the org key, with the fingerprint phrase of the public key the server handed out. */
-export interface ConfirmCandidate {
-  id: string;
-  userId: string;
-  publicKey: Uint8Array<ArrayBuffer>;
-  phrase: string;
-}
+export type { ConfirmCandidate };
 
-export async function confirmCandidates(orgId: string, ids: string[]): Promise<ConfirmCandidate[]> {
-  const list = await apiClient.post<ListResponse<MemberPublicKey>>(`${users(orgId)}/public-keys`, { ids });
-  const out: ConfirmCandidate[] = [];
-  for (const row of list.data) {
-    if (!row.key) continue;
-    const publicKey = fromBase64(row.key);
-    out.push({ id: row.id, userId: row.userId, publicKey, phrase: await fingerprintPhrase(row.userId, publicKey) });
-  }
-  return out;
-}
-
-/** The org key's bytes RSA-wrapped to a member's public key: what a confirmed member unwraps from the profile. */
-const wrapOrgKey = (key: SymmetricKey, candidate: ConfirmCandidate) => rsaEncrypt(symmetricKeyToBytes(key), candidate.publicKey);
-
-export async function confirmMember(orgId: string, key: SymmetricKey, candidate: ConfirmCandidate): Promise<void> {
-  await apiClient.post(`${users(orgId)}/${candidate.id}/confirm`, { key: await wrapOrgKey(key, candidate) });
-}
-
-export async function confirmMembers(orgId: string, key: SymmetricKey, candidates: ConfirmCandidate[]): Promise<BulkResult[]> {
-  const keys = await Promise.all(candidates.map(async (c) => ({ id: c.id, key: await wrapOrgKey(key, c) })));
-  return (await apiClient.post<ListResponse<BulkResult>>(`${users(orgId)}/confirm`, { keys })).data;
-}
+export const confirmCandidates = (orgId: string, ids: string[]) => candidatesOf(users(orgId), ids);
+export const confirmMember = (orgId: string, key: SymmetricKey, c: ConfirmCandidate) => confirmOne(users(orgId), key, c);
+export const confirmMembers = (orgId: string, key: SymmetricKey, cs: ConfirmCandidate[]) => confirmMany(users(orgId), key, cs);

@@ -60,17 +60,7 @@ export interface MemberAccess {
   groups: string[];
 }
 
-/** Per-row answer of a bulk call; an empty error means it worked. */
-export interface BulkResult {
-  id: string;
-  error: string;
-}
-
-export interface MemberPublicKey {
-  id: string;
-  userId: string;
-  key: string | null;
-}
+export type { BulkResult } from "../../../lib/confirm-members";
 
 /** A collection with its name decrypted, and who reaches it. */
 export interface OrgCollection {

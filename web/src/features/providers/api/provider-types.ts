@@ -45,17 +45,7 @@ export interface ProviderUserDetails {
   email: string | null;
 }
 
-/** `providerBulkConfirmResponseModel`: an empty error means done. */
-export interface BulkResult {
-  id: string;
-  error: string;
-}
-
-export interface ProviderUserPublicKey {
-  id: string;
-  userId: string;
-  key: string | null;
-}
+export type { BulkResult } from "../../../lib/confirm-members";
 
 export interface ProviderDetails {
   id: string;

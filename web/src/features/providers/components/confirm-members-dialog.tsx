@@ -56,7 +56,7 @@ function ConfirmMembersForm({ users, providerId, label, onClose, onDone }: Props
         {users.map((u) => (
           <li key={u.id}>
             <strong>{label(u)}</strong>:{" "}
-            {byId.has(u.id) ? <code className="portal-fingerprint">{byId.get(u.id)!.fingerprint}</code> : <span>not accepted yet, skipped</span>}
+            {byId.has(u.id) ? <code className="portal-fingerprint">{byId.get(u.id)!.phrase}</code> : <span>not accepted yet, skipped</span>}
           </li>
         ))}
       </ul>
