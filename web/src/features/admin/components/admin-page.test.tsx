@@ -1,4 +1,3 @@
-import "../../../test/dialog-polyfill";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";

@@ -1,4 +1,3 @@
-import "../../../test/dialog-polyfill";
 import { render } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { createMemoryRouter, RouterProvider, type RouteObject } from "react-router";

@@ -1,4 +1,3 @@
-import "../../../test/dialog-polyfill";
 import { http, HttpResponse } from "msw";
 import { toBase64 } from "../../../lib/crypto/bytes";
 import { generateRsaKeyPair, rsaEncrypt, type RsaKeyPair } from "../../../lib/crypto/rsa";

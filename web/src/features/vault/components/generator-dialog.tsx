@@ -1,4 +1,4 @@
-import { useState, type HTMLAttributes, type SyntheticEvent } from "react";
+import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { CheckboxField } from "../../../components/ui/checkbox-field";
 import { Dialog } from "../../../components/ui/dialog";
@@ -93,19 +93,13 @@ function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
 
 /** The password and passphrase generator, from the page header or from an item's password field. */
 export function GeneratorDialog({ open, onClose, onUse }: GeneratorDialogProps) {
-  // React passes a dialog's close and cancel events up its component tree, so when this opens over the item dialog,
-  // closing it would close that one too; they stop here.
-  const stop = (e: SyntheticEvent) => e.stopPropagation();
-  // The typings offer these handlers on <dialog> only; React calls them on any element the event passes.
-  const stopDialogEvents = { onClose: stop, onCancel: stop } as HTMLAttributes<HTMLDivElement>;
+  // Opened over the item dialog too: Dialog ignores the close events that bubble up from this one.
   return (
-    <div className="vault-nested-dialog" {...stopDialogEvents}>
-      <Dialog title="Generator" open={open} onClose={onClose}>
-        <GeneratorPanel onUse={onUse} />
-        <div className="vault-actions">
-          <Button type="button" className="secondary" onClick={onClose}>Close</Button>
-        </div>
-      </Dialog>
-    </div>
+    <Dialog title="Generator" open={open} onClose={onClose}>
+      <GeneratorPanel onUse={onUse} />
+      <div className="vault-actions">
+        <Button type="button" className="secondary" onClick={onClose}>Close</Button>
+      </div>
+    </Dialog>
   );
 }

@@ -7,15 +7,6 @@ import { keyStore } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
 import type { CipherWire, SyncResponse } from "../../../lib/ciphers/cipher-types";
 
-// jsdom has no modal dialogs; the browser's open/close is all the Dialog component needs.
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.setAttribute("open", "");
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.removeAttribute("open");
-  this.dispatchEvent(new Event("close"));
-};
-
 export const ids = {
   user: "11111111-1111-1111-1111-111111111111",
   org: "22222222-2222-2222-2222-222222222222",
