@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from "react-router";
+import { SidebarLayout } from "../../../components/ui/sidebar-layout";
 import { useOrganization } from "./use-organization";
 
 const links = [
@@ -13,18 +13,7 @@ export function ConsoleLayout() {
     <div className="admin-console">
       <p className="console-org-name">{name}</p>
       {!known && <p className="error" role="alert">This organization is not among those you administer.</p>}
-      <div className="sidebar-layout">
-        <aside className="sidebar">
-          <nav aria-label="Admin Console">
-            <ul>
-              {links.map(([to, label]) => <li key={to}><NavLink to={to}>{label}</NavLink></li>)}
-            </ul>
-          </nav>
-        </aside>
-        <section>
-          <Outlet />
-        </section>
-      </div>
+      <SidebarLayout label="Admin Console" links={links} />
     </div>
   );
 }

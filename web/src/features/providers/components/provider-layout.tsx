@@ -1,9 +1,11 @@
-import { NavLink, Outlet } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
+import { SidebarLayout } from "../../../components/ui/sidebar-layout";
 import { refreshProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { useProvider } from "./use-provider";
+
+const links = [["clients", "Clients"], ["members", "Members"], ["events", "Event log"], ["settings", "Settings"]] as const;
 
 /** The Provider Portal: the provider's name, a sidebar of its pages, and the page. */
 export function ProviderLayout() {
@@ -22,21 +24,7 @@ export function ProviderLayout() {
           <ErrorMessage message={reload.error} />
         </div>
       )}
-      <div className="sidebar-layout">
-        <aside className="sidebar">
-          <nav aria-label="Provider Portal">
-            <ul>
-              <li><NavLink to="clients">Clients</NavLink></li>
-              <li><NavLink to="members">Members</NavLink></li>
-              <li><NavLink to="events">Event log</NavLink></li>
-              <li><NavLink to="settings">Settings</NavLink></li>
-            </ul>
-          </nav>
-        </aside>
-        <section>
-          <Outlet />
-        </section>
-      </div>
+      <SidebarLayout label="Provider Portal" links={links} />
     </div>
   );
 }
