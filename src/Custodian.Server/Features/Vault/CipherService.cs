@@ -150,7 +150,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
             .Union(db.Ciphers.Where(c => c.OrganizationId != null && clientOrgs.Contains(c.OrganizationId.Value)).Select(c => c.Id));
         // Only the ids are held for the whole response (16 bytes each); rows, state, attachments and collection
         // links are read per batch, so the query count grows with vault size / batch, never per item.
-        var ids = await db.Ciphers.Where(c => visible.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        var ids = await visible.OrderBy(id => id).ToListAsync(ct);
         foreach (var batch in ids.Chunk(StreamBatchSize))
         {
             var ciphers = await db.Ciphers.AsNoTracking().Where(c => batch.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
