@@ -8,12 +8,15 @@ namespace Custodian.Server.Features.Vault;
 /// <summary><c>userDecryption</c>: what the SDK needs to unlock offline, and the user key id once known.</summary>
 public sealed record UserDecryptionResponse(MasterPasswordUnlockResponse? MasterPasswordUnlock, string? UserKeyId);
 
-/// <summary>Everything a client holds, in one response. The CLI always asks with <c>excludeDomains=true</c>.</summary>
+/// <summary>
+/// Everything a client holds, in one response. The CLI always asks with <c>excludeDomains=true</c>. The items are
+/// read while the response is written; everything else is loaded before the first byte goes out.
+/// </summary>
 public sealed record SyncResponse(
     ProfileResponse Profile,
     IReadOnlyList<FolderResponse> Folders,
     IReadOnlyList<Organizations.CollectionDetailsResponse> Collections,
-    IReadOnlyList<CipherResponse> Ciphers,
+    IAsyncEnumerable<SyncItem> Ciphers,
     Accounts.DomainsResponse? Domains,
     IReadOnlyList<Organizations.PolicyResponse> Policies,
     IReadOnlyList<object> Sends,
@@ -31,7 +34,7 @@ public static class SyncEndpoint
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
         return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), await collections.MineAsync(ct),
-            await ciphers.VisibleResponsesAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
+            ciphers.VisibleItemsAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
             await Organizations.PolicyEndpoints.ForUserAsync(db, user.Id, ct), [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }
