@@ -57,6 +57,24 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
 
     public const int ClientPageSize = 100;
 
+    /// <summary>The continuation token that leads to page <paramref name="page"/>, found once by walking the pages.</summary>
+    public async Task<string> ClientTokenForPageAsync(int page, CancellationToken ct)
+    {
+        var token = "";
+        for (var i = 1; i < page; i++)
+        {
+            var body = await GetAsync(ClientPath(token), manifest.ProviderAdminEmail, ct);
+            token = body["continuationToken"]?.GetValue<string>() ?? throw new BenchFailure($"no continuation token after page {i}");
+        }
+        return token;
+    }
+
+    /// <summary>A page by keyset: the continuation token of the page before, as Bitwarden's clients page lists.</summary>
+    public Task ClientPageAfterAsync(string token, CancellationToken ct) => ExpectItemsAsync(ClientPath(token), manifest.ProviderAdminEmail, ct);
+
+    string ClientPath(string token) => $"/api/providers/{manifest.ProviderId}/organizations?pageSize={ClientPageSize}"
+        + (token.Length == 0 ? "" : $"&continuationToken={Uri.EscapeDataString(token)}");
+
     public Task MembersAsync(CancellationToken ct) =>
         ExpectItemsAsync($"/api/organizations/{manifest.BigOrgId}/users", manifest.BigOrgOwnerEmail, ct, manifest.Shape.BigOrgMembers);
 

@@ -49,13 +49,18 @@ public static class ProviderClientEndpoints
         return provider;
     }
 
-    /// <summary>Search by name, sort (name, -name, created, -created, members), and pages of <c>pageSize</c>.</summary>
+    /// <summary>
+    /// Search by name, sort (name, -name, created, -created, members), and pages of <c>pageSize</c>: by <c>page</c>
+    /// number (the web UI), or from the previous answer's <c>continuationToken</c> (<see cref="ClientListPaging"/>).
+    /// </summary>
     static async Task<ListResponse<ProviderOrganizationResponse>> List(Guid providerId, string? search, string? sort, int? page, int? pageSize,
-        ProviderCallers callers, AppDbContext db, CancellationToken ct)
+        string? continuationToken, ProviderCallers callers, AppDbContext db, CancellationToken ct)
     {
         await callers.RequireAsync(providerId, adminOnly: false, ct);
         var size = Math.Clamp(pageSize ?? 500, 1, 500);
-        var number = Math.Max(page ?? 1, 1);
+        var order = ClientListPaging.SortOf(sort);
+        var after = string.IsNullOrEmpty(continuationToken) ? null : ClientListPaging.Decode(continuationToken, order);
+        var number = after is null ? Math.Max(page ?? 1, 1) : after.Page ?? 1;
         // Orgs in name order with the link as an EXISTS test: both databases then walk the (Name, Id) index and stop
         // after one page, where a join from the links sorted all 10,000 clients first (bench/README.md).
         var orgs = db.Organizations.AsNoTracking()
@@ -68,7 +73,8 @@ public static class ProviderClientEndpoints
         // When the org became this provider's client (not when the org was created).
         System.Linq.Expressions.Expression<Func<Organization, DateTime>> linkCreated =
             o => db.ProviderOrganizations.Where(l => l.OrganizationId == o.Id).Select(l => l.CreationDate).First();
-        orgs = sort switch
+        orgs = after?.After(orgs) ?? orgs;
+        orgs = order switch
         {
             "-name" => orgs.OrderByDescending(o => o.Name).ThenByDescending(o => o.Id),
             "created" => orgs.OrderBy(linkCreated).ThenBy(o => o.Id),
@@ -94,7 +100,7 @@ public static class ProviderClientEndpoints
                 Count(o.Id, s => s == OrganizationUserStatus.Confirmed), o.Seats, occupied, o.Seats - occupied,
                 OrganizationPlans.NameOf(o.PlanType), o.Name, o.Enabled);
         }).ToList();
-        return new(data, slice.Count > size ? (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return new(data, slice.Count > size ? ClientListPaging.Encode(order, slice[size - 1], number) : null);
     }
 
     /// <summary>
