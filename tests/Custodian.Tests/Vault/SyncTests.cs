@@ -67,7 +67,9 @@ public sealed class SyncTests(ApiFactory api) : IClassFixture<ApiFactory>
         var memberId = await api.AddConfirmedMemberAsync(org, member);
         var readOnly = await org.CreateCollectionAsync("Read only", TestCollections.Access(memberId, readOnly: true, hidePasswords: true));
         var editable = await org.CreateCollectionAsync("Editable", TestCollections.Access(memberId));
-        var hidden = await org.CreateCollectionAsync("Not the member's");
+        var admin = await api.LoginNewUserAsync();
+        var adminId = await api.AddConfirmedMemberAsync(org, admin, Custodian.Server.Features.Organizations.OrganizationUserType.Admin);
+        var hidden = await org.CreateCollectionAsync("Not the member's", TestCollections.Access(adminId));
         var shared = await org.CreateItemAsync(owner, "Shared", readOnly, editable, hidden);
         var folderId = await TestCiphers.CreateFolderAsync(member);
         var favorite = TestCiphers.Login(member, "Favorite", folderId.ToString());
@@ -91,6 +93,11 @@ public sealed class SyncTests(ApiFactory api) : IClassFixture<ApiFactory>
         var sharedItem = synced.Single(c => c.GetProperty("id").GetGuid() == shared);
         Assert.Equal([.. new[] { readOnly, editable }.Order()], sharedItem.GetProperty("collectionIds").EnumerateArray().Select(c => c.GetGuid()).Order());
         Assert.True(synced.Single(c => c.GetProperty("id").GetGuid() == own).GetProperty("favorite").GetBoolean());
+        // An admin manages every item of the org, so sees it in all its collections, not only the one they hold.
+        var admins = System.Text.Json.JsonDocument.Parse(await TextAsync(admin, "/api/sync?excludeDomains=true"));
+        var adminsItem = admins.RootElement.GetProperty("ciphers").EnumerateArray().Single();
+        Assert.Equal([.. new[] { readOnly, editable, hidden }.Order()], adminsItem.GetProperty("collectionIds").EnumerateArray().Select(c => c.GetGuid()).Order());
+        Assert.Equal(await TextAsync(admin, $"/api/ciphers/{shared}"), adminsItem.GetRawText());
     }
 
     static async Task<string> TextAsync(TestUser user, string url)

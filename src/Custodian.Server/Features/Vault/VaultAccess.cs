@@ -138,13 +138,14 @@ public sealed class OrgItemRules(IReadOnlyDictionary<Guid, List<CollectionGrant>
     public bool UsesTotp(Guid organizationId) => useTotp.Contains(organizationId);
 
     /// <summary>Rights on one item of <paramref name="organizationId"/> in <paramref name="collectionIds"/>; null when none.</summary>
+    /// <remarks>Ids come out sorted, so that every route lists an item's collections alike, whatever order they were read in.</remarks>
     public (CipherAccess Access, List<Guid> CollectionIds)? Resolve(Guid organizationId, IEnumerable<Guid> collectionIds)
     {
         if (managed.ContainsKey(organizationId))
         {
-            return (CipherMapper.FullAccess, [.. collectionIds]);
+            return (CipherMapper.FullAccess, [.. collectionIds.Order()]);
         }
-        var visible = collectionIds.Where(grants.ContainsKey).ToList();
+        var visible = collectionIds.Where(grants.ContainsKey).Order().ToList();
         if (visible.Count == 0)
         {
             return null;
