@@ -51,26 +51,29 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
         }
     }
 
-    /// <summary>A page by number (as the web UI asks) or by a continuation token from the previous page.</summary>
-    public Task ClientPageAsync(object page, string? search, CancellationToken ct) => ExpectItemsAsync(
-        $"/api/providers/{manifest.ProviderId}/organizations?page={Uri.EscapeDataString(page.ToString()!)}&pageSize={ClientPageSize}"
-            + (search is null ? "" : $"&search={Uri.EscapeDataString(search)}"),
+    public Task ClientPageAsync(int page, string? search, CancellationToken ct) => ExpectItemsAsync(
+        $"/api/providers/{manifest.ProviderId}/organizations?page={page}&pageSize={ClientPageSize}" + (search is null ? "" : $"&search={Uri.EscapeDataString(search)}"),
         manifest.ProviderAdminEmail, ct);
 
-    /// <summary>The token that starts page <paramref name="page"/>, found once by following tokens from page 1.</summary>
+    public const int ClientPageSize = 100;
+
+    /// <summary>The continuation token that leads to page <paramref name="page"/>, found once by walking the pages.</summary>
     public async Task<string> ClientTokenForPageAsync(int page, CancellationToken ct)
     {
-        var token = "1";
+        var token = "";
         for (var i = 1; i < page; i++)
         {
-            var body = await GetAsync($"/api/providers/{manifest.ProviderId}/organizations?page={Uri.EscapeDataString(token)}&pageSize={ClientPageSize}",
-                manifest.ProviderAdminEmail, ct);
+            var body = await GetAsync(ClientPath(token), manifest.ProviderAdminEmail, ct);
             token = body["continuationToken"]?.GetValue<string>() ?? throw new BenchFailure($"no continuation token after page {i}");
         }
         return token;
     }
 
-    public const int ClientPageSize = 100;
+    /// <summary>A page by keyset: the continuation token of the page before, as Bitwarden's clients page lists.</summary>
+    public Task ClientPageAfterAsync(string token, CancellationToken ct) => ExpectItemsAsync(ClientPath(token), manifest.ProviderAdminEmail, ct);
+
+    string ClientPath(string token) => $"/api/providers/{manifest.ProviderId}/organizations?pageSize={ClientPageSize}"
+        + (token.Length == 0 ? "" : $"&continuationToken={Uri.EscapeDataString(token)}");
 
     public Task MembersAsync(CancellationToken ct) =>
         ExpectItemsAsync($"/api/organizations/{manifest.BigOrgId}/users", manifest.BigOrgOwnerEmail, ct, manifest.Shape.BigOrgMembers);

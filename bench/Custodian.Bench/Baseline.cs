@@ -42,6 +42,33 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         """, search is null ? [("provider", manifest.ProviderId)] : [("provider", manifest.ProviderId), ("search", $"%{search.ToLowerInvariant()}%")],
         rawJsonColumn: null, ct);
 
+    /// <summary>The page after (Name, Id) by keyset, the way the server reads a continuation token.</summary>
+    public Task ClientPageAfterAsync((string Name, Guid Id) after, CancellationToken ct) => WriteAsync($"""
+        SELECT p.*, (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = p."OrganizationId" AND m."Status" = {Confirmed}) AS "Members"
+        FROM (SELECT l."Id", l."OrganizationId", l."Key", l."CreationDate", o."Name", o."Seats", o."PlanType", o."Enabled"
+              FROM "Organizations" o JOIN "ProviderOrganizations" l ON l."OrganizationId" = o."Id"
+              WHERE EXISTS (SELECT 1 FROM "ProviderOrganizations" x WHERE x."OrganizationId" = o."Id" AND x."ProviderId" = @provider)
+                AND o."Name" >= @name AND (o."Name" > @name OR o."Id" > @id)
+              ORDER BY o."Name", o."Id" LIMIT {ApiScenarios.ClientPageSize}) p
+        """, [("provider", manifest.ProviderId), ("name", after.Name), ("id", after.Id)], rawJsonColumn: null, ct);
+
+    /// <summary>(Name, Id) of the last client before page <paramref name="page"/>, for the keyset baseline.</summary>
+    public async Task<(string Name, Guid Id)> ClientKeyBeforePageAsync(int page, CancellationToken ct)
+    {
+        await using var connection = database.OpenConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT o."Name", o."Id" FROM "Organizations" o JOIN "ProviderOrganizations" l ON l."OrganizationId" = o."Id"
+            WHERE l."ProviderId" = @provider ORDER BY o."Name", o."Id" LIMIT 1 OFFSET {(page - 1) * ApiScenarios.ClientPageSize - 1}
+            """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "provider";
+        parameter.Value = database.IsPostgres ? manifest.ProviderId : manifest.ProviderId.ToString().ToUpperInvariant();
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetFieldValue<Guid>(1)) : throw new BenchFailure("no client before the page");
+    }
+
     public Task MembersAsync(CancellationToken ct) => WriteAsync("""
         SELECT m."Id", m."UserId", m."Type", m."Status", m."Permissions", m."ExternalId", u."Email", u."Name"
         FROM "OrganizationUsers" m LEFT JOIN "Users" u ON u."Id" = m."UserId"

@@ -42,7 +42,7 @@ public sealed class ProviderClientTests(ApiFactory api) : IClassFixture<ApiFacto
         string Url(string query) => $"/api/providers/{provider.Id}/organizations?{query}";
 
         var first = await owner.Client.GetJsonAsync(Url("pageSize=2"));
-        var second = await owner.Client.GetJsonAsync(Url($"pageSize=2&page={first["continuationToken"]!.GetValue<string>()}"));
+        var second = await owner.Client.GetJsonAsync(Url($"pageSize=2&continuationToken={Uri.EscapeDataString(first["continuationToken"]!.GetValue<string>())}"));
         var descending = await owner.Client.GetJsonAsync(Url("sort=-name"));
         var found = await owner.Client.GetJsonAsync(Url("search=bra"));
 
@@ -64,40 +64,73 @@ public sealed class ProviderClientTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task ClientList_ContinuationToken_SeeksAfterTheLastRow_AndPageNumbersStillWork()
+    public async Task ClientList_ContinuationToken_PagesByNameAndIdLikePageNumbers()
     {
         var owner = await api.LoginNewUserAsync();
         var provider = await api.CreateProviderAsync(owner);
-        // Two clients share a name, so the token must carry the id to split them across pages.
-        foreach (var name in new[] { "Delta", "Alpha", "Bravo", "Bravo twin", "Echo" })
+        // Two clients share a name: the token must tell them apart by id, or a page would repeat or skip one.
+        foreach (var name in new[] { "Delta", "Alpha", "Bravo", "Bravo 2", "Charlie" })
         {
             await provider.CreateClientAsync(owner, name, TestAccounts.NewEmail());
         }
         string Url(string query) => $"/api/providers/{provider.Id}/organizations?{query}";
-        var twin = (await owner.Client.GetJsonAsync(Url("search=twin")))["data"]![0]!["id"];
-        await ApiClient.ReadOkOrEmptyAsync(await owner.Client.PutAsync($"/api/providers/{provider.Id}/clients/{twin}", new { assignedSeats = 10, name = "Bravo" }));
-        static string[] Names(System.Text.Json.Nodes.JsonNode page) =>
-            [.. page["data"]!.AsArray().Select(c => c!["organizationName"]!.GetValue<string>())];
-        static string[] Ids(System.Text.Json.Nodes.JsonNode page) => [.. page["data"]!.AsArray().Select(c => c!["organizationId"]!.GetValue<string>())];
-
-        var first = await owner.Client.GetJsonAsync(Url("pageSize=2"));
-        var token = first["continuationToken"]!.GetValue<string>();
-        var second = await owner.Client.GetJsonAsync(Url($"pageSize=2&continuationToken={Uri.EscapeDataString(token)}"));
-        var third = await owner.Client.GetJsonAsync(Url($"pageSize=2&page={Uri.EscapeDataString(second["continuationToken"]!.GetValue<string>())}"));
-        var byNumber = await owner.Client.GetJsonAsync(Url("pageSize=2&page=2"));
-
-        Assert.Equal(["Alpha", "Bravo"], Names(first));
-        Assert.Equal(["Bravo", "Delta"], Names(second));
-        Assert.Equal(["Echo"], Names(third));
-        Assert.Null(third["continuationToken"]);
-        Assert.Equal(Ids(byNumber), Ids(second));
-        Assert.Equal(5, Ids(first).Concat(Ids(second)).Concat(Ids(third)).Distinct().Count());
-
-        foreach (var bad in new[] { token[..^3] + "!!!", "k", "kAAAA", "-3x", token.Replace('k', 'z') })
+        var second = (await owner.Client.GetJsonAsync(Url("search=bravo 2")))["data"]![0]!["id"]!.GetValue<string>();
+        await ApiClient.ReadOkOrEmptyAsync(await owner.Client.PutAsync($"/api/providers/{provider.Id}/clients/{second}", new { assignedSeats = 10, name = "Bravo" }));
+        async Task<List<(string Name, string Id)>> AllPagesAsync(string sort)
         {
-            await ApiClient.ReadErrorAsync(await owner.Client.GetAsync(Url($"continuationToken={Uri.EscapeDataString(bad)}")), HttpStatusCode.BadRequest);
+            var rows = new List<(string, string)>();
+            string? token = null;
+            do
+            {
+                var page = await owner.Client.GetJsonAsync(Url($"sort={sort}&pageSize=2" + (token is null ? "" : $"&continuationToken={Uri.EscapeDataString(token)}")));
+                rows.AddRange(page["data"]!.AsArray().Select(c => (c!["organizationName"]!.GetValue<string>(), c["organizationId"]!.GetValue<string>())));
+                token = page["continuationToken"]?.GetValue<string>();
+            }
+            while (token is not null);
+            return rows;
         }
-        await ApiClient.ReadErrorAsync(await owner.Client.GetAsync(Url($"sort=created&page={Uri.EscapeDataString(token)}")), HttpStatusCode.BadRequest);
+
+        var byName = await AllPagesAsync("name");
+        var byNameDescending = await AllPagesAsync("-name");
+        var byCreated = await AllPagesAsync("created");
+        var whole = (await owner.Client.GetJsonAsync(Url("sort=name")))["data"]!.AsArray()
+            .Select(c => (c!["organizationName"]!.GetValue<string>(), c["organizationId"]!.GetValue<string>())).ToList();
+        var pageThree = await owner.Client.GetJsonAsync(Url("sort=name&pageSize=2&page=3"));
+
+        Assert.Equal(["Alpha", "Bravo", "Bravo", "Charlie", "Delta"], byName.Select(r => r.Name));
+        Assert.Equal(whole, byName);
+        Assert.Equal(Enumerable.Reverse(whole), byNameDescending);
+        Assert.Equal(5, byCreated.Select(r => r.Id).Distinct().Count());
+        Assert.Equal("Delta", pageThree["data"]!.AsArray().Single()!["organizationName"]!.GetValue<string>());
+        Assert.Null(pageThree["continuationToken"]);
+    }
+
+    [Fact]
+    public async Task ClientList_BadOrForeignContinuationToken_Returns400_AndAuthorizationComesFirst()
+    {
+        var owner = await api.LoginNewUserAsync();
+        var provider = await api.CreateProviderAsync(owner);
+        foreach (var name in new[] { "One", "Two" })
+        {
+            await provider.CreateClientAsync(owner, name, TestAccounts.NewEmail());
+        }
+        string Url(string query) => $"/api/providers/{provider.Id}/organizations?{query}";
+        var token = (await owner.Client.GetJsonAsync(Url("pageSize=1")))["continuationToken"]!.GetValue<string>();
+        var createdToken = (await owner.Client.GetJsonAsync(Url("sort=created&pageSize=1")))["continuationToken"]!.GetValue<string>();
+
+        foreach (var bad in new[] { "not-a-token!", "AAAA", Convert.ToBase64String("{\"sort\":\"name\"}"u8.ToArray()), createdToken })
+        {
+            var error = await ApiClient.ReadErrorAsync(await owner.Client.GetAsync(Url($"sort=name&continuationToken={Uri.EscapeDataString(bad)}")),
+                HttpStatusCode.BadRequest);
+            Assert.NotNull(error["validationErrors"]!["continuationToken"]);
+        }
+        await ApiClient.ReadErrorAsync(await owner.Client.GetAsync(Url($"sort=-name&continuationToken={Uri.EscapeDataString(token)}")), HttpStatusCode.BadRequest);
+        var stranger = await api.LoginNewUserAsync();
+        await ApiClient.ReadErrorAsync(await stranger.Client.GetAsync(Url($"continuationToken={Uri.EscapeDataString(token)}")), HttpStatusCode.NotFound);
+        await ApiClient.ReadErrorAsync(await stranger.Client.GetAsync(Url("continuationToken=garbage")), HttpStatusCode.NotFound);
+        var strangersProvider = await api.CreateProviderAsync(stranger, "Other MSP");
+        var foreign = await stranger.Client.GetJsonAsync($"/api/providers/{strangersProvider.Id}/organizations?continuationToken={Uri.EscapeDataString(token)}");
+        Assert.Empty(foreign["data"]!.AsArray());
     }
 
     [Fact]

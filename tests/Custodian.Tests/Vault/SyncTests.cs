@@ -56,4 +56,54 @@ public sealed class SyncTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Equal(first["profile"]!["securityStamp"]!.GetValue<string>(), second["profile"]!["securityStamp"]!.GetValue<string>());
     }
+
+    /// <summary>Sync streams its items through its own writer; each must read exactly as the single-item route's model.</summary>
+    [Fact]
+    public async Task Sync_Items_AreByteForByteTheCipherDetailsOfEachItem()
+    {
+        var owner = await api.LoginNewUserAsync();
+        var member = await api.LoginNewUserAsync();
+        var org = await owner.CreateOrganizationAsync();
+        var memberId = await api.AddConfirmedMemberAsync(org, member);
+        var readOnly = await org.CreateCollectionAsync("Read only", TestCollections.Access(memberId, readOnly: true, hidePasswords: true));
+        var editable = await org.CreateCollectionAsync("Editable", TestCollections.Access(memberId));
+        var admin = await api.LoginNewUserAsync();
+        var adminId = await api.AddConfirmedMemberAsync(org, admin, Custodian.Server.Features.Organizations.OrganizationUserType.Admin);
+        var hidden = await org.CreateCollectionAsync("Not the member's", TestCollections.Access(adminId));
+        var shared = await org.CreateItemAsync(owner, "Shared", readOnly, editable, hidden);
+        var folderId = await TestCiphers.CreateFolderAsync(member);
+        var favorite = TestCiphers.Login(member, "Favorite", folderId.ToString());
+        favorite["favorite"] = true;
+        var own = await TestCiphers.CreateAsync(member, favorite);
+        var card = await TestCiphers.CreateAsync(member, TestCiphers.OfType(member, 3));
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.PutAsync($"/api/ciphers/{card}/delete", null)).StatusCode);
+
+        var sync = System.Text.Json.JsonDocument.Parse(await TextAsync(member, "/api/sync?excludeDomains=true"));
+        var list = System.Text.Json.JsonDocument.Parse(await TextAsync(member, "/api/ciphers"));
+
+        var synced = sync.RootElement.GetProperty("ciphers").EnumerateArray().ToList();
+        Assert.Equal([.. new[] { shared, own, card }.Order()], synced.Select(c => c.GetProperty("id").GetGuid()));
+        Assert.Equal("list", list.RootElement.GetProperty("object").GetString());
+        Assert.Equal(synced.Select(c => c.GetRawText()), list.RootElement.GetProperty("data").EnumerateArray().Select(c => c.GetRawText()));
+        foreach (var item in synced)
+        {
+            var single = await TextAsync(member, $"/api/ciphers/{item.GetProperty("id").GetGuid()}");
+            Assert.Equal(single, item.GetRawText());
+        }
+        var sharedItem = synced.Single(c => c.GetProperty("id").GetGuid() == shared);
+        Assert.Equal([.. new[] { readOnly, editable }.Order()], sharedItem.GetProperty("collectionIds").EnumerateArray().Select(c => c.GetGuid()).Order());
+        Assert.True(synced.Single(c => c.GetProperty("id").GetGuid() == own).GetProperty("favorite").GetBoolean());
+        // An admin manages every item of the org, so sees it in all its collections, not only the one they hold.
+        var admins = System.Text.Json.JsonDocument.Parse(await TextAsync(admin, "/api/sync?excludeDomains=true"));
+        var adminsItem = admins.RootElement.GetProperty("ciphers").EnumerateArray().Single();
+        Assert.Equal([.. new[] { readOnly, editable, hidden }.Order()], adminsItem.GetProperty("collectionIds").EnumerateArray().Select(c => c.GetGuid()).Order());
+        Assert.Equal(await TextAsync(admin, $"/api/ciphers/{shared}"), adminsItem.GetRawText());
+    }
+
+    static async Task<string> TextAsync(TestUser user, string url)
+    {
+        var response = await user.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
 }

@@ -50,16 +50,17 @@ public static class ProviderClientEndpoints
     }
 
     /// <summary>
-    /// Search by name, sort (name, -name, created, -created, members), and pages of <c>pageSize</c>. <c>page</c> (or
-    /// <c>continuationToken</c>) is a page number or the previous answer's continuationToken (<see cref="ClientListCursor"/>).
+    /// Search by name, sort (name, -name, created, -created, members), and pages of <c>pageSize</c>: by <c>page</c>
+    /// number (the web UI), or from the previous answer's <c>continuationToken</c> (<see cref="ClientListPaging"/>).
     /// </summary>
-    static async Task<ListResponse<ProviderOrganizationResponse>> List(Guid providerId, string? search, string? sort, string? page,
-        string? continuationToken, int? pageSize, ProviderCallers callers, AppDbContext db, CancellationToken ct)
+    static async Task<ListResponse<ProviderOrganizationResponse>> List(Guid providerId, string? search, string? sort, int? page, int? pageSize,
+        string? continuationToken, ProviderCallers callers, AppDbContext db, CancellationToken ct)
     {
         await callers.RequireAsync(providerId, adminOnly: false, ct);
         var size = Math.Clamp(pageSize ?? 500, 1, 500);
-        var cursor = ClientListCursor.Parse(continuationToken ?? page);
-        var byName = sort is null or "name";
+        var order = ClientListPaging.SortOf(sort);
+        var after = string.IsNullOrEmpty(continuationToken) ? null : ClientListPaging.Decode(continuationToken, order);
+        var number = after is null ? Math.Max(page ?? 1, 1) : after.Page ?? 1;
         // Orgs in name order with the link as an EXISTS test: both databases then walk the (Name, Id) index and stop
         // after one page, where a join from the links sorted all 10,000 clients first (bench/README.md).
         var orgs = db.Organizations.AsNoTracking()
@@ -72,7 +73,8 @@ public static class ProviderClientEndpoints
         // When the org became this provider's client (not when the org was created).
         System.Linq.Expressions.Expression<Func<Organization, DateTime>> linkCreated =
             o => db.ProviderOrganizations.Where(l => l.OrganizationId == o.Id).Select(l => l.CreationDate).First();
-        orgs = sort switch
+        orgs = after?.After(orgs) ?? orgs;
+        orgs = order switch
         {
             "-name" => orgs.OrderByDescending(o => o.Name).ThenByDescending(o => o.Id),
             "created" => orgs.OrderBy(linkCreated).ThenBy(o => o.Id),
@@ -81,17 +83,7 @@ public static class ProviderClientEndpoints
                 .ThenBy(o => o.Id),
             _ => orgs.OrderBy(o => o.Name).ThenBy(o => o.Id),
         };
-        if (byName && cursor is { AfterName: { } afterName, AfterId: var afterId })
-        {
-            // (Name, Id) > (afterName, afterId), with a plain Name >= bound first so both databases seek the
-            // (Name, Id) index instead of testing an OR on every row.
-            orgs = orgs.Where(o => o.Name.CompareTo(afterName) >= 0 && (o.Name.CompareTo(afterName) > 0 || o.Id.CompareTo(afterId) > 0));
-        }
-        else if (cursor.IsKeyset)
-        {
-            throw BadRequestException.ForField("ContinuationToken", "The continuation token belongs to the name order.");
-        }
-        var slice = await orgs.Skip((cursor.Page - 1) * size).Take(size + 1).ToListAsync(ct);
+        var slice = await orgs.Skip((number - 1) * size).Take(size + 1).ToListAsync(ct);
         // Seats are counted for the page only, in one grouped query.
         var ids = slice.Select(o => o.Id).ToList();
         var links = await db.ProviderOrganizations.AsNoTracking().Where(l => l.ProviderId == providerId && ids.Contains(l.OrganizationId))
@@ -108,12 +100,7 @@ public static class ProviderClientEndpoints
                 Count(o.Id, s => s == OrganizationUserStatus.Confirmed), o.Seats, occupied, o.Seats - occupied,
                 OrganizationPlans.NameOf(o.PlanType), o.Name, o.Enabled);
         }).ToList();
-        if (slice.Count <= size)
-        {
-            return new(data, null);
-        }
-        var last = slice[size - 1];
-        return new(data, byName ? ClientListCursor.Encode(last.Name, last.Id) : (cursor.Page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new(data, slice.Count > size ? ClientListPaging.Encode(order, slice[size - 1], number) : null);
     }
 
     /// <summary>

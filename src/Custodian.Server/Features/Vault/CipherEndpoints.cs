@@ -52,8 +52,7 @@ public static class CipherEndpoints
         return ciphers;
     }
 
-    static async Task<ListResponse<CipherResponse>> ListCiphers(CipherService service, CancellationToken ct) =>
-        new(await service.VisibleResponsesAsync(ct));
+    static StreamedListResponse<SyncItem> ListCiphers(CipherService service, CancellationToken ct) => new(service.VisibleItemsAsync(ct));
 
     static async Task<CipherResponse> CreateCipher(CipherRequest request, AppDbContext db, CipherService service, CancellationToken ct)
     {

@@ -1,9 +1,9 @@
-using System.Runtime.CompilerServices;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Vault;
@@ -122,47 +122,83 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
     /// <summary>
     /// Everything in the caller's vault: their own items, org items of their collections, and every item of the
     /// client orgs their provider administers; trashed ones included (clients show the trash from them). Items no
-    /// collection of a member holds stay in the Admin Console.
+    /// collection of a member holds stay in the Admin Console. Streamed in id order as the rows are read, so a
+    /// 5,000-item sync never holds 5,000 responses (bench/README.md).
     /// </summary>
-    public async Task<List<CipherResponse>> VisibleResponsesAsync(CancellationToken ct)
+    public async IAsyncEnumerable<SyncItem> VisibleItemsAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
-        var responses = new List<CipherResponse>();
-        await foreach (var response in VisibleStreamAsync(ct))
+        var me = caller.Id;
+        var ids = VisibleIds(me);
+        // Links and attachments first: one connection cannot run a second query while the item rows stream.
+        var grants = await access.GrantsAsync(ct);
+        var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, me);
+        var collectionLinks = (await CollectionLinksAsync(grants, clientOrgs, ct)).ToLookup(l => l.CipherId, l => l.CollectionId);
+        var attachments = (await db.Attachments.AsNoTracking().Where(a => a.Uploaded && ids.Contains(a.CipherId)).ToListAsync(ct))
+            .ToLookup(a => a.CipherId);
+        var grantOrgs = grants.Select(g => g.OrganizationId).Distinct().ToList();
+        var rules = await access.RulesAsync(o => grantOrgs.Contains(o.Id) || clientOrgs.Contains(o.Id), ct);
+        var rows = from c in db.Ciphers
+                   where ids.Contains(c.Id)
+                   from s in db.CipherUserStates.Where(s => s.CipherId == c.Id && s.UserId == me).DefaultIfEmpty()
+                   orderby c.Id
+                   select new SyncItem
+                   {
+                       Id = c.Id, OrganizationId = c.OrganizationId, Type = c.Type, Data = c.Data, Key = c.Key, Reprompt = c.Reprompt,
+                       CreationDate = c.CreationDate, RevisionDate = c.RevisionDate, DeletedDate = c.DeletedDate,
+                       FolderId = s == null ? null : s.FolderId, Favorite = s != null && s.Favorite, ArchivedDate = s == null ? null : s.ArchivedDate,
+                   };
+        await foreach (var item in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            responses.Add(response);
+            // An org item the rules do not resolve keeps full rights and no collections, as single reads answer it.
+            if (item.OrganizationId is { } org && rules.Resolve(org, collectionLinks[item.Id]) is { } resolved)
+            {
+                item.Access = resolved.Access;
+                item.CollectionIds = resolved.CollectionIds;
+            }
+            item.OrganizationUseTotp = item.OrganizationId is { } totpOrg && rules.UsesTotp(totpOrg);
+            if (attachments.Contains(item.Id))
+            {
+                item.Attachments = [.. attachments[item.Id].Select(links.Response)];
+            }
+            yield return item;
         }
-        return responses;
     }
 
     /// <summary>
-    /// The same items as <see cref="VisibleResponsesAsync"/>, produced batch by batch so sync can write each to
-    /// the response as it comes: a 5,000-item vault never sits in memory as 5,000 response objects, which was
-    /// most of the server's peak memory under concurrent syncs (bench/README.md).
+    /// The collection links the rules need, each way in read by its own index. A member sees an item only in the
+    /// collections granted to them, so those collections' links suffice; owners, admins and providers see every
+    /// collection of an item, so they also get the other links of the items they reach and the links of their
+    /// client orgs. One query keyed by every visible id made PostgreSQL scan all links (32 ms, bench/README.md).
     /// </summary>
-    public async IAsyncEnumerable<CipherResponse> VisibleStreamAsync([EnumeratorCancellation] CancellationToken ct)
+    async Task<List<CollectionCipher>> CollectionLinksAsync(IReadOnlyList<CollectionGrant> grants, IQueryable<Guid> clientOrgs, CancellationToken ct)
     {
-        // One id set per way in, each answered by its own index, then one lookup by primary key. An OR across
-        // the three made both databases scan every item of every vault (measured in bench/README.md).
-        var grants = VaultAccess.GrantsOf(db, caller.Id).Select(g => g.CollectionId);
-        var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, caller.Id);
-        var visible = db.Ciphers.Where(c => c.UserId == caller.Id).Select(c => c.Id)
-            .Union(db.CollectionCiphers.Where(l => grants.Contains(l.CollectionId)).Select(l => l.CipherId))
-            .Union(db.Ciphers.Where(c => c.OrganizationId != null && clientOrgs.Contains(c.OrganizationId.Value)).Select(c => c.Id));
-        // Only the ids are held for the whole response (16 bytes each); rows, state, attachments and collection
-        // links are read per batch, so the query count grows with vault size / batch, never per item.
-        var ids = await visible.OrderBy(id => id).ToListAsync(ct);
-        foreach (var batch in ids.Chunk(StreamBatchSize))
+        var granted = grants.Select(g => g.CollectionId).Distinct().ToList();
+        var links = await db.CollectionCiphers.AsNoTracking().Where(l => granted.Contains(l.CollectionId)).ToListAsync(ct);
+        if ((await access.ManagedOrgsAsync(ct)).Count == 0)
         {
-            var ciphers = await db.Ciphers.AsNoTracking().Where(c => batch.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
-            foreach (var response in await ResponsesAsync(ciphers, ct))
-            {
-                yield return response;
-            }
+            return links;
         }
+        var reached = links.Select(l => l.CipherId).Distinct().ToList();
+        links.AddRange(await db.CollectionCiphers.AsNoTracking().Where(l => reached.Contains(l.CipherId)).ToListAsync(ct));
+        links.AddRange(await (from l in db.CollectionCiphers.AsNoTracking()
+                              join c in db.Collections on l.CollectionId equals c.Id
+                              where clientOrgs.Contains(c.OrganizationId)
+                              select l).ToListAsync(ct));
+        return [.. links.DistinctBy(l => (l.CipherId, l.CollectionId))];
     }
 
-    /// <summary>Items per batch when streaming: few enough queries per sync, small enough to stay cheap in memory.</summary>
-    const int StreamBatchSize = 1000;
+    /// <summary>
+    /// One id set per way in, each answered by its own index, then one lookup by primary key. An OR across the
+    /// three made both databases scan every item of every vault (measured in bench/README.md).
+    /// </summary>
+    IQueryable<Guid> VisibleIds(Guid userId)
+    {
+        var grants = VaultAccess.GrantsOf(db, userId).Select(g => g.CollectionId);
+        var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, userId);
+        return db.Ciphers.Where(c => c.UserId == userId).Select(c => c.Id)
+            .Union(db.CollectionCiphers.Where(l => grants.Contains(l.CollectionId)).Select(l => l.CipherId))
+            .Union(db.Ciphers.Where(c => c.OrganizationId != null && clientOrgs.Contains(c.OrganizationId.Value)).Select(c => c.Id));
+    }
 
     public async Task<CipherResponse> ResponseAsync(Cipher cipher, CancellationToken ct) =>
         (await ResponsesAsync([cipher], ct)).Single();

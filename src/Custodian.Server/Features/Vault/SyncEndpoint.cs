@@ -9,15 +9,14 @@ namespace Custodian.Server.Features.Vault;
 public sealed record UserDecryptionResponse(MasterPasswordUnlockResponse? MasterPasswordUnlock, string? UserKeyId);
 
 /// <summary>
-/// Everything a client holds, in one response. The CLI always asks with <c>excludeDomains=true</c>.
-/// <see cref="Ciphers"/> is enumerated while the response is written: System.Text.Json streams an
-/// <see cref="IAsyncEnumerable{T}"/> as a JSON array and flushes as its buffer fills, so items leave as they are read.
+/// Everything a client holds, in one response. The CLI always asks with <c>excludeDomains=true</c>. The items are
+/// read while the response is written; everything else is loaded before the first byte goes out.
 /// </summary>
 public sealed record SyncResponse(
     ProfileResponse Profile,
     IReadOnlyList<FolderResponse> Folders,
     IReadOnlyList<Organizations.CollectionDetailsResponse> Collections,
-    IAsyncEnumerable<CipherResponse> Ciphers,
+    IAsyncEnumerable<SyncItem> Ciphers,
     Accounts.DomainsResponse? Domains,
     IReadOnlyList<Organizations.PolicyResponse> Policies,
     IReadOnlyList<object> Sends,
@@ -35,7 +34,7 @@ public static class SyncEndpoint
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
         return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), await collections.MineAsync(ct),
-            ciphers.VisibleStreamAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
+            ciphers.VisibleItemsAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
             await Organizations.PolicyEndpoints.ForUserAsync(db, user.Id, ct), [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }

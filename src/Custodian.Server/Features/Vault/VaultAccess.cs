@@ -1,6 +1,7 @@
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Security;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Vault;
@@ -86,30 +87,31 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
             return result;
         }
         var ids = orgItems.Select(c => c.Id).ToList();
-        var links = (await db.CollectionCiphers.Where(l => ids.Contains(l.CipherId)).ToListAsync(ct)).ToLookup(l => l.CipherId);
-        var grants = (await GrantsAsync(ct)).GroupBy(g => g.CollectionId).ToDictionary(g => g.Key, g => g.ToList());
-        var managed = await ManagedOrgsAsync(ct);
+        var links = (await db.CollectionCiphers.Where(l => ids.Contains(l.CipherId)).ToListAsync(ct)).ToLookup(l => l.CipherId, l => l.CollectionId);
         var orgIds = orgItems.Select(c => c.OrganizationId!.Value).Distinct().ToList();
-        var limitsDeletion = await db.Organizations.Where(o => orgIds.Contains(o.Id) && o.LimitItemDeletion).Select(o => o.Id).ToListAsync(ct);
+        var rules = await RulesAsync(o => orgIds.Contains(o.Id), ct);
         foreach (var cipher in orgItems)
         {
-            var org = cipher.OrganizationId!.Value;
-            var collectionIds = links[cipher.Id].Select(l => l.CollectionId).ToList();
-            var mine = collectionIds.Where(grants.ContainsKey).SelectMany(id => grants[id]).ToList();
-            if (managed.ContainsKey(org))
+            if (rules.Resolve(cipher.OrganizationId!.Value, links[cipher.Id]) is { } resolved)
             {
-                result[cipher.Id] = (CipherMapper.FullAccess, collectionIds);
-            }
-            else if (mine.Count > 0)
-            {
-                var edit = mine.Any(g => !g.ReadOnly);
-                var manage = mine.Any(g => g.Manage);
-                var delete = limitsDeletion.Contains(org) ? manage : edit;
-                result[cipher.Id] = (new CipherAccess(edit, mine.Any(g => !g.HidePasswords), delete, delete, manage),
-                    [.. collectionIds.Where(grants.ContainsKey)]);
+                result[cipher.Id] = resolved;
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Everything needed to judge org items one by one without further queries: grants, managed orgs, and the
+    /// flags of the orgs <paramref name="orgs"/> selects (item deletion limits, TOTP).
+    /// </summary>
+    public async Task<OrgItemRules> RulesAsync(Expression<Func<Organization, bool>> orgs, CancellationToken ct)
+    {
+        var grants = (await GrantsAsync(ct)).GroupBy(g => g.CollectionId).ToDictionary(g => g.Key, g => g.ToList());
+        var managed = await ManagedOrgsAsync(ct);
+        var flags = await db.Organizations.Where(orgs).Where(o => o.LimitItemDeletion || o.UseTotp)
+            .Select(o => new { o.Id, o.LimitItemDeletion, o.UseTotp }).ToListAsync(ct);
+        return new OrgItemRules(grants, managed, [.. flags.Where(f => f.LimitItemDeletion).Select(f => f.Id)],
+            [.. flags.Where(f => f.UseTotp).Select(f => f.Id)]);
     }
 
     /// <summary>True when the caller may put items into every one of <paramref name="collectionIds"/> of the org.</summary>
@@ -126,5 +128,32 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
         }
         var writable = (await GrantsAsync(ct)).Where(g => !g.ReadOnly).Select(g => g.CollectionId).ToHashSet();
         return collectionIds.All(writable.Contains);
+    }
+}
+
+/// <summary>The caller's rights on org items, loaded once (<see cref="VaultAccess.RulesAsync"/>) and applied per item.</summary>
+public sealed class OrgItemRules(IReadOnlyDictionary<Guid, List<CollectionGrant>> grants, IReadOnlyDictionary<Guid, Organization> managed,
+    HashSet<Guid> limitsDeletion, HashSet<Guid> useTotp)
+{
+    public bool UsesTotp(Guid organizationId) => useTotp.Contains(organizationId);
+
+    /// <summary>Rights on one item of <paramref name="organizationId"/> in <paramref name="collectionIds"/>; null when none.</summary>
+    /// <remarks>Ids come out sorted, so that every route lists an item's collections alike, whatever order they were read in.</remarks>
+    public (CipherAccess Access, List<Guid> CollectionIds)? Resolve(Guid organizationId, IEnumerable<Guid> collectionIds)
+    {
+        if (managed.ContainsKey(organizationId))
+        {
+            return (CipherMapper.FullAccess, [.. collectionIds.Order()]);
+        }
+        var visible = collectionIds.Where(grants.ContainsKey).Order().ToList();
+        if (visible.Count == 0)
+        {
+            return null;
+        }
+        var mine = visible.SelectMany(id => grants[id]).ToList();
+        var edit = mine.Any(g => !g.ReadOnly);
+        var manage = mine.Any(g => g.Manage);
+        var delete = limitsDeletion.Contains(organizationId) ? manage : edit;
+        return (new CipherAccess(edit, mine.Any(g => !g.HidePasswords), delete, delete, manage), visible);
     }
 }

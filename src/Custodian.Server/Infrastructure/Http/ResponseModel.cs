@@ -7,3 +7,9 @@ public abstract record ResponseModel([property: JsonPropertyOrder(-1)] string Ob
 
 /// <summary>Bitwarden's list envelope: <c>{"object":"list","data":[…],"continuationToken":null}</c>.</summary>
 public sealed record ListResponse<T>(IReadOnlyList<T> Data, string? ContinuationToken = null) : ResponseModel("list");
+
+/// <summary>
+/// The list envelope for lists of thousands (sync's items, a big org's members): System.Text.Json writes
+/// <see cref="Data"/> as an array while it is enumerated and flushes as its buffer fills, so items leave as they are read.
+/// </summary>
+public sealed record StreamedListResponse<T>(IAsyncEnumerable<T> Data, string? ContinuationToken = null) : ResponseModel("list");
