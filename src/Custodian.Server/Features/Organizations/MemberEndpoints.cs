@@ -27,24 +27,24 @@ public static class MemberEndpoints
         return users;
     }
 
-    static async Task<ListResponse<MemberResponse>> List(Guid organizationId, bool? includeCollections, bool? includeGroups,
+    static async Task<StreamedListResponse<MemberResponse>> List(Guid organizationId, bool? includeCollections, bool? includeGroups,
         OrganizationAccess access, AppDbContext db, MemberService members, CancellationToken ct)
     {
         await access.RequireAsync(organizationId, c => c.CanManageUsers || c.CanManageGroups || c.CanEditAnyCollection || c.CanDeleteAnyCollection, ct);
-        var rows = await db.OrganizationUsers.AsNoTracking().Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Id).ToListAsync(ct);
-        return new(await members.ResponsesAsync(rows, includeCollections == true, includeGroups == true, "organizationUserUserDetails", ct));
+        return new(members.ResponsesAsync(db.OrganizationUsers.Where(m => m.OrganizationId == organizationId),
+            includeCollections == true, includeGroups == true, "organizationUserUserDetails", ct));
     }
 
     static async Task<MemberResponse> Get(Guid organizationId, Guid id, OrganizationAccess access, MemberService members, CancellationToken ct)
     {
         var caller = await access.RequireAsync(organizationId, c => c.CanManageUsers, ct);
-        return (await members.ResponsesAsync([await members.LoadAsync(caller, id, ct)], true, true, "organizationUserDetails", ct)).Single();
+        return await members.ResponseAsync(await members.LoadAsync(caller, id, ct), includeCollections: true, ct);
     }
 
     static async Task<IReadOnlyList<Guid>> GetGroups(Guid organizationId, Guid id, OrganizationAccess access, MemberService members, CancellationToken ct)
     {
         var caller = await access.RequireAsync(organizationId, c => c.CanManageUsers, ct);
-        return (await members.ResponsesAsync([await members.LoadAsync(caller, id, ct)], false, true, "organizationUserDetails", ct)).Single().Groups;
+        return (await members.ResponseAsync(await members.LoadAsync(caller, id, ct), includeCollections: false, ct)).Groups;
     }
 
     static async Task Invite(Guid organizationId, MemberInviteRequest request, OrganizationAccess access, AppDbContext db,

@@ -91,30 +91,44 @@ public sealed class MemberService(AppDbContext db, InviteTokens tokens, Mailer m
     public void Record(EventType type, OrgCaller caller, OrganizationUser member) =>
         events.Add(type, new EventSubject(OrganizationUserId: member.Id, UserId: member.UserId), caller);
 
-    public async Task<List<MemberResponse>> ResponsesAsync(IReadOnlyList<OrganizationUser> members, bool includeCollections,
-        bool includeGroups, string kind, CancellationToken ct)
+    /// <summary>
+    /// The members <paramref name="members"/> selects, in id order, each read with the user columns shown (one
+    /// LEFT JOIN) and written as it is read: a 5,000-member list never sits in memory as rows, users and responses
+    /// at once, which set the server's peak memory (bench/README.md). Collections and groups, when asked for, are
+    /// read first, since one connection cannot run a second query while the rows stream.
+    /// </summary>
+    public async IAsyncEnumerable<MemberResponse> ResponsesAsync(IQueryable<OrganizationUser> members, bool includeCollections,
+        bool includeGroups, string kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var ids = members.Select(m => m.Id).ToList();
-        var userIds = members.Select(m => m.UserId).OfType<Guid>().ToList();
-        // Only the columns shown: whole user rows carry keys of several kilobytes each, 5,000 of them per list.
-        var users = await db.Users.Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Email, u.Name, HasMasterPassword = u.MasterPassword != null, u.AvatarColor })
-            .ToDictionaryAsync(u => u.Id, ct);
+        var ids = members.Select(m => m.Id);
         var access = includeCollections
             ? (await db.CollectionUsers.AsNoTracking().Where(a => ids.Contains(a.OrganizationUserId)).ToListAsync(ct)).ToLookup(a => a.OrganizationUserId)
             : null;
         var groups = includeGroups
-            ? (await db.GroupUsers.AsNoTracking().Where(g => ids.Contains(g.OrganizationUserId)).ToListAsync(ct)).ToLookup(g => g.OrganizationUserId)
+            ? (await db.GroupUsers.AsNoTracking().Where(g => ids.Contains(g.OrganizationUserId)).ToListAsync(ct)).ToLookup(g => g.OrganizationUserId, g => g.GroupId)
             : null;
-        return [.. members.Select(m =>
+        // Only the columns shown: whole rows carry keys of several kilobytes each.
+        var rows = from m in members.AsNoTracking()
+                   from u in db.Users.Where(u => u.Id == m.UserId).DefaultIfEmpty()
+                   orderby m.Id
+                   select new
+                   {
+                       m.Id, m.UserId, Email = u != null ? u.Email : m.Email, Name = u != null ? u.Name : null, m.Type, m.Status, m.Permissions,
+                       m.ExternalId, HasMasterPassword = u != null && u.MasterPassword != null, ResetPasswordEnrolled = m.ResetPasswordKey != null,
+                       m.AccessSecretsManager, AvatarColor = u != null ? u.AvatarColor : null,
+                   };
+        await foreach (var m in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var user = m.UserId is { } id ? users.GetValueOrDefault(id) : null;
-            return new MemberResponse(m.Id, m.UserId, user?.Email ?? m.Email ?? "", user?.Name, m.Type, m.Status,
+            yield return new MemberResponse(m.Id, m.UserId, m.Email ?? "", m.Name, m.Type, m.Status,
                 MemberPermissions.Parse(m.Permissions), m.ExternalId, TwoFactorEnabled: false, UsesKeyConnector: false,
-                HasMasterPassword: user?.HasMasterPassword == true, ResetPasswordEnrolled: m.ResetPasswordKey is not null,
-                m.AccessSecretsManager, ClaimedByOrganization: false, user?.AvatarColor,
+                m.HasMasterPassword, m.ResetPasswordEnrolled, m.AccessSecretsManager, ClaimedByOrganization: false, m.AvatarColor,
                 access is null ? [] : [.. access[m.Id].Select(a => new AccessSelection(a.CollectionId, a.ReadOnly, a.HidePasswords, a.Manage))],
-                groups is null ? [] : [.. groups[m.Id].Select(g => g.GroupId)], kind);
-        })];
+                groups is null ? [] : [.. groups[m.Id]], kind);
+        }
     }
+
+    /// <summary>One member as <see cref="ResponsesAsync"/> writes it, with collections and groups.</summary>
+    public async Task<MemberResponse> ResponseAsync(OrganizationUser member, bool includeCollections, CancellationToken ct) =>
+        await ResponsesAsync(db.OrganizationUsers.Where(m => m.Id == member.Id), includeCollections, includeGroups: true, "organizationUserDetails", ct)
+            .SingleAsync(ct);
 }
