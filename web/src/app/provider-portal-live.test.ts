@@ -44,11 +44,17 @@ async function flow() {
 
   await createClient(created.id, pk, { name: "Client One", ownerEmail: "c1@example.com", planType: 19, seats: 5, collectionName: "Default collection" });
   await refreshProfile();
-  const list = await listClients(created.id, { search: "one", sort: "name", page: 1, pageSize: 50 });
+  const list = await listClients(created.id, { search: "one", sort: "name", after: null, pageSize: 50 });
   expect(list.data.map((c) => c.organizationName)).toEqual(["Client One"]);
   expect((await orgKey(list.data[0]!.organizationId))?.encKey.length).toBe(32);
   await updateClient(created.id, list.data[0]!.id, "Client One Renamed", 7);
-  expect((await listClients(created.id, { search: "", sort: "-created", page: 1, pageSize: 1 })).data[0]).toMatchObject({ organizationName: "Client One Renamed", seats: 7 });
+  expect((await listClients(created.id, { search: "", sort: "-created", after: null, pageSize: 1 })).data[0]).toMatchObject({ organizationName: "Client One Renamed", seats: 7 });
+  // Pages follow the server's continuationToken (a keyset position), as the Clients page does.
+  await createClient(created.id, pk, { name: "Client Zero", ownerEmail: "c0@example.com", planType: 19, seats: 5, collectionName: "Default collection" });
+  const first = await listClients(created.id, { search: "", sort: "name", after: null, pageSize: 1 });
+  const second = await listClients(created.id, { search: "", sort: "name", after: first.continuationToken, pageSize: 1 });
+  expect([...first.data, ...second.data].map((c) => c.organizationName)).toEqual(["Client One Renamed", "Client Zero"]);
+  expect(second.continuationToken).toBeNull();
 
   await inviteProviderUsers(created.id, [tech], 1);
   const invite = mailLink(tech, "accept-provider?");

@@ -13,14 +13,14 @@ afterEach(() => logOut());
 
 describe("client list query", () => {
   it("sends search, sort and paging as ProviderClientEndpoints.List reads them", () => {
-    const path = clientListPath(ids.provider, { search: " Wood grove ", sort: "-created", page: 3, pageSize: 50 });
+    const path = clientListPath(ids.provider, { search: " Wood grove ", sort: "-created", after: "tok/en+", pageSize: 50 });
     const url = new URL(path, "http://x");
     expect(url.pathname).toBe(`/api/providers/${ids.provider}/organizations`);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ search: "Wood grove", sort: "-created", page: "3", pageSize: "50" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ search: "Wood grove", sort: "-created", continuationToken: "tok/en+", pageSize: "50" });
   });
 
-  it("leaves out an empty search", () => {
-    expect(clientListPath(ids.provider, { search: "  ", sort: "name", page: 1, pageSize: 50 })).not.toContain("search");
+  it("leaves out an empty search, and the token on the first page", () => {
+    expect(clientListPath(ids.provider, { search: "  ", sort: "name", after: null, pageSize: 50 })).not.toMatch(/search|continuationToken/);
   });
 });
 

@@ -12,7 +12,8 @@ export type ClientSort = "name" | "-name" | "created" | "-created" | "members";
 export interface ClientQuery {
   search: string;
   sort: ClientSort;
-  page: number;
+  /** The previous page's continuationToken; null for the first page. */
+  after: string | null;
   pageSize: number;
 }
 
@@ -20,7 +21,8 @@ export function clientListPath(providerId: string, q: ClientQuery): string {
   const params = new URLSearchParams();
   if (q.search.trim()) params.set("search", q.search.trim());
   params.set("sort", q.sort);
-  params.set("page", String(q.page));
+  // The token is a keyset position: a deep page is an index seek, where a page number walked every earlier client.
+  if (q.after) params.set("continuationToken", q.after);
   params.set("pageSize", String(q.pageSize));
   return `/api/providers/${providerId}/organizations?${params.toString()}`;
 }

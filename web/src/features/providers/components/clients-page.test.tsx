@@ -18,14 +18,15 @@ function client(name: string, n: number, extra: object = {}) {
   };
 }
 
-/** Records each list request's query and answers with `pages[page]`. */
+/** Records each list request's query and answers with `pages[token]`; page 1 has no token, and each page names the next. */
 function serveClients(pages: Record<string, ReturnType<typeof client>[]>, more = false) {
   const queries: URLSearchParams[] = [];
   server.use(http.get(`/api/providers/${ids.provider}/organizations`, ({ request }) => {
     const q = new URL(request.url).searchParams;
     queries.push(q);
-    const page = q.get("page") ?? "1";
-    return HttpResponse.json({ object: "list", data: pages[page] ?? [], continuationToken: more && page === "1" ? "2" : null });
+    const page = q.get("continuationToken") ?? "1";
+    const next = String(Number(page) + 1);
+    return HttpResponse.json({ object: "list", data: pages[page] ?? [], continuationToken: more && pages[next] ? next : null });
   }));
   return queries;
 }
@@ -51,16 +52,24 @@ describe("clients page", () => {
     const queries = serveClients({ 1: [client("Alpha Ltd", 1)], 2: [client("Zulu Inc", 3)] }, true);
     renderAt(`/providers/${ids.provider}/clients`, routes);
     await screen.findByRole("cell", { name: "Alpha Ltd" });
-    expect(queries[0]!.toString()).toBe("sort=name&page=1&pageSize=50");
+    expect(queries[0]!.toString()).toBe("sort=name&pageSize=50");
 
     await userEvent.type(screen.getByLabelText("Search clients"), "alp");
     await waitFor(() => expect(queries.at(-1)!.get("search")).toBe("alp"));
     await userEvent.selectOptions(screen.getByLabelText("Sort by"), "Newest client first");
-    await waitFor(() => expect(queries.at(-1)!.toString()).toBe("search=alp&sort=-created&page=1&pageSize=50"));
+    await waitFor(() => expect(queries.at(-1)!.toString()).toBe("search=alp&sort=-created&pageSize=50"));
 
     await userEvent.click(await screen.findByRole("button", { name: "Next page" }));
     expect(await screen.findByRole("cell", { name: "Zulu Inc" })).toBeTruthy();
-    expect(queries.at(-1)!.get("page")).toBe("2");
+    expect(queries.at(-1)!.get("continuationToken")).toBe("2");
+    expect(screen.getByText("Page 2")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Next page" }) as HTMLButtonElement).disabled).toBe(true);
+
+    // Previous goes back to the token that started the page before: none, for page 1.
+    await userEvent.click(screen.getByRole("button", { name: "Previous page" }));
+    expect(await screen.findByRole("cell", { name: "Alpha Ltd" })).toBeTruthy();
+    expect(queries.at(-1)!.has("continuationToken")).toBe(false);
+    expect(screen.getByText("Page 1")).toBeTruthy();
   });
 
   it("unlinks a client by its link id after a confirmation", async () => {

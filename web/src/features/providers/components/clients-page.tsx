@@ -40,7 +40,10 @@ export function ClientsPage() {
   const [searchInput, setSearchInput] = useState("");
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<ClientSort>("name");
-  const [page, setPage] = useState(1);
+  // The continuationToken that starts each page shown so far: [null] is page 1, and Previous drops the last one.
+  const [starts, setStarts] = useState<(string | null)[]>([null]);
+  const page = starts.length;
+  const firstPage = () => setStarts([null]);
   const [dialog, setDialog] = useState<"new" | "existing" | null>(null);
   const [unlinking, setUnlinking] = useState<ProviderClient | null>(null);
   const [editing, setEditing] = useState<ProviderClient | null>(null);
@@ -49,12 +52,13 @@ export function ClientsPage() {
   useEffect(() => {
     const t = setTimeout(() => {
       setSearch(searchInput);
-      setPage(1);
+      firstPage();
     }, 250);
     return () => clearTimeout(t);
   }, [searchInput]);
 
-  const clients = useAsync(() => listClients(providerId, { search, sort, page, pageSize }), [providerId, search, sort, page]);
+  const after = starts.at(-1) ?? null;
+  const clients = useAsync(() => listClients(providerId, { search, sort, after, pageSize }), [providerId, search, sort, after, page]);
   const rows = clients.data?.data ?? [];
   const done = () => {
     setDialog(null);
@@ -75,7 +79,7 @@ export function ClientsPage() {
       <div className="portal-toolbar">
         <TextField label="Search clients" type="search" value={searchInput} onChange={setSearchInput} />
         <SelectField label="Sort by" value={sort} options={sortOptions}
-          onChange={(v) => { setSort(v as ClientSort); setPage(1); }} />
+          onChange={(v) => { setSort(v as ClientSort); firstPage(); }} />
       </div>
       <ErrorMessage message={clients.error} />
       {clients.loading && <Loading label="Loading clients…" />}
@@ -114,10 +118,10 @@ export function ClientsPage() {
       )}
       {(page > 1 || clients.data?.continuationToken) && (
         <nav className="portal-pager" aria-label="Client pages">
-          <Button type="button" className="secondary" disabled={page <= 1 || clients.loading} onClick={() => setPage(page - 1)}>Previous page</Button>
+          <Button type="button" className="secondary" disabled={page <= 1 || clients.loading} onClick={() => setStarts(starts.slice(0, -1))}>Previous page</Button>
           <span>Page {page}</span>
           <Button type="button" className="secondary" disabled={!clients.data?.continuationToken || clients.loading}
-            onClick={() => setPage(page + 1)}>Next page</Button>
+            onClick={() => setStarts([...starts, clients.data?.continuationToken ?? null])}>Next page</Button>
         </nav>
       )}
       <NewClientDialog open={dialog === "new"} providerId={providerId} onClose={() => setDialog(null)} onCreated={done} />
