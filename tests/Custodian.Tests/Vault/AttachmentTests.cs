@@ -60,6 +60,45 @@ public sealed class AttachmentTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(await user.Client.GetRevisionDateAsync() > before);
     }
 
+    /// <summary>Sync reads attachments in its item query, a row per attachment; each item must still come out once, whole.</summary>
+    [Fact]
+    public async Task Sync_ListsEveryUploadedAttachmentOnceItsItem_AsTheSingleRead()
+    {
+        var user = await api.LoginNewUserAsync();
+        var two = await TestCiphers.CreateAsync(user);
+        var one = await TestCiphers.CreateAsync(user);
+        var none = await TestCiphers.CreateAsync(user);
+        var first = await UploadAsync(user, two, RandomNumberGenerator.GetBytes(100));
+        var second = await UploadAsync(user, two, RandomNumberGenerator.GetBytes(200));
+        await user.Client.PostJsonAsync($"/api/ciphers/{two}/attachment/v2", Announce(user, 10));   // never uploaded
+        var only = await UploadAsync(user, one, RandomNumberGenerator.GetBytes(50));
+
+        var sync = await user.Client.GetJsonAsync("/api/sync?excludeDomains=true");
+
+        var items = sync["ciphers"]!.AsArray().ToDictionary(c => Guid.Parse(c!["id"]!.GetValue<string>()));
+        Assert.Equal([.. new[] { two, one, none }.Order()], items.Keys);
+        Assert.Equal([.. new[] { first, second }.Order(StringComparer.Ordinal)], items[two]!["attachments"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(only, items[one]!["attachments"]!.AsArray().Single()!["id"]!.GetValue<string>());
+        Assert.Null(items[none]!["attachments"]);
+        foreach (var (id, item) in items)
+        {
+            var single = await user.Client.GetJsonAsync($"/api/ciphers/{id}");
+            Assert.Equal(WithoutDownloadLinks(single), WithoutDownloadLinks(item!));
+        }
+    }
+
+    /// <summary>The item's JSON without the attachments' download links, which are signed afresh for every response.</summary>
+    static string WithoutDownloadLinks(System.Text.Json.Nodes.JsonNode item)
+    {
+        var copy = item.DeepClone();
+        foreach (var attachment in copy["attachments"]?.AsArray() ?? [])
+        {
+            Assert.StartsWith("http", attachment!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+            attachment.AsObject().Remove("url");
+        }
+        return copy.ToJsonString();
+    }
+
     [Fact]
     public async Task AnnouncedButNotUploaded_IsNotListedOnTheItem()
     {

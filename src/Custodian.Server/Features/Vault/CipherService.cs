@@ -129,62 +129,87 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
     {
         var me = caller.Id;
         var ids = VisibleIds(me);
-        // Links and attachments first: one connection cannot run a second query while the item rows stream.
+        // Links and rules first: one connection cannot run a second query while the item rows stream.
         var grants = await access.GrantsAsync(ct);
         var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, me);
-        var collectionLinks = (await CollectionLinksAsync(grants, clientOrgs, ct)).ToLookup(l => l.CipherId, l => l.CollectionId);
-        var attachments = (await db.Attachments.AsNoTracking().Where(a => a.Uploaded && ids.Contains(a.CipherId)).ToListAsync(ct))
-            .ToLookup(a => a.CipherId);
+        var collectionLinks = await CollectionLinksAsync(grants, ct);
         var grantOrgs = grants.Select(g => g.OrganizationId).Distinct().ToList();
         var rules = await access.RulesAsync(o => grantOrgs.Contains(o.Id) || clientOrgs.Contains(o.Id), ct);
+        // Attachments come in the same query, a row per uploaded attachment (few items have one): a second query
+        // keyed by the visible ids evaluated their union again, 5 ms of a 70 ms sync (bench/README.md). Ordering
+        // by attachment too made SQLite sort every row's item JSON, so an item's attachments are ordered here.
         var rows = from c in db.Ciphers
                    where ids.Contains(c.Id)
                    from s in db.CipherUserStates.Where(s => s.CipherId == c.Id && s.UserId == me).DefaultIfEmpty()
+                   from a in db.Attachments.Where(a => a.CipherId == c.Id && a.Uploaded).DefaultIfEmpty()
                    orderby c.Id
-                   select new SyncItem
+                   select new
                    {
-                       Id = c.Id, OrganizationId = c.OrganizationId, Type = c.Type, Data = c.Data, Key = c.Key, Reprompt = c.Reprompt,
-                       CreationDate = c.CreationDate, RevisionDate = c.RevisionDate, DeletedDate = c.DeletedDate,
-                       FolderId = s == null ? null : s.FolderId, Favorite = s != null && s.Favorite, ArchivedDate = s == null ? null : s.ArchivedDate,
+                       Item = new SyncItem
+                       {
+                           Id = c.Id, OrganizationId = c.OrganizationId, Type = c.Type, Data = c.Data, Key = c.Key, Reprompt = c.Reprompt,
+                           CreationDate = c.CreationDate, RevisionDate = c.RevisionDate, DeletedDate = c.DeletedDate,
+                           FolderId = s == null ? null : s.FolderId, Favorite = s != null && s.Favorite, ArchivedDate = s == null ? null : s.ArchivedDate,
+                       },
+                       Attachment = a,
                    };
-        await foreach (var item in rows.AsAsyncEnumerable().WithCancellation(ct))
+        SyncItem? current = null;
+        await foreach (var row in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
+            if (current?.Id == row.Item.Id)
+            {
+                current.Attachments!.Add(links.Response(row.Attachment!));
+                continue;
+            }
+            if (current is not null)
+            {
+                yield return Finished(current);
+            }
+            current = row.Item;
             // An org item the rules do not resolve keeps full rights and no collections, as single reads answer it.
-            if (item.OrganizationId is { } org && rules.Resolve(org, collectionLinks[item.Id]) is { } resolved)
+            if (current.OrganizationId is { } org && rules.Resolve(org, collectionLinks[current.Id]) is { } resolved)
             {
-                item.Access = resolved.Access;
-                item.CollectionIds = resolved.CollectionIds;
+                current.Access = resolved.Access;
+                current.CollectionIds = resolved.CollectionIds;
             }
-            item.OrganizationUseTotp = item.OrganizationId is { } totpOrg && rules.UsesTotp(totpOrg);
-            if (attachments.Contains(item.Id))
+            current.OrganizationUseTotp = current.OrganizationId is { } totpOrg && rules.UsesTotp(totpOrg);
+            if (row.Attachment is { } attachment)
             {
-                item.Attachments = [.. attachments[item.Id].Select(links.Response)];
+                current.Attachments = [links.Response(attachment)];
             }
-            yield return item;
+        }
+        if (current is not null)
+        {
+            yield return Finished(current);
         }
     }
 
-    /// <summary>
-    /// The collection links the rules need, each way in read by its own index. A member sees an item only in the
-    /// collections granted to them, so those collections' links suffice; owners, admins and providers see every
-    /// collection of an item, so they also get the other links of the items they reach and the links of their
-    /// client orgs. One query keyed by every visible id made PostgreSQL scan all links (32 ms, bench/README.md).
-    /// </summary>
-    async Task<List<CollectionCipher>> CollectionLinksAsync(IReadOnlyList<CollectionGrant> grants, IQueryable<Guid> clientOrgs, CancellationToken ct)
+    /// <summary>An item whose rows have all been read, its attachments in id order as single reads list them.</summary>
+    static SyncItem Finished(SyncItem item)
     {
-        var granted = grants.Select(g => g.CollectionId).Distinct().ToList();
-        var links = await db.CollectionCiphers.AsNoTracking().Where(l => granted.Contains(l.CollectionId)).ToListAsync(ct);
-        if ((await access.ManagedOrgsAsync(ct)).Count == 0)
-        {
-            return links;
-        }
-        var reached = links.Select(l => l.CipherId).Distinct().ToList();
-        links.AddRange(await db.CollectionCiphers.AsNoTracking().Where(l => reached.Contains(l.CipherId)).ToListAsync(ct));
-        links.AddRange(await (from l in db.CollectionCiphers.AsNoTracking()
-                              join c in db.Collections on l.CollectionId equals c.Id
-                              where clientOrgs.Contains(c.OrganizationId)
-                              select l).ToListAsync(ct));
-        return [.. links.DistinctBy(l => (l.CipherId, l.CollectionId))];
+        item.Attachments?.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+        return item;
+    }
+
+    /// <summary>
+    /// The collection links the rules need, as (item, collection) pairs, in one statement whose two parts each read
+    /// their own index. A member sees an item only in the collections granted to them, so those collections' links
+    /// suffice; owners, admins and providers see every collection of an item, so for the orgs they manage (client
+    /// orgs included) every link of the org's collections is read. Reading the reached items' other links by id
+    /// took 10 ms of a 5,000-item sync; one query keyed by every visible id made PostgreSQL scan all links
+    /// (bench/README.md).
+    /// </summary>
+    async Task<ILookup<Guid, Guid>> CollectionLinksAsync(IReadOnlyList<CollectionGrant> grants, CancellationToken ct)
+    {
+        var managed = await access.ManagedOrgsAsync(ct);
+        var managedIds = managed.Keys.ToList();
+        var granted = grants.Where(g => !managed.ContainsKey(g.OrganizationId)).Select(g => g.CollectionId).Distinct().ToList();
+        var links = db.CollectionCiphers.Where(l => granted.Contains(l.CollectionId)).Select(l => new { l.CipherId, l.CollectionId })
+            .Concat(from c in db.Collections
+                    where managedIds.Contains(c.OrganizationId)
+                    join l in db.CollectionCiphers on c.Id equals l.CollectionId
+                    select new { l.CipherId, l.CollectionId });
+        return (await links.ToListAsync(ct)).ToLookup(l => l.CipherId, l => l.CollectionId);
     }
 
     /// <summary>
@@ -210,7 +235,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
         var states = await db.CipherUserStates.Where(s => s.UserId == caller.Id && ids.Contains(s.CipherId))
             .ToDictionaryAsync(s => s.CipherId, ct);
         var attachments = (await db.Attachments.Where(a => ids.Contains(a.CipherId) && a.Uploaded).ToListAsync(ct))
-            .ToLookup(a => a.CipherId);
+            .OrderBy(a => a.Id, StringComparer.Ordinal).ToLookup(a => a.CipherId);
         var orgAccess = await access.ForOrgItemsAsync(ciphers, ct);
         var orgIds = ciphers.Select(c => c.OrganizationId).OfType<Guid>().Distinct().ToList();
         var useTotp = await db.Organizations.Where(o => orgIds.Contains(o.Id) && o.UseTotp).Select(o => o.Id).ToListAsync(ct);

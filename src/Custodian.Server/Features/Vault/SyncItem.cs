@@ -30,7 +30,7 @@ public sealed class SyncItem
 
     public CipherAccess Access { get; set; } = CipherMapper.FullAccess;
     public IReadOnlyList<Guid> CollectionIds { get; set; } = [];
-    public IReadOnlyList<AttachmentResponse>? Attachments { get; set; }
+    public List<AttachmentResponse>? Attachments { get; set; }
     public bool OrganizationUseTotp { get; set; }
 }
 
