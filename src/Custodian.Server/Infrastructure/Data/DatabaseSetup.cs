@@ -36,6 +36,7 @@ public static class DatabaseSetup
         else
         {
             db.UseSqlite(connection, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+            db.AddInterceptors(new SqliteBusyTimeout());
         }
         db.AddInterceptors(sp.GetRequiredService<RevisionInterceptor>());
     }
