@@ -26,7 +26,7 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
         var baseline = new Baseline(database, manifest);
         var runner = new LoadRunner(concurrency, TimeSpan.FromSeconds(options.Int("duration", 10)), TimeSpan.FromSeconds(2), options.Int("requests", 20_000));
         var startRss = server.Memory().Rss;
-        var only = options.Find("only")?.Split(',').ToHashSet();
+        var only = options.Find("only")?.Split('|').ToHashSet();
         var sync = manifest.SyncUsers;
         var search = manifest.ClientNameSearch;
         var deepPage = Math.Max(1, manifest.Shape.Orgs / ApiScenarios.ClientPageSize - 5);

@@ -2,7 +2,7 @@ using Custodian.Bench;
 
 // bench generate --db sqlite|postgres [--conn …] --data DIR [--scale 1]
 // bench run      --db sqlite|postgres [--conn …] --data DIR --server path/Custodian.Server.dll
-//                [--duration 10] [--concurrency 4] [--out results.md] [--label text] [--only name,name]
+//                [--duration 10] [--concurrency 4] [--out results.md] [--label text] [--only "name|name"]  (parts of scenario names, which hold commas)
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };

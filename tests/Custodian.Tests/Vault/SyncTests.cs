@@ -1,5 +1,8 @@
 using System.Net;
+using Custodian.Server.Infrastructure.Data;
 using Custodian.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Tests.Vault;
 
@@ -98,6 +101,36 @@ public sealed class SyncTests(ApiFactory api) : IClassFixture<ApiFactory>
         var adminsItem = admins.RootElement.GetProperty("ciphers").EnumerateArray().Single();
         Assert.Equal([.. new[] { readOnly, editable, hidden }.Order()], adminsItem.GetProperty("collectionIds").EnumerateArray().Select(c => c.GetGuid()).Order());
         Assert.Equal(await TextAsync(admin, $"/api/ciphers/{shared}"), adminsItem.GetRawText());
+    }
+
+    /// <summary>
+    /// Sync copies a stored row's inside as it is when the row has CipherData's layout; a row in any other order
+    /// (an older writer's) is brought to that layout first, so the item still reads as the single route has it.
+    /// </summary>
+    [Fact]
+    public async Task Sync_StoredRowInAnotherOrder_ReadsAsItsCipherDetails()
+    {
+        var user = await api.LoginNewUserAsync();
+        var id = await TestCiphers.CreateAsync(user, TestCiphers.Login(user, "Reordered"));
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var cipher = await db.Ciphers.SingleAsync(c => c.Id == id, TestContext.Current.CancellationToken);
+            var stored = System.Text.Json.Nodes.JsonNode.Parse(cipher.Data)!.AsObject();
+            var reversed = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (name, value) in stored.Reverse().ToList())
+            {
+                stored.Remove(name);
+                reversed[name] = value;
+            }
+            Assert.StartsWith("{\"data\":", cipher.Data = reversed.ToJsonString());
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var sync = System.Text.Json.JsonDocument.Parse(await TextAsync(user, "/api/sync?excludeDomains=true"));
+
+        var item = sync.RootElement.GetProperty("ciphers").EnumerateArray().Single();
+        Assert.Equal(await TextAsync(user, $"/api/ciphers/{id}"), item.GetRawText());
     }
 
     static async Task<string> TextAsync(TestUser user, string url)

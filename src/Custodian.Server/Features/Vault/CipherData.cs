@@ -81,7 +81,12 @@ public sealed record PasswordHistoryData(
     [property: Required, EncryptedString, EncryptedStringLength(5000)] string Password,
     DateTime LastUsedDate);
 
-/// <summary>What is stored in <see cref="Cipher.Data"/>: only the object matching the item type is set.</summary>
+/// <summary>
+/// What is stored in <see cref="Cipher.Data"/>: only the object matching the item type is set. Every row is this
+/// record's serialization, all properties in this order with nulls written, and sync copies a row's inside into
+/// the response as it is (<see cref="SyncItemConverter"/>): a property added here needs the rows rewritten, or
+/// synced items lack it until they are next saved.
+/// </summary>
 public sealed record CipherData(
     string Name,
     string? Notes,

@@ -15,10 +15,9 @@ public static class CipherMapper
         var data = RawJson.PropertiesOf(cipher.Data);
         RawJson? Field(string name) => data.GetValueOrDefault(name);
         return new CipherResponse(
-            cipher.Id, cipher.OrganizationId, cipher.Type, Field("data"), Field("name"), Field("notes"),
-            Field("login"), Field("card"), Field("identity"), Field("secureNote"), Field("sshKey"),
-            Field("bankAccount"), Field("driversLicense"), Field("passport"),
-            Field("fields"), Field("passwordHistory"),
+            cipher.Id, cipher.OrganizationId, cipher.Type, Field("name"), Field("notes"), Field("fields"), Field("passwordHistory"),
+            Field("login"), Field("secureNote"), Field("card"), Field("identity"), Field("sshKey"),
+            Field("bankAccount"), Field("driversLicense"), Field("passport"), Field("data"),
             attachments is { Count: > 0 } ? attachments : null,
             organizationUseTotp, cipher.RevisionDate, cipher.CreationDate, cipher.DeletedDate, state?.ArchivedDate,
             cipher.Reprompt, cipher.Key, state?.FolderId, state?.Favorite ?? false,
