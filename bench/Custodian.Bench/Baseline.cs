@@ -12,7 +12,11 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
 {
     const int Confirmed = 2;
 
-    public Task SyncAsync(SyncUser user, CancellationToken ct) => WriteAsync("""
+    /// <summary>
+    /// The items a sync writes: the user's own, those of their granted collections and, with
+    /// <paramref name="clients"/>, every item of the client orgs their provider administers.
+    /// </summary>
+    public Task SyncAsync(Guid userId, bool clients, CancellationToken ct) => WriteAsync($"""
         SELECT c."Id", c."OrganizationId", c."Type", c."Data", c."Key", c."Reprompt", c."CreationDate", c."RevisionDate",
                c."DeletedDate", s."FolderId", s."Favorite"
         FROM "Ciphers" c LEFT JOIN "CipherUserStates" s ON s."CipherId" = c."Id" AND s."UserId" = @user
@@ -28,9 +32,16 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
             JOIN "CollectionGroups" cg ON cg."CollectionId" = cc."CollectionId"
             JOIN "GroupUsers" gu ON gu."GroupId" = cg."GroupId"
             JOIN "OrganizationUsers" m ON m."Id" = gu."OrganizationUserId"
-            WHERE m."UserId" = @user AND m."Status" = 2)
+            WHERE m."UserId" = @user AND m."Status" = 2
+            {(clients ? """
+            UNION
+            SELECT o."Id" FROM "Ciphers" o
+            JOIN "ProviderOrganizations" l ON l."OrganizationId" = o."OrganizationId"
+            JOIN "ProviderUsers" pu ON pu."ProviderId" = l."ProviderId"
+            WHERE pu."UserId" = @user AND pu."Status" = 2
+            """ : "")})
         ORDER BY c."Id"
-        """, [("user", user.Id)], rawJsonColumn: "Data", ct);
+        """, [("user", userId)], rawJsonColumn: "Data", ct);
 
     public Task ClientPageAsync(int page, string? search, CancellationToken ct) => WriteAsync($"""
         SELECT p.*, (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = p."OrganizationId" AND m."Status" = {Confirmed}) AS "Members"
@@ -56,18 +67,28 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
     public async Task<(string Name, Guid Id)> ClientKeyBeforePageAsync(int page, CancellationToken ct)
     {
         await using var connection = database.OpenConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        await using var command = Command(connection, $"""
             SELECT o."Name", o."Id" FROM "Organizations" o JOIN "ProviderOrganizations" l ON l."OrganizationId" = o."Id"
             WHERE l."ProviderId" = @provider ORDER BY o."Name", o."Id" LIMIT 1 OFFSET {(page - 1) * ApiScenarios.ClientPageSize - 1}
-            """;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "provider";
-        parameter.Value = database.IsPostgres ? manifest.ProviderId : manifest.ProviderId.ToString().ToUpperInvariant();
-        command.Parameters.Add(parameter);
+            """, [("provider", manifest.ProviderId)]);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetFieldValue<Guid>(1)) : throw new BenchFailure("no client before the page");
     }
+
+    /// <summary>The id of the account with <paramref name="email"/>, read once (not part of a baseline's work).</summary>
+    public async Task<Guid> UserIdAsync(string email, CancellationToken ct)
+    {
+        if (_userIds.TryGetValue(email, out var known))
+        {
+            return known;
+        }
+        await using var connection = database.OpenConnection();
+        await using var command = Command(connection, """SELECT "Id" FROM "Users" WHERE "Email" = @email""", [("email", email)]);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return _userIds[email] = await reader.ReadAsync(ct) ? reader.GetFieldValue<Guid>(0) : throw new BenchFailure($"no account {email}");
+    }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> _userIds = new();
 
     public Task MembersAsync(CancellationToken ct) => WriteAsync("""
         SELECT m."Id", m."UserId", m."Type", m."Status", m."Permissions", m."ExternalId", u."Email", u."Name"
@@ -90,15 +111,7 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
     async Task WriteAsync(string sql, (string Name, object Value)[] parameters, string? rawJsonColumn, CancellationToken ct)
     {
         await using var connection = database.OpenConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value is Guid id && !database.IsPostgres ? id.ToString().ToUpperInvariant() : value;
-            command.Parameters.Add(parameter);
-        }
+        await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await using var json = new Utf8JsonWriter(Stream.Null);
         json.WriteStartArray();
@@ -114,6 +127,21 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         {
             throw new BenchFailure("the baseline query found no rows");
         }
+    }
+
+    /// <summary>A command with its parameters; SQLite holds ids as upper-case text, as EF Core writes them.</summary>
+    DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value is Guid id && !database.IsPostgres ? id.ToString().ToUpperInvariant() : value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 
     static void WriteRow(Utf8JsonWriter json, DbDataReader reader, string? rawJsonColumn)

@@ -35,21 +35,25 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
         Task<(string, Guid)>? deepKey = null;
         Task<string> DeepToken(CancellationToken c) => deepToken ??= api.ClientTokenForPageAsync(deepPage, c);
         Task<(string, Guid)> DeepKey(CancellationToken c) => deepKey ??= baseline.ClientKeyBeforePageAsync(deepPage, c);
-        (string Name, Func<int, CancellationToken, Task> Api, Func<int, CancellationToken, Task>? Baseline, int? Workers)[] scenarios =
+        Scenario[] scenarios =
         [
-            ($"sync, {sync[0].Items:N0} items", (_, c) => api.SyncAsync(sync[0], c), (_, c) => baseline.SyncAsync(sync[0], c), null),
-            ($"sync, {sync[1].Items:N0} items", (_, c) => api.SyncAsync(sync[1], c), (_, c) => baseline.SyncAsync(sync[1], c), null),
-            ($"sync, {sync[2].Items:N0} items", (_, c) => api.SyncAsync(sync[2], c), (_, c) => baseline.SyncAsync(sync[2], c), null),
-            ("client list, first page", (_, c) => api.ClientPageAsync(1, null, c), (_, c) => baseline.ClientPageAsync(1, null, c), null),
-            ($"client list, page {deepPage}", (_, c) => api.ClientPageAsync(deepPage, null, c), (_, c) => baseline.ClientPageAsync(deepPage, null, c), null),
-            ($"client list, page {deepPage} by continuation token", async (_, c) => await api.ClientPageAfterAsync(await DeepToken(c), c),
-                async (_, c) => await baseline.ClientPageAfterAsync(await DeepKey(c), c), null),
-            ($"client list, search \"{search}\"", (_, c) => api.ClientPageAsync(1, search, c), (_, c) => baseline.ClientPageAsync(1, search, c), null),
-            ($"member list, {manifest.Shape.BigOrgMembers:N0} members", (_, c) => api.MembersAsync(c), (_, c) => baseline.MembersAsync(c), null),
-            ("event log page", (_, c) => api.EventPageAsync(c), (_, c) => baseline.EventPageAsync(c), null),
-            ("login (password grant)", (i, c) => api.LoginAsync(api.LoginEmail(i), c), (i, c) => baseline.LoginRowAsync(api.LoginEmail(i), c), null),
-            ("cipher create", (_, c) => api.CreateCipherAsync(c), null, null),
-            ("create client org", (i, c) => api.CreateClientAsync(i, c), null, null),
+            new($"sync, {sync[0].Items:N0} items", (_, c) => api.SyncAsync(sync[0], c), (_, c) => baseline.SyncAsync(sync[0].Id, false, c)),
+            new($"sync, {sync[1].Items:N0} items", (_, c) => api.SyncAsync(sync[1], c), (_, c) => baseline.SyncAsync(sync[1].Id, false, c)),
+            new($"sync, {sync[2].Items:N0} items", (_, c) => api.SyncAsync(sync[2], c), (_, c) => baseline.SyncAsync(sync[2].Id, false, c)),
+            // Every item of every client (half the data set): seconds a request, so one worker and a few requests.
+            new("sync, provider admin (every client's items)", (_, c) => api.ProviderSyncAsync(c),
+                async (_, c) => await baseline.SyncAsync(await baseline.UserIdAsync(manifest.ProviderAdminEmail, c), true, c), Workers: 1, Budget: 3),
+            new("client list, first page", (_, c) => api.ClientPageAsync(1, null, c), (_, c) => baseline.ClientPageAsync(1, null, c)),
+            new($"client list, page {deepPage}", (_, c) => api.ClientPageAsync(deepPage, null, c), (_, c) => baseline.ClientPageAsync(deepPage, null, c)),
+            new($"client list, page {deepPage} by continuation token", async (_, c) => await api.ClientPageAfterAsync(await DeepToken(c), c),
+                async (_, c) => await baseline.ClientPageAfterAsync(await DeepKey(c), c)),
+            new($"client list, search \"{search}\"", (_, c) => api.ClientPageAsync(1, search, c), (_, c) => baseline.ClientPageAsync(1, search, c)),
+            new($"member list, {manifest.Shape.BigOrgMembers:N0} members", (_, c) => api.MembersAsync(c), (_, c) => baseline.MembersAsync(c)),
+            new("event log page", (_, c) => api.EventPageAsync(c), (_, c) => baseline.EventPageAsync(c)),
+            // The login baseline only reads the account row: the grant's cost is its deliberate PBKDF2 check, so no ratio.
+            new("login (password grant)", (i, c) => api.LoginAsync(api.LoginEmail(i), c), (i, c) => baseline.LoginRowAsync(api.LoginEmail(i), c), Ratio: false),
+            new("cipher create", (_, c) => api.CreateCipherAsync(c), null),
+            new("create client org", (i, c) => api.CreateClientAsync(i, c), null),
         ];
 
         foreach (var scenario in scenarios.Where(s => only is null || only.Any(o => s.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
@@ -71,22 +75,25 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
             }
             api.Verify = false;
             Console.Error.WriteLine($"measuring {scenario.Name}");
-            var measured = await runner.RunAsync(scenario.Api, scenario.Workers, ct: ct);
+            var measured = await runner.RunAsync(scenario.Api, server.CpuTime, scenario.Workers, scenario.Budget, ct);
             var rss = server.Memory();
             _peakRss = Math.Max(_peakRss, rss.Peak);
-            var floor = scenario.Baseline is null ? null : await runner.RunAsync(scenario.Baseline, scenario.Workers, ct: ct);
+            // The baseline runs in this process (with SQLite, the database too), so its CPU is this process's.
+            var floor = scenario.Baseline is null ? null : await runner.RunAsync(scenario.Baseline, DriverCpuTime, scenario.Workers, scenario.Budget, ct);
             Failed |= measured.Failures > 0;
-            _rows.Add(Row(scenario.Name, measured, floor, rss.Rss));
+            _rows.Add(Row(scenario.Name, measured, floor, scenario.Ratio, rss.Rss));
         }
         return Report(concurrency, startRss, server.Memory());
     }
 
-    static string Row(string name, Measurement m, Measurement? floor, double rss)
+    static TimeSpan DriverCpuTime() => Environment.CpuUsage.TotalTime;
+
+    static string Row(string name, Measurement m, Measurement? floor, bool showRatio, double rss)
     {
         static string F(double v) => double.IsNaN(v) ? "–" : v.ToString(v < 10 ? "F2" : "F1", CultureInfo.InvariantCulture);
-        var ratio = floor is null ? "–" : (m.P50 / floor.P50).ToString("F1", CultureInfo.InvariantCulture) + "×";
-        var baselineText = floor is null ? "– | –" : $"{F(floor.P50)} | {F(floor.P99)}";
-        return $"| {name} | {m.Count:N0} | {m.Failures} | {F(m.P50)} | {F(m.P95)} | {F(m.P99)} | {m.PerSecond:F0} | {baselineText} | {ratio} | {rss:F0} |";
+        var ratio = floor is null || !showRatio ? "–" : (m.P50 / floor.P50).ToString("F1", CultureInfo.InvariantCulture) + "×";
+        var baselineText = floor is null ? "– | – | –" : $"{F(floor.P50)} | {F(floor.P99)} | {F(floor.CpuMs)}";
+        return $"| {name} | {m.Count:N0} | {m.Failures} | {F(m.P50)} | {F(m.P95)} | {F(m.P99)} | {m.PerSecond:F0} | {F(m.CpuMs)} | {baselineText} | {ratio} | {rss:F0} |";
     }
 
     string Report(int concurrency, double startRss, (double Rss, double Peak) end)
@@ -95,8 +102,8 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
         var label = options.Get("label", $"{database.Provider}");
         text.AppendLine(CultureInfo.InvariantCulture, $"#### {label}: {manifest.Shape.Orgs:N0} client orgs, {manifest.Shape.Users:N0} users, {manifest.Shape.Items:N0} items; {concurrency} workers");
         text.AppendLine();
-        text.AppendLine("| scenario | requests | failed | p50 ms | p95 ms | p99 ms | req/s | baseline p50 | baseline p99 | p50 ÷ baseline | RSS MiB |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | requests | failed | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | baseline p50 | baseline p99 | baseline CPU ms/req | p50 ÷ baseline | RSS MiB |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in _rows)
         {
             text.AppendLine(row);
@@ -106,3 +113,10 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
         return text.ToString();
     }
 }
+
+/// <summary>One measured request, its baseline (when it has one) and how it is driven.</summary>
+/// <param name="Ratio">False where the baseline is not the same work (login's deliberate hash check).</param>
+/// <param name="Workers">Overrides the run's concurrency.</param>
+/// <param name="Budget">Caps the requests, for operations that take seconds.</param>
+sealed record Scenario(string Name, Func<int, CancellationToken, Task> Api, Func<int, CancellationToken, Task>? Baseline, bool Ratio = true,
+    int? Workers = null, int? Budget = null);

@@ -91,6 +91,13 @@ public sealed class ServerProcess : IAsyncDisposable
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
 
+    /// <summary>User and system CPU time the server has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);

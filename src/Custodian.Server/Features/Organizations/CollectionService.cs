@@ -27,8 +27,9 @@ public sealed class CollectionService(AppDbContext db, VaultAccess access, Infra
         var ids = assigned.Keys.ToList();
         var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, caller.Id);
         // Two queries rather than one OR, which no index answers.
-        var collections = (await db.Collections.Where(c => ids.Contains(c.Id)).ToListAsync(ct))
-            .Concat(await db.Collections.Where(c => clientOrgs.Contains(c.OrganizationId)).ToListAsync(ct))
+        // Untracked: a provider's sync lists every collection of every client (36,000 in bench/README.md).
+        var collections = (await db.Collections.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct))
+            .Concat(await db.Collections.AsNoTracking().Where(c => clientOrgs.Contains(c.OrganizationId)).ToListAsync(ct))
             .DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
         // Through a provider every collection of a client org is the caller's to manage.
         var full = new AccessSelection(Guid.Empty, ReadOnly: false, HidePasswords: false, Manage: true);

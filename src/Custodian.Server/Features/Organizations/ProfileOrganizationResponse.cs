@@ -47,7 +47,7 @@ public sealed record ProfileOrganizationResponse(
                           join l in db.ProviderOrganizations on u.ProviderId equals l.ProviderId
                           join o in db.Organizations on l.OrganizationId equals o.Id
                           join p in db.Providers on l.ProviderId equals p.Id
-                          select new { l, o, p }).ToListAsync(ct);
+                          select new { l, o, p }).AsNoTrackingWithIdentityResolution().ToListAsync(ct);
         return [.. rows.Select(r => Build(r.o, key: r.l.Key, OrganizationUserType.Owner, OrganizationUserStatus.Confirmed, MemberPermissions.None,
             organizationUserId: null, userId, resetPasswordEnrolled: false, accessSecretsManager: false, r.p, "profileProviderOrganization"))];
     }

@@ -166,7 +166,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
             }
             current = row.Item;
             // An org item the rules do not resolve keeps full rights and no collections, as single reads answer it.
-            if (current.OrganizationId is { } org && rules.Resolve(org, collectionLinks[current.Id]) is { } resolved)
+            if (current.OrganizationId is { } org && rules.Resolve(org, collectionLinks.Of(current.Id)) is { } resolved)
             {
                 current.Access = resolved.Access;
                 current.CollectionIds = resolved.CollectionIds;
@@ -198,7 +198,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
     /// took 10 ms of a 5,000-item sync; one query keyed by every visible id made PostgreSQL scan all links
     /// (bench/README.md).
     /// </summary>
-    async Task<ILookup<Guid, Guid>> CollectionLinksAsync(IReadOnlyList<CollectionGrant> grants, CancellationToken ct)
+    async Task<CollectionLinkIndex> CollectionLinksAsync(IReadOnlyList<CollectionGrant> grants, CancellationToken ct)
     {
         var managed = await access.ManagedOrgsAsync(ct);
         var managedIds = managed.Keys.ToList();
@@ -208,7 +208,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
                     where managedIds.Contains(c.OrganizationId)
                     join l in db.CollectionCiphers on c.Id equals l.CollectionId
                     select new { l.CipherId, l.CollectionId });
-        return (await links.ToListAsync(ct)).ToLookup(l => l.CipherId, l => l.CollectionId);
+        return await CollectionLinkIndex.ReadAsync(links.AsAsyncEnumerable().Select(l => (l.CipherId, l.CollectionId)), ct);
     }
 
     /// <summary>

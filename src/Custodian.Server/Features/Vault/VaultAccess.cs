@@ -23,7 +23,7 @@ public sealed class CollectionGrant
 public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
 {
     List<CollectionGrant>? _grants;
-    Dictionary<Guid, Organization>? _managedOrgs;
+    Dictionary<Guid, ManagedOrg>? _managedOrgs;
 
     /// <summary>The caller's collection grants as a query, for filters that stay in the database.</summary>
     public static IQueryable<CollectionGrant> GrantsOf(AppDbContext db, Guid userId)
@@ -51,7 +51,11 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
         _grants ??= await GrantsOf(db, caller.Id).ToListAsync(ct);
 
     /// <summary>Orgs in which the caller manages every item: as owner or admin, custom editor, or through a provider.</summary>
-    public async Task<IReadOnlyDictionary<Guid, Organization>> ManagedOrgsAsync(CancellationToken ct)
+    /// <remarks>
+    /// Client orgs are read as their flags only: a provider of 10,000 clients would otherwise hold 10,000 org rows
+    /// (keys included) while its sync streams (bench/README.md).
+    /// </remarks>
+    public async Task<IReadOnlyDictionary<Guid, ManagedOrg>> ManagedOrgsAsync(CancellationToken ct)
     {
         if (_managedOrgs is null)
         {
@@ -59,14 +63,15 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
                               join o in db.Organizations on m.OrganizationId equals o.Id
                               where m.UserId == caller.Id && m.Status == OrganizationUserStatus.Confirmed && o.Enabled
                                   && m.Type != OrganizationUserType.User
-                              select new { Member = m, Org = o }).ToListAsync(ct);
+                              select new { Member = m, Org = o }).AsNoTracking().ToListAsync(ct);
             _managedOrgs = rows.Where(r => new OrgCaller(r.Org, r.Member, r.Member.Type, MemberPermissions.Parse(r.Member.Permissions), null).CanManageAllItems)
-                .ToDictionary(r => r.Org.Id, r => r.Org);
+                .ToDictionary(r => r.Org.Id, r => new ManagedOrg(r.Org.LimitItemDeletion, r.Org.UseTotp));
             // Provider users manage every item of their provider's client orgs: that is the MSP's job.
             var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, caller.Id);
-            foreach (var org in await db.Organizations.Where(o => o.Enabled && clientOrgs.Contains(o.Id)).ToListAsync(ct))
+            await foreach (var org in db.Organizations.Where(o => o.Enabled && clientOrgs.Contains(o.Id))
+                .Select(o => new { o.Id, o.LimitItemDeletion, o.UseTotp }).AsAsyncEnumerable().WithCancellation(ct))
             {
-                _managedOrgs[org.Id] = org;
+                _managedOrgs[org.Id] = new ManagedOrg(org.LimitItemDeletion, org.UseTotp);
             }
         }
         return _managedOrgs;
@@ -110,7 +115,7 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
         var grants = (await GrantsAsync(ct)).GroupBy(g => g.CollectionId).ToDictionary(g => g.Key, g => g.ToList());
         var managed = await ManagedOrgsAsync(ct);
         var others = orgIds.Where(id => !managed.ContainsKey(id)).Distinct().ToList();
-        var flags = managed.Values.Select(o => (o.Id, o.LimitItemDeletion, o.UseTotp)).ToList();
+        var flags = managed.Select(o => (Id: o.Key, o.Value.LimitItemDeletion, o.Value.UseTotp)).ToList();
         if (others.Count > 0)
         {
             flags.AddRange((await db.Organizations.Where(o => others.Contains(o.Id) && (o.LimitItemDeletion || o.UseTotp))
@@ -137,8 +142,11 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
     }
 }
 
+/// <summary>An org whose every item the caller manages, with the org settings that shape item rights.</summary>
+public sealed record ManagedOrg(bool LimitItemDeletion, bool UseTotp);
+
 /// <summary>The caller's rights on org items, loaded once (<see cref="VaultAccess.RulesAsync"/>) and applied per item.</summary>
-public sealed class OrgItemRules(IReadOnlyDictionary<Guid, List<CollectionGrant>> grants, IReadOnlyDictionary<Guid, Organization> managed,
+public sealed class OrgItemRules(IReadOnlyDictionary<Guid, List<CollectionGrant>> grants, IReadOnlyDictionary<Guid, ManagedOrg> managed,
     HashSet<Guid> limitsDeletion, HashSet<Guid> useTotp)
 {
     public bool UsesTotp(Guid organizationId) => useTotp.Contains(organizationId);
