@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates the MSP data set and measures it, on SQLite and on PostgreSQL (a throwaway cluster).
-#   bench/run.sh [scale] [duration-seconds] [workers]     e.g. bench/run.sh 1 10 4  (the published figures)
+#   bench/run.sh [scale] [duration-seconds] [workers]     e.g. bench/run.sh 1 8 4  (the published figures)
 # Results are appended to bench/results.md; data goes to $BENCH_DATA (default /tmp/custodian-bench, ~6 GB at scale 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
