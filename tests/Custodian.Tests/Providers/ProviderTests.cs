@@ -118,6 +118,29 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ClientItemChange_MakesTheProvidersUsersResync_AndNoOtherProvidersUsers()
+    {
+        var owner = await api.LoginNewUserAsync();
+        var provider = await api.CreateProviderAsync(owner);
+        var technician = await api.LoginNewUserAsync();
+        await api.AddProviderUserAsync(provider, technician);
+        var otherOwner = await api.LoginNewUserAsync();
+        await api.CreateProviderAsync(otherOwner);
+        var client = await provider.CreateClientAsync(owner, "Contoso", TestAccounts.NewEmail("client-owner"));
+        var collection = await client.CreateCollectionAsync("Network");
+        var technicianBefore = await technician.Client.GetRevisionDateAsync();
+        var otherBefore = await otherOwner.Client.GetRevisionDateAsync();
+
+        var itemId = await client.CreateItemAsync(owner, "Firewall", collection);
+
+        // The technician's clients see a new revision date, so they sync and find the item; another provider's do not.
+        Assert.True(await technician.Client.GetRevisionDateAsync() > technicianBefore);
+        Assert.Contains((await technician.Client.GetJsonAsync("/api/sync?excludeDomains=true"))["ciphers"]!.AsArray(),
+            c => c!["id"]!.GetValue<string>() == itemId.ToString());
+        Assert.Equal(otherBefore, await otherOwner.Client.GetRevisionDateAsync());
+    }
+
+    [Fact]
     public async Task ClientOwnerJoins_SeesTheProviderNamed_AndNothingOfOtherClients()
     {
         var owner = await api.LoginNewUserAsync();
