@@ -62,8 +62,7 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
             await GetAsync("/api/sync?excludeDomains=true", manifest.ProviderAdminEmail, ct);
             return;
         }
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/sync?excludeDomains=true");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[manifest.ProviderAdminEmail]);
+        using var request = Request(HttpMethod.Get, "/api/sync?excludeDomains=true", manifest.ProviderAdminEmail);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         if (!response.IsSuccessStatusCode)
         {
@@ -159,8 +158,7 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
 
     async Task<JsonObject> SendAsync(HttpMethod method, string path, string email, object? body, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[email]);
+        using var request = Request(method, path, email);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
@@ -175,6 +173,13 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
             return [];
         }
         return await ReadAsync(response, ct);
+    }
+
+    HttpRequestMessage Request(HttpMethod method, string path, string email)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[email]);
+        return request;
     }
 
     static async Task<JsonObject> ReadAsync(HttpResponseMessage response, CancellationToken ct)

@@ -208,7 +208,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
                     where managedIds.Contains(c.OrganizationId)
                     join l in db.CollectionCiphers on c.Id equals l.CollectionId
                     select new { l.CipherId, l.CollectionId });
-        return await CollectionLinkIndex.ReadAsync(links.AsAsyncEnumerable().Select(l => (l.CipherId, l.CollectionId)), ct);
+        return new CollectionLinkIndex(await links.AsAsyncEnumerable().Select(l => (l.CipherId, l.CollectionId)).ToListAsync(ct));
     }
 
     /// <summary>

@@ -11,20 +11,10 @@ public sealed class CollectionLinkIndex
 {
     readonly List<(Guid CipherId, Guid CollectionId)> _links;
 
-    CollectionLinkIndex(List<(Guid CipherId, Guid CollectionId)> links)
+    public CollectionLinkIndex(List<(Guid CipherId, Guid CollectionId)> links)
     {
         links.Sort(static (x, y) => x.CipherId.CompareTo(y.CipherId));
         _links = links;
-    }
-
-    public static async Task<CollectionLinkIndex> ReadAsync(IAsyncEnumerable<(Guid CipherId, Guid CollectionId)> rows, CancellationToken ct)
-    {
-        var links = new List<(Guid, Guid)>();
-        await foreach (var link in rows.WithCancellation(ct))
-        {
-            links.Add(link);
-        }
-        return new CollectionLinkIndex(links);
     }
 
     /// <summary>The collections <paramref name="cipherId"/> is in, as read (the rules order them).</summary>
