@@ -33,6 +33,7 @@ if (AdminCommand.Matches(args))
     return await AdminCommand.RunAsync(app.Services, args);
 }
 
+using var databaseLock = DatabaseLock.TryAcquire(app.Services);   // tells `admin restore` the SQLite file is in use
 app.UseExceptionHandler();
 app.UseWebUi();   // web/dist at / (Web:Root)
 app.UseAuthentication();

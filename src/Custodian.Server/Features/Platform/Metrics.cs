@@ -13,9 +13,9 @@ public sealed class MetricsOptions
 
     public bool Enabled { get; set; }
 
-    /// <summary>Client addresses that may scrape without a token (the loopback addresses by default); everyone
-    /// else needs the admin token as a bearer token.</summary>
-    public List<string> AllowedAddresses { get; set; } = ["127.0.0.1", "::1"];
+    /// <summary>Client addresses that may scrape without a token; everyone else needs the admin token as a bearer
+    /// token. None by default: behind a reverse proxy on the same host every client would come from loopback.</summary>
+    public List<string> AllowedAddresses { get; set; } = [];
 }
 
 /// <summary>
