@@ -202,7 +202,7 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ClientCredentials_PersonalApiKey_IssuesTokenWithoutRefresh()
     {
         var user = await api.LoginNewUserAsync();
-        var secret = await ApiKeyAsync(user.Id);
+        var secret = await user.ApiKeyAsync();
 
         var token = await ApiClient.ReadOkAsync(await api.CreateApiClient().PostFormAsync(Token, ApiKeyForm(user.Id, secret)));
 
@@ -219,7 +219,7 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ClientCredentials_WrongSecretOrClient_ReturnsInvalidClient(string? secret, string? clientId)
     {
         var user = await api.LoginNewUserAsync();
-        var form = ApiKeyForm(user.Id, secret ?? await ApiKeyAsync(user.Id));
+        var form = ApiKeyForm(user.Id, secret ?? await user.ApiKeyAsync());
         if (clientId is not null)
         {
             form["client_id"] = clientId;
@@ -232,7 +232,7 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ClientCredentials_ScopeBeyondApi_ReturnsInvalidScope()
     {
         var user = await api.LoginNewUserAsync();
-        var form = ApiKeyForm(user.Id, await ApiKeyAsync(user.Id));
+        var form = ApiKeyForm(user.Id, await user.ApiKeyAsync());
         form["scope"] = "api offline_access";
 
         await ReadTokenErrorAsync(await api.CreateApiClient().PostFormAsync(Token, form), HttpStatusCode.BadRequest, "invalid_scope");
@@ -243,13 +243,6 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         var client = api.CreateApiClient();
         client.UseToken(token["access_token"]!.GetValue<string>());
         return client;
-    }
-
-    async Task<string> ApiKeyAsync(Guid userId)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return (await db.Users.SingleAsync(u => u.Id == userId, TestContext.Current.CancellationToken)).ApiKey!;
     }
 
     string MintToken(TestUser user, DateTime notBefore, DateTime expires, string email, SecurityKey? key = null)

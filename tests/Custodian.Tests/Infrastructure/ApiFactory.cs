@@ -25,6 +25,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool IsPostgres => Postgres is not null;
 
+    /// <summary>Where mailed links point (Server__PublicUrl).</summary>
+    public const string PublicUrl = "https://vault.custodian.test";
+
     /// <summary>The system administrator's token this test server accepts on /admin.</summary>
     public const string AdminToken = "test-admin-token-0123456789";
 
@@ -48,6 +51,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Accounts:MinimumPbkdf2Iterations", "5000");
         builder.UseSetting("Login:MaxFailuresPerIp", "100000");
         builder.UseSetting("Admin:Token", AdminToken);
+        builder.UseSetting("Server:PublicUrl", PublicUrl);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
