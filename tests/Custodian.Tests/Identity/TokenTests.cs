@@ -142,7 +142,7 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var refreshed = await ApiClient.ReadOkAsync(await api.CreateApiClient().PostFormAsync(Token, RefreshForm(refresh)));
 
-        Assert.Equal(refresh, refreshed["refresh_token"]!.GetValue<string>());
+        Assert.NotEqual(refresh, refreshed["refresh_token"]!.GetValue<string>());   // rotated (RefreshRotationTests)
         Assert.Equal(token["Key"]!.GetValue<string>(), refreshed["Key"]!.GetValue<string>());
         await LoggedIn(refreshed).GetJsonAsync("/api/sync?excludeDomains=true");
     }
@@ -183,6 +183,22 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         client.UseToken(expired);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/accounts/profile")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("another-service")]
+    public async Task AccessToken_WithoutOurAudience_Returns401(string? audience)
+    {
+        var user = await api.LoginNewUserAsync();
+        var minted = MintToken(user, DateTime.UtcNow, DateTime.UtcNow.AddHours(1), user.Account.Email, audience: audience);
+        var client = api.CreateApiClient();
+        client.UseToken(minted);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/accounts/profile")).StatusCode);
+        client.UseToken(MintToken(user, DateTime.UtcNow, DateTime.UtcNow.AddHours(1), user.Account.Email));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/accounts/profile")).StatusCode);
+        Assert.Equal(TokenClaims.Audience, new JsonWebToken(user.AccessToken).Audiences.Single());
     }
 
     [Fact]
@@ -245,12 +261,14 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         return client;
     }
 
-    string MintToken(TestUser user, DateTime notBefore, DateTime expires, string email, SecurityKey? key = null)
+    internal string MintToken(TestUser user, DateTime notBefore, DateTime expires, string email, SecurityKey? key = null,
+        string? audience = TokenClaims.Audience)
     {
         var stamp = new JsonWebToken(user.AccessToken).GetClaim("sstamp").Value;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = TokenClaims.Issuer,
+            Audience = audience,
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,

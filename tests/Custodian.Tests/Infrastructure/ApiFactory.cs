@@ -1,6 +1,7 @@
 using Custodian.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -56,6 +57,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestPeerAddress>());
     }
 
     /// <summary>The client tests talk through; the HTTPS fixture for CLI tests replaces it.</summary>

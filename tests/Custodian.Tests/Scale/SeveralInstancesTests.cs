@@ -8,14 +8,15 @@ namespace Custodian.Tests.Scale;
 /// One of several server instances on one shared database. Each has its own data directory; they share the
 /// secret-protection key file, as instances on shared storage do.
 /// </summary>
-public sealed class InstanceFactory(string databaseName) : ApiFactory(databaseName)
+public sealed class InstanceFactory : ApiFactory
 {
+    readonly string _keyFile;
+
+    public InstanceFactory(string databaseName) : base(databaseName) => _keyFile = KeyFile(databaseName);
+
     public static string KeyFile(string databaseName) => Path.Combine(Path.GetTempPath(), $"{databaseName}.secret.key");
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Secrets:KeyFile"] = KeyFile(databaseName),
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Secrets:KeyFile"] = _keyFile };
 }
 
 /// <summary>
