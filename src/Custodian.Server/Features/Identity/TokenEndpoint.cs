@@ -1,6 +1,5 @@
 using Custodian.Server.Features.Accounts;
 using Custodian.Server.Infrastructure.Data;
-using Custodian.Server.Infrastructure.Mail;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +54,7 @@ public static class TokenEndpoint
             return refused;
         }
         var normalized = email.ToLowerInvariant();
-        var user = EmailAddresses.IsValid(normalized) ? await c.Db.Users.SingleOrDefaultAsync(u => u.Email == normalized, ct) : null;
+        var user = await c.Db.Users.SingleOrDefaultAsync(u => u.Email == normalized, ct);
         if (user is null || !c.Hasher.Verify(user, password))
         {
             await c.Throttle.RecordFailureAsync(keys, ct);
