@@ -1,6 +1,7 @@
 using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Admin;
 using Custodian.Server.Features.Providers;
+using Custodian.Server.Features.TwoFactor;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
@@ -22,7 +23,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 // Keys live in the shared database, so tokens protected on one instance unprotect on every other.
 builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders();
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddTwoFactor();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -41,6 +42,7 @@ app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config (anonymous)
 app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();
+api.MapTwoFactorEndpoints();
 api.MapDomainEndpoints();
 api.MapSyncEndpoints();
 api.MapCipherEndpoints().MapOrgCipherEndpoints().MapImportEndpoints().MapAttachmentEndpoints(app);
