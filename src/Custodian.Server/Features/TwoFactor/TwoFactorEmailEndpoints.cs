@@ -4,6 +4,7 @@ using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Mail;
 using Custodian.Server.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.TwoFactor;
@@ -64,7 +65,7 @@ public static class TwoFactorEmailEndpoints
         return new(new TwoFactorEmailDetails(true, email));
     }
 
-    static async Task DeleteEmail(TwoFactorVerifiedRequest request, AppDbContext db, CurrentUser caller, TwoFactorService methods,
+    static async Task DeleteEmail([FromBody] TwoFactorVerifiedRequest request, AppDbContext db, CurrentUser caller, TwoFactorService methods,
         TwoFactorTokens tokens, CancellationToken ct)
     {
         var user = await TwoFactorEndpoints.TokenUserAsync(db, caller, tokens, request.UserVerificationToken, TwoFactorProviderType.Email, ct);

@@ -3,6 +3,7 @@ using Custodian.Server.Features.Identity;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.TwoFactor;
@@ -88,7 +89,7 @@ public static class TwoFactorEndpoints
         return new(new TwoFactorAuthenticatorDetails(true, request.Key));
     }
 
-    static async Task DeleteAuthenticator(TwoFactorAuthenticatorDeleteRequest request, AppDbContext db, CurrentUser caller,
+    static async Task DeleteAuthenticator([FromBody] TwoFactorAuthenticatorDeleteRequest request, AppDbContext db, CurrentUser caller,
         TwoFactorService methods, TwoFactorTokens tokens, CancellationToken ct)
     {
         var user = await TokenUserAsync(db, caller, tokens, request.UserVerificationToken, TwoFactorProviderType.Authenticator, ct, request.Key);

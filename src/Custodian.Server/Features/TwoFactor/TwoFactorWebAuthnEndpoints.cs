@@ -3,6 +3,7 @@ using Custodian.Server.Features.Accounts;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Custodian.Server.Features.TwoFactor;
 
@@ -57,7 +58,7 @@ public static class TwoFactorWebAuthnEndpoints
         return new(await DetailsAsync(methods, webAuthn, user.Id, ct));
     }
 
-    static async Task<TwoFactorWebAuthnDeleteResponse> DeleteWebAuthn(TwoFactorWebAuthnDeleteRequest request, AppDbContext db,
+    static async Task<TwoFactorWebAuthnDeleteResponse> DeleteWebAuthn([FromBody] TwoFactorWebAuthnDeleteRequest request, AppDbContext db,
         CurrentUser caller, TwoFactorService methods, TwoFactorWebAuthn webAuthn, TwoFactorTokens tokens, CancellationToken ct)
     {
         var user = await TwoFactorEndpoints.TokenUserAsync(db, caller, tokens, request.UserVerificationToken, Type, ct);
@@ -69,7 +70,7 @@ public static class TwoFactorWebAuthnEndpoints
         return new(await DetailsAsync(methods, webAuthn, user.Id, ct));
     }
 
-    static async Task DeleteAll(TwoFactorVerifiedRequest request, AppDbContext db, CurrentUser caller, TwoFactorService methods,
+    static async Task DeleteAll([FromBody] TwoFactorVerifiedRequest request, AppDbContext db, CurrentUser caller, TwoFactorService methods,
         TwoFactorTokens tokens, CancellationToken ct)
     {
         var user = await TwoFactorEndpoints.TokenUserAsync(db, caller, tokens, request.UserVerificationToken, Type, ct);
