@@ -65,6 +65,21 @@ public sealed class TwoFactorPolicyTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task SoleOwnerRecovers_WherePolicyApplies_LogsInAndStaysOwner()
+    {
+        var owner = await api.LoginNewUserAsync();
+        var org = await owner.CreateOrganizationAsync();
+        await owner.EnableAuthenticatorAsync();
+        await owner.Client.PutJsonAsync(PolicyUrl(org), new { enabled = true });
+        var code = await owner.RecoveryCodeAsync();
+        var (status, body) = await api.TokenAsync(TestAccounts.PasswordForm(owner.Account)
+            .WithCode(Custodian.Server.Features.TwoFactor.TwoFactorProviderType.RecoveryCode, code));
+        Assert.True(status == 200, body.ToJsonString());
+        var list = await (await api.LoginAsync(owner.Account)).Client.GetJsonAsync($"/api/organizations/{org.Id}/users");
+        Assert.Equal(2, Member(list, owner.Email)["status"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task ProviderRequirement_ClientsUnreachableUntilTheTechnicianTurnsItOn()
     {
         var owner = await api.LoginNewUserAsync();

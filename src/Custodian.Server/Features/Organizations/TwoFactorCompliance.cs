@@ -61,7 +61,10 @@ public sealed class TwoFactorCompliance(AppDbContext db, EventLog events, Mailer
         return members;
     }
 
-    /// <summary>A user who turned their last method off (or recovered) is revoked where the policy applies.</summary>
+    /// <summary>
+    /// A user who turned their last method off (or recovered) is revoked where the policy applies, except as an org's
+    /// last confirmed owner.
+    /// </summary>
     public async Task RevokeWhereRequiredAsync(User user, CancellationToken ct)
     {
         var memberships = await db.OrganizationUsers.Where(m => m.UserId == user.Id
@@ -70,10 +73,27 @@ public sealed class TwoFactorCompliance(AppDbContext db, EventLog events, Mailer
             .ToListAsync(ct);
         foreach (var member in memberships)
         {
+            if (await IsLastConfirmedOwnerAsync(member, ct))
+            {
+                continue;   // an org never loses its last owner (MemberRules); its policy page says who lacks it
+            }
             Revoke(member, null);
             var name = await db.Organizations.Where(o => o.Id == member.OrganizationId).Select(o => o.Name).SingleAsync(ct);
             await mailer.SendAsync(user.Email, $"You have been revoked from {name}",
                 $"Two-step login was turned off on your account, and {name} requires it. An administrator can restore you once you turn it on again.\n", ct);
+        }
+    }
+
+    async Task<bool> IsLastConfirmedOwnerAsync(OrganizationUser member, CancellationToken ct)
+    {
+        try
+        {
+            await MemberRules.EnsureAnotherConfirmedOwnerAsync(db, member, ct);
+            return false;
+        }
+        catch (BadRequestException)
+        {
+            return true;
         }
     }
 

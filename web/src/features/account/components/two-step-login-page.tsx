@@ -60,7 +60,7 @@ export function TwoStepLoginPage() {
       <section aria-labelledby="recovery-heading">
         <h2 id="recovery-heading">Recovery code</h2>
         <p>If you lose your second factor, the recovery code turns two-step login off. Keep it somewhere safe.</p>
-        {recoveryCode && <p>Recovery code: <code aria-label="Recovery code">{recoveryCode}</code></p>}
+        {recoveryCode && <p>Recovery code: <code aria-label="Your recovery code">{recoveryCode}</code></p>}
         <ErrorMessage message={error} />
         <Button type="button" disabled={busy || on.length === 0}
           onClick={handle(async () => setRecoveryCode(await getRecoveryCode(verified.hash)))}>

@@ -24,11 +24,13 @@ export class TwoFactorRequiredError extends Error {
 }
 
 const rememberKey = (email: string) => `custodian.twoFactorToken.${email}`;
+// Absent outside a browser (the e2e tests log in from Node through this same code).
+const storage = (): Storage | null => (typeof localStorage === "undefined" ? null : localStorage);
 
 /** Like the official clients: a stored "remember me" token (type 5) goes out when no code is given. */
 function secondFactor(email: string, given?: TwoFactorAnswer): TwoFactorAnswer | undefined {
   if (given) return given;
-  const remembered = localStorage.getItem(rememberKey(email));
+  const remembered = storage()?.getItem(rememberKey(email));
   return remembered ? { provider: 5, token: remembered, remember: false } : undefined;
 }
 
@@ -55,7 +57,7 @@ export async function loginWithPassword(
         }
         throw e;
       });
-    if (token.TwoFactorToken) localStorage.setItem(rememberKey(normalized), token.TwoFactorToken);
+    if (token.TwoFactorToken) storage()?.setItem(rememberKey(normalized), token.TwoFactorToken);
     if (!token.Key) throw new Error("The server sent no encrypted user key.");
     const userKey = await unlockUserKey(token.Key, masterKey);
     const privateKey = token.PrivateKey ? await decrypt(token.PrivateKey, userKey) : undefined;
