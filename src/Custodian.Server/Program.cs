@@ -1,6 +1,7 @@
 using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Admin;
 using Custodian.Server.Features.Providers;
+using Custodian.Server.Features.TwoFactor;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
@@ -28,7 +29,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddSecretsAtRest();
 builder.Services.AddProxyNetwork();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders();
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddTwoFactor();
 
 var app = builder.Build();
 DataFiles.SecureExisting(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.DataDirectory);
@@ -54,6 +55,7 @@ app.MapHealthEndpoint();      // /healthz (anonymous): 200 when the database ans
 app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();
+api.MapTwoFactorEndpoints();
 api.MapDomainEndpoints();
 api.MapSyncEndpoints();
 api.MapCipherEndpoints().MapOrgCipherEndpoints().MapImportEndpoints().MapAttachmentEndpoints(app);

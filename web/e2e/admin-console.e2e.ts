@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiClient } from "../src/lib/api-client";
-import { makeRegistrationMaterial } from "../src/lib/crypto/account-keys";
-import { fromBase64 } from "../src/lib/crypto/bytes";
-import { encrypt } from "../src/lib/crypto/enc-string";
-import { rsaEncrypt } from "../src/lib/crypto/rsa";
-import { makeUserKey, symmetricKeyToBytes } from "../src/lib/crypto/symmetric-key";
-import { loginWithPassword } from "../src/features/auth/api/login-with-password";
+import { ownerWithOrg as ownerWithOrgAccount, registerApi as registerAccount } from "./support/accounts";
 import { personPage } from "./support/browser";
 import { serverAndBrowser } from "./support/fixture";
 import { newestLinkTo } from "./support/outbox";
@@ -14,29 +8,8 @@ import { logInThroughUi, uniqueEmail } from "./support/session";
 const env = serverAndBrowser();
 const password = "correct horse battery staple";
 
-/** Registers through the API (PBKDF2, 600,000 iterations) and logs in; the client carries the access token. */
-async function registerApi(email: string) {
-  const client = new ApiClient({ baseUrl: env.server.baseUrl });
-  const m = await makeRegistrationMaterial(password, email, { type: 0, iterations: 600000 });
-  await client.post("/identity/accounts/register", {
-    email, masterPasswordHash: m.masterPasswordHash, key: m.key,
-    keys: { publicKey: m.publicKey, encryptedPrivateKey: m.encryptedPrivateKey }, kdf: 0, kdfIterations: 600000, kdfMemory: null, kdfParallelism: null,
-  });
-  const login = await loginWithPassword(client, email, password, crypto.randomUUID());
-  return { publicKey: m.publicKey, api: new ApiClient({ baseUrl: env.server.baseUrl, getAccessToken: () => login.accessToken }) };
-}
-
-/** An owner with an org whose key is wrapped to them (the UI has no "new organization" yet). */
-async function ownerWithOrg(): Promise<{ email: string; orgId: string }> {
-  const email = uniqueEmail("owner");
-  const { publicKey, api } = await registerApi(email);
-  const key = makeUserKey();
-  const org = await api.post<{ id: string }>("/api/organizations", {
-    name: "E2E Org", billingEmail: email, planType: 20, key: await rsaEncrypt(symmetricKeyToBytes(key), fromBase64(publicKey)),
-    collectionName: await encrypt("Default collection", key),
-  });
-  return { email, orgId: org.id };
-}
+const registerApi = (email: string) => registerAccount(env.server, email, password);
+const ownerWithOrg = () => ownerWithOrgAccount(env.server, password);
 
 describe("admin console in Chromium", () => {
   it("invites a member, creates a collection, turns on a policy and renames the org", async () => {

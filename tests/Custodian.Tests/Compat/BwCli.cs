@@ -63,12 +63,15 @@ public sealed class BwCli : IDisposable
         return (bw, user);
     }
 
+    /// <summary>The CLI's state file (application id, stored tokens).</summary>
+    public string DataFile => Path.Combine(_appData.FullName, "data.json");
+
     public Task<BwResult> ConfigServerAsync() => RunAsync("config", "server", _server.BaseUrl);
 
-    /// <summary>Password login; on success the returned session key unlocks the vault.</summary>
-    public async Task<BwResult> LoginAsync(string email, string password)
+    /// <summary>Password login (extra arguments such as <c>--method 0 --code …</c>); on success the session key unlocks the vault.</summary>
+    public async Task<BwResult> LoginAsync(string email, string password, params string[] extra)
     {
-        var result = await RunWithSecretsAsync(new() { ["BW_PASSWORD"] = password }, "login", email, "--passwordenv", "BW_PASSWORD", "--raw");
+        var result = await RunWithSecretsAsync(new() { ["BW_PASSWORD"] = password }, ["login", email, "--passwordenv", "BW_PASSWORD", "--raw", .. extra]);
         if (result.ExitCode == 0)
         {
             Session = result.Stdout.Trim();

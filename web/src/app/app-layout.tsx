@@ -12,6 +12,7 @@ export function AppLayout() {
         {status === "unlocked" && <ProductSwitcher />}
         {status !== "loggedOut" && (
           <div className="account-actions">
+            {status === "unlocked" && <Link to="/settings/two-step-login">Two-step login</Link>}
             {status === "unlocked" && <button type="button" className="link-button" onClick={lockSession}>Lock</button>}
             <button type="button" className="link-button" onClick={logOut}>Log out</button>
           </div>

@@ -10,6 +10,7 @@ import { providerPortalRoutes } from "./routes/provider-portal-routes";
 import { providerPublicRoutes } from "./routes/provider-public-routes";
 import { publicRoutes } from "./routes/public-routes";
 import { vaultRoutes } from "./routes/vault-routes";
+import { TwoStepLoginPage } from "../features/account/components/two-step-login-page";
 
 /**
  * Hash routes, like the official web vault, so the server needs no fallback route for deep links and the invitation
@@ -31,6 +32,7 @@ export const router = createHashRouter([
         element: <RequireUnlocked />,
         children: [
           { path: "vault", children: vaultRoutes },
+          { path: "settings/two-step-login", element: <TwoStepLoginPage /> },
           { path: "organizations/new", element: <NewOrganizationRoute /> },
           { path: "organizations/:organizationId", children: adminConsoleRoutes },
           { path: "providers/:providerId", children: providerPortalRoutes },

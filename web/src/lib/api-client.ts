@@ -7,6 +7,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly validationErrors: Record<string, string[]> = {},
+    /** The parsed error body, for callers that read more than the message (the token endpoint's 2FA challenge). */
+    readonly body: Record<string, unknown> | null = null,
   ) {
     super(message);
   }
@@ -51,7 +53,8 @@ export async function toApiError(response: Response): Promise<ApiError> {
   if (!body || typeof body !== "object") {
     return new ApiError(`Request failed with status ${response.status}.`, response.status);
   }
-  return new ApiError(messageFromBody(body, response.status), response.status, body.validationErrors ?? {});
+  return new ApiError(messageFromBody(body, response.status), response.status, body.validationErrors ?? {},
+    body as Record<string, unknown>);
 }
 
 export type RequestOptions = Omit<RequestInit, "body"> & { json?: unknown; form?: Record<string, string> };

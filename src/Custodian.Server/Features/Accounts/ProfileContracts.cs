@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
@@ -35,13 +36,15 @@ public sealed record ProfileResponse(
     public static async Task<ProfileResponse> BuildAsync(AppDbContext db, User user, CancellationToken ct) =>
         From(user, await ProfileOrganizationResponse.ForUserAsync(db, user.Id, ct),
             await Features.Providers.ProfileProviderResponse.ForUserAsync(db, user.Id, ct),
-            await ProfileOrganizationResponse.ForProviderUserAsync(db, user.Id, ct));
+            await ProfileOrganizationResponse.ForProviderUserAsync(db, user.Id, ct),
+            await Features.TwoFactor.TwoFactorService.EnabledMethods(db, user.Id).AnyAsync(ct));
 
     public static ProfileResponse From(User user, IReadOnlyList<ProfileOrganizationResponse>? organizations = null,
-        IReadOnlyList<Features.Providers.ProfileProviderResponse>? providers = null, IReadOnlyList<ProfileOrganizationResponse>? providerOrganizations = null) => new(
+        IReadOnlyList<Features.Providers.ProfileProviderResponse>? providers = null, IReadOnlyList<ProfileOrganizationResponse>? providerOrganizations = null,
+        bool twoFactorEnabled = false) => new(
         user.Id, user.Name, user.Email, user.EmailVerified,
         Premium: true,   // self-hosted: every account has the premium features
-        PremiumFromOrganization: false, user.MasterPasswordHint, user.Culture, TwoFactorEnabled: false,
+        PremiumFromOrganization: false, user.MasterPasswordHint, user.Culture, twoFactorEnabled,
         user.Key, user.PrivateKey, AccountKeysResponse.From(user), user.SecurityStamp,
         ForcePasswordReset: false, UsesKeyConnector: false, user.AvatarColor, user.CreationDate, VerifyDevices: false,
         organizations ?? [], providers ?? [], providerOrganizations ?? []);

@@ -53,6 +53,10 @@ public sealed class User : IRevisioned, IAccountRevisionSource
     public string? EquivalentDomains { get; set; }
     /// <summary>JSON list of the global equivalent-domain group types the user switched off.</summary>
     public string? ExcludedGlobalEquivalentDomains { get; set; }
+    /// <summary>The two-step login recovery code, protected by Data Protection ("Custodian.TwoFactor").</summary>
+    public string? TwoFactorRecoveryCode { get; set; }
+    /// <summary>Changed with every two-step login change; "remember me" tokens carry it, so a change voids them.</summary>
+    public string? TwoFactorRevision { get; set; }
 
     /// <summary>Profile and key changes reach other devices through sync, so they bump the account revision too.</summary>
     Guid? IAccountRevisionSource.RevisionUserId => Id;
@@ -74,5 +78,7 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.Culture).HasMaxLength(10);
         user.Property(u => u.AvatarColor).HasMaxLength(7);
         user.Property(u => u.UserKeyId).HasMaxLength(64);
+        user.Property(u => u.TwoFactorRecoveryCode).HasMaxLength(500);
+        user.Property(u => u.TwoFactorRevision).HasMaxLength(50);
     }
 }

@@ -50,6 +50,17 @@ public sealed class LoginThrottle(AppDbContext db, IOptions<LoginOptions> option
         return new ThrottleVerdict(false, steps > 0 ? _options.FailureDelay * steps : TimeSpan.Zero);
     }
 
+    /// <summary>Waits out the account's slow-down; false when the caller is refused outright.</summary>
+    public async Task<bool> PassAsync(LoginThrottleKeys keys, CancellationToken ct)
+    {
+        var verdict = await CheckAsync(keys, ct);
+        if (!verdict.Blocked && verdict.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(verdict.Delay, time, ct);
+        }
+        return !verdict.Blocked;
+    }
+
     public async Task RecordFailureAsync(LoginThrottleKeys keys, CancellationToken ct)
     {
         await IncrementAsync(keys.AccountAtAddress, ct);

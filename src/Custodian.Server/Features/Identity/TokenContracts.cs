@@ -24,7 +24,12 @@ public sealed record TokenResponse(
     [property: JsonPropertyName("ForcePasswordReset")] bool ForcePasswordReset,
     [property: JsonPropertyName("ApiUseKeyConnector")] bool ApiUseKeyConnector,
     [property: JsonPropertyName("MasterPasswordPolicy")] object? MasterPasswordPolicy,
-    [property: JsonPropertyName("UserDecryptionOptions")] UserDecryptionOptionsResponse UserDecryptionOptions);
+    [property: JsonPropertyName("UserDecryptionOptions")] UserDecryptionOptionsResponse UserDecryptionOptions)
+{
+    /// <summary>The "remember me" token (two-step login type 5), when the login asked for one.</summary>
+    [JsonPropertyName("TwoFactorToken"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TwoFactorToken { get; init; }
+}
 
 public sealed record UserDecryptionOptionsResponse(
     [property: JsonPropertyName("HasMasterPassword")] bool HasMasterPassword,

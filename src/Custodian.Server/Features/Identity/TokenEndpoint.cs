@@ -1,4 +1,5 @@
 using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.TwoFactor;
 using Custodian.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public static class TokenEndpoint
     const string WrongPassword = "Username or password is incorrect. Try again.";
 
     public static async Task<IResult> Token(HttpContext http, AppDbContext db, TokenService tokens, LoginThrottle throttle,
-        MasterPasswordHasher hasher, ApiKeys apiKeys, TimeProvider time, CancellationToken ct)
+        MasterPasswordHasher hasher, ApiKeys apiKeys, TimeProvider time, TwoFactorGate twoFactor, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -25,7 +26,7 @@ public static class TokenEndpoint
         {
             return Error("invalid_request", "The form is too large or holds control characters.");
         }
-        var context = new GrantContext(http, db, tokens, throttle, hasher, apiKeys, time, form);
+        var context = new GrantContext(http, db, tokens, throttle, hasher, apiKeys, time, form, twoFactor);
         return form["grant_type"] switch
         {
             "password" => await PasswordGrantAsync(context, ct),
@@ -60,8 +61,22 @@ public static class TokenEndpoint
             await c.Throttle.RecordFailureAsync(keys, ct);
             return Error("invalid_grant", "invalid_username_or_password", WrongPassword);
         }
+        // Two-step login: a wrong code counts like a wrong password, and the counts reset only after both steps.
+        var second = await c.TwoFactor.CheckAsync(user, c.Form["twoFactorProvider"] ?? c.Form["two_factor_provider"],
+            c.Form["twoFactorToken"] ?? c.Form["two_factor_token"], (c.Form["twoFactorRemember"] ?? c.Form["two_factor_remember"]) == "1",
+            DeviceIdentifier(c), ct);
+        if (second.Challenge is { } challenge)
+        {
+            return Results.Json(challenge, statusCode: 400);
+        }
+        if (second.Invalid)
+        {
+            await c.Db.SaveChangesAsync(ct);   // the failed-login event
+            await c.Throttle.RecordFailureAsync(keys, ct);
+            return Error("invalid_grant", "invalid_grant", TwoFactorGate.InvalidMessage);
+        }
         await c.Throttle.ResetAsync(keys, ct);
-        return await IssueAsync(c, user, clientId, scopes, withRefresh: scopes.Contains("offline_access"), ct);
+        return await IssueAsync(c, user, clientId, scopes, withRefresh: scopes.Contains("offline_access"), ct, second.RememberToken);
     }
 
     static async Task<IResult> RefreshGrantAsync(GrantContext c, CancellationToken ct)
@@ -132,19 +147,21 @@ public static class TokenEndpoint
     }
 
     static async Task<IResult> IssueAsync(GrantContext c, User user, string clientId, string[] scopes, bool withRefresh,
-        CancellationToken ct)
+        CancellationToken ct, string? twoFactorToken = null)
     {
         var device = await RegisterDeviceAsync(c, user, ct);
         var refresh = withRefresh ? c.Tokens.CreateRefreshToken(user, device, clientId) : null;
         var access = c.Tokens.CreateAccessToken(user, device, clientId, scopes);
         await c.Db.SaveChangesAsync(ct);
-        return Results.Json(c.Tokens.Response(user, access, refresh, scopes));
+        return Results.Json(c.Tokens.Response(user, access, refresh, scopes) with { TwoFactorToken = twoFactorToken });
     }
+
+    static string? DeviceIdentifier(GrantContext c) => c.Form["deviceIdentifier"] ?? c.Form["device_identifier"];
 
     /// <summary>The device named by the request (deviceIdentifier/deviceType/deviceName), created on first login.</summary>
     static async Task<Device?> RegisterDeviceAsync(GrantContext c, User user, CancellationToken ct)
     {
-        var identifier = c.Form["deviceIdentifier"] ?? c.Form["device_identifier"];
+        var identifier = DeviceIdentifier(c);
         if (string.IsNullOrWhiteSpace(identifier) || identifier.Length > 50)
         {
             return null;
@@ -164,19 +181,8 @@ public static class TokenEndpoint
     }
 
     /// <summary>A refusal (429) when throttled; otherwise null, after the account's slow-down pause if it has one.</summary>
-    static async Task<IResult?> PassThrottleAsync(GrantContext c, LoginThrottleKeys keys, CancellationToken ct)
-    {
-        var verdict = await c.Throttle.CheckAsync(keys, ct);
-        if (verdict.Blocked)
-        {
-            return TooManyAttempts();
-        }
-        if (verdict.Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(verdict.Delay, c.Time, ct);
-        }
-        return null;
-    }
+    static async Task<IResult?> PassThrottleAsync(GrantContext c, LoginThrottleKeys keys, CancellationToken ct) =>
+        await c.Throttle.PassAsync(keys, ct) ? null : TooManyAttempts();
 
     static string[] Scopes(string? scope) =>
         (scope ?? "api").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -189,7 +195,7 @@ public static class TokenEndpoint
             new TokenErrorModel("Too many failed login attempts. Try again later.")), statusCode: 429);
 
     sealed record GrantContext(HttpContext Http, AppDbContext Db, TokenService Tokens, LoginThrottle Throttle,
-        MasterPasswordHasher Hasher, ApiKeys ApiKeys, TimeProvider Time, TokenForm Form)
+        MasterPasswordHasher Hasher, ApiKeys ApiKeys, TimeProvider Time, TokenForm Form, TwoFactorGate TwoFactor)
     {
         public string? ClientIp => Http.Connection.RemoteIpAddress?.ToString();
     }

@@ -98,6 +98,10 @@ public static class MemberAdminEndpoints
         {
             return "Only an owner can manage another owner.";
         }
+        if (!await TwoFactorCompliance.CompliesAsync(s.Db, caller.OrganizationId, member.UserId, ct))
+        {
+            return TwoFactorCompliance.RestoreMessage;
+        }
         try
         {
             await s.Members.EnsureSeatAvailableAsync(caller.Organization, 1, ct);

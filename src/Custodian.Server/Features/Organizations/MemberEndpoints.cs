@@ -133,6 +133,7 @@ public static class MemberEndpoints
             throw new BadRequestException("You are already part of this organization.");
         }
         await PolicyRules.EnsureSingleOrgAllowsJoiningAsync(db, user.Id, organizationId, member.Type, ct);
+        await TwoFactorCompliance.EnsureMayJoinAsync(db, organizationId, user.Id, ct);
         member.UserId = user.Id;
         member.Email = null;
         member.Status = OrganizationUserStatus.Accepted;
@@ -144,7 +145,9 @@ public static class MemberEndpoints
         MemberService members, CancellationToken ct)
     {
         var caller = await access.RequireAsync(organizationId, c => c.CanManageUsers, ct);
-        var error = ConfirmOne(caller, await members.LoadAsync(caller, id, ct), request.Key, members);
+        var member = await members.LoadAsync(caller, id, ct);
+        var error = await TwoFactorCompliance.CompliesAsync(db, organizationId, member.UserId, ct)
+            ? ConfirmOne(caller, member, request.Key, members) : TwoFactorCompliance.ConfirmMessage;
         if (error.Length > 0)
         {
             throw new BadRequestException(error);
@@ -158,9 +161,13 @@ public static class MemberEndpoints
         var caller = await access.RequireAsync(organizationId, c => c.CanManageUsers, ct);
         var ids = request.Keys.Select(k => k.Id).ToList();
         var rows = await db.OrganizationUsers.Where(m => m.OrganizationId == organizationId && ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        var results = request.Keys.DistinctBy(k => k.Id)
-            .Select(k => new MemberBulkResult(k.Id, rows.TryGetValue(k.Id, out var m) ? ConfirmOne(caller, m, k.Key, members) : "Member not found."))
-            .ToList();
+        var results = new List<MemberBulkResult>();
+        foreach (var k in request.Keys.DistinctBy(k => k.Id))
+        {
+            results.Add(new(k.Id, !rows.TryGetValue(k.Id, out var m) ? "Member not found."
+                : !await TwoFactorCompliance.CompliesAsync(db, organizationId, m.UserId, ct) ? TwoFactorCompliance.ConfirmMessage
+                : ConfirmOne(caller, m, k.Key, members)));
+        }
         await db.SaveChangesAsync(ct);
         return new(results);
     }

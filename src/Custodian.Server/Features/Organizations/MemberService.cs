@@ -115,11 +115,12 @@ public sealed class MemberService(AppDbContext db, InviteTokens tokens, Mailer m
                        m.Id, m.UserId, Email = u != null ? u.Email : m.Email, Name = u != null ? u.Name : null, m.Type, m.Status, m.Permissions,
                        m.ExternalId, HasMasterPassword = u != null && u.MasterPassword != null, ResetPasswordEnrolled = m.ResetPasswordKey != null,
                        m.AccessSecretsManager, AvatarColor = u != null ? u.AvatarColor : null,
+                       TwoFactorEnabled = m.UserId != null && db.TwoFactorMethods.Any(t => t.UserId == m.UserId && t.Enabled),
                    };
         await foreach (var m in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return new MemberResponse(m.Id, m.UserId, m.Email ?? "", m.Name, m.Type, m.Status,
-                MemberPermissions.Parse(m.Permissions), m.ExternalId, TwoFactorEnabled: false, UsesKeyConnector: false,
+                MemberPermissions.Parse(m.Permissions), m.ExternalId, m.TwoFactorEnabled, UsesKeyConnector: false,
                 m.HasMasterPassword, m.ResetPasswordEnrolled, m.AccessSecretsManager, ClaimedByOrganization: false, m.AvatarColor,
                 access is null ? [] : [.. access[m.Id].Select(a => new AccessSelection(a.CollectionId, a.ReadOnly, a.HidePasswords, a.Manage))],
                 groups is null ? [] : [.. groups[m.Id]], kind);

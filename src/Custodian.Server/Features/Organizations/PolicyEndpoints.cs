@@ -16,7 +16,8 @@ public static class PolicyEndpoints
         policies.MapGet("/{type}", Get);
         policies.MapPut("/{type}", Put);
         policies.MapPut("/{type}/vnext", (Guid organizationId, PolicyType type, PolicyVNextRequest request, OrganizationAccess access,
-            AppDbContext db, EventLog events, TimeProvider time, CancellationToken ct) => Put(organizationId, type, request.Policy, access, db, events, time, ct));
+            AppDbContext db, EventLog events, TimeProvider time, TwoFactorCompliance twoFactor, CancellationToken ct) =>
+            Put(organizationId, type, request.Policy, access, db, events, time, twoFactor, ct));
         return policies;
     }
 
@@ -48,7 +49,7 @@ public static class PolicyEndpoints
     }
 
     static async Task<PolicyResponse> Put(Guid organizationId, PolicyType type, PolicyRequest request, OrganizationAccess access,
-        AppDbContext db, EventLog events, TimeProvider time, CancellationToken ct)
+        AppDbContext db, EventLog events, TimeProvider time, TwoFactorCompliance twoFactor, CancellationToken ct)
     {
         var caller = await access.RequireAsync(organizationId, MayManage, ct);
         EnsureKnown(type);
@@ -69,6 +70,10 @@ public static class PolicyEndpoints
             {
                 events.Add(EventType.OrganizationUser_Revoked, new EventSubject(OrganizationUserId: member.Id, UserId: member.UserId), caller);
             }
+        }
+        if (turningOn && type == PolicyType.TwoFactorAuthentication)
+        {
+            await twoFactor.RevokeNonCompliantAsync(caller, ct);
         }
         events.Add(EventType.Policy_Updated, new EventSubject(PolicyId: policy.Id), caller);
         await OrganizationRevision.SaveAndBumpMembersAsync(db, organizationId, time, ct);

@@ -9,7 +9,7 @@ namespace Custodian.Server.Features.Organizations;
 /// What each policy's settings may hold, which policies need others, and the rules the server itself enforces:
 /// single organization and organization data ownership. The rest (master password strength, generator, sends,
 /// vault timeout, export) only clients can apply, so the server validates and delivers them. Two-step login is
-/// stored and delivered too; Custodian has no two-step login yet, so enabling it revokes nobody.
+/// enforced by <see cref="TwoFactorCompliance"/>.
 /// </summary>
 public static class PolicyRules
 {

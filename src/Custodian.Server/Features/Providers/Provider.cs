@@ -46,6 +46,8 @@ public sealed class Provider : IRevisioned
     public ProviderStatusType Status { get; set; }
     public bool Enabled { get; set; } = true;
     public bool UseEvents { get; set; } = true;
+    /// <summary>Provider users reach no client until they turn on two-step login (Custodian's own setting).</summary>
+    public bool RequireTwoFactor { get; set; }
     public DateTime CreationDate { get; set; }
     public DateTime RevisionDate { get; set; }
 }

@@ -26,16 +26,18 @@ public sealed record ProfileProviderResponse(Guid Id, string Name, string? Key, 
 
 public sealed record ProviderResponse(Guid Id, string Name, string? BusinessName, string? BusinessAddress1, string? BusinessAddress2,
     string? BusinessAddress3, string? BusinessCountry, string? BusinessTaxNumber, string? BillingEmail, DateTime CreationDate,
-    ProviderType Type) : ResponseModel("provider")
+    ProviderType Type, bool RequireTwoFactor) : ResponseModel("provider")
 {
     public static ProviderResponse From(Provider p) =>
-        new(p.Id, p.Name, p.BusinessName, null, null, null, null, null, p.BillingEmail, p.CreationDate, p.Type);
+        new(p.Id, p.Name, p.BusinessName, null, null, null, null, null, p.BillingEmail, p.CreationDate, p.Type, p.RequireTwoFactor);
 }
 
 public sealed record ProviderUpdateRequest(
     [property: Required, StringLength(50)] string Name,
     [property: StringLength(50)] string? BusinessName,
-    [property: Required, MailAddress, StringLength(256)] string BillingEmail) : IRequestModel;
+    [property: Required, MailAddress, StringLength(256)] string BillingEmail,
+    /// <summary>Custodian's own setting (Bitwarden's portal lacks it); absent keeps the current value.</summary>
+    bool? RequireTwoFactor = null) : IRequestModel;
 
 /// <summary>Setup by the owner: payment fields of the cloud form are accepted and ignored (self-hosted).</summary>
 public sealed record ProviderSetupRequest(

@@ -25,12 +25,20 @@ public static class ProviderEndpoints
         return providers;
     }
 
-    static async Task<ProviderResponse> Update(Guid providerId, ProviderUpdateRequest request, ProviderCallers callers, AppDbContext db, CancellationToken ct)
+    static async Task<ProviderResponse> Update(Guid providerId, ProviderUpdateRequest request, ProviderCallers callers, AppDbContext db,
+        TimeProvider time, CancellationToken ct)
     {
         var provider = (await callers.RequireAdminAsync(providerId, ct)).Provider;
         provider.Name = request.Name;
         provider.BusinessName = request.BusinessName;
         provider.BillingEmail = request.BillingEmail.Trim().ToLowerInvariant();
+        if (request.RequireTwoFactor is { } require && require != provider.RequireTwoFactor)
+        {
+            provider.RequireTwoFactor = require;
+            // Which clients the technicians reach changes: their apps resync.
+            await Accounts.AccountRevision.SaveAndBumpAsync(db, ProviderService.UsersOf(db, providerId), time, ct);
+            return ProviderResponse.From(provider);
+        }
         await db.SaveChangesAsync(ct);
         return ProviderResponse.From(provider);
     }

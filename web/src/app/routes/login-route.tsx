@@ -1,20 +1,51 @@
+import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { LoginForm } from "../../features/auth/components/login-form";
-import { loginWithPassword } from "../../features/auth/api/login-with-password";
+import { TwoFactorForm } from "../../features/auth/components/two-factor-form";
+import type { TwoFactorAnswer } from "../../features/auth/api/login";
+import { loginWithPassword, TwoFactorRequiredError } from "../../features/auth/api/login-with-password";
+import { sendEmailLoginCode } from "../../features/auth/api/send-email-login";
 import { apiClient, keyStore, startSession } from "../../lib/session";
 import { useReturnTo } from "./return-to";
+
+interface Pending {
+  email: string;
+  password: string;
+  challenge: TwoFactorRequiredError;
+}
 
 export function LoginRoute() {
   const navigate = useNavigate();
   const returnTo = useReturnTo();
+  // The password stays in this page's memory only while the second step is asked for.
+  const [pending, setPending] = useState<Pending | null>(null);
 
-  async function submit(email: string, password: string) {
-    const result = await loginWithPassword(apiClient, email, password);
-    keyStore.unlock(result.keys);
-    startSession(result.accessToken, result.refreshToken, result.account);
-    navigate(returnTo, { replace: true });
+  async function submit(email: string, password: string, twoFactor?: TwoFactorAnswer) {
+    try {
+      const result = await loginWithPassword(apiClient, email, password, undefined, twoFactor);
+      setPending(null);
+      keyStore.unlock(result.keys);
+      startSession(result.accessToken, result.refreshToken, result.account);
+      navigate(returnTo, { replace: true });
+    } catch (e) {
+      if (e instanceof TwoFactorRequiredError && !twoFactor) {
+        setPending({ email, password, challenge: e });
+        return;
+      }
+      throw e;
+    }
   }
 
+  if (pending) {
+    return (
+      <div className="stack">
+        <TwoFactorForm providers={pending.challenge.providers}
+          onSubmit={(answer) => submit(pending.email, pending.password, answer)}
+          onSendEmail={() => sendEmailLoginCode(apiClient, pending.email.trim().toLowerCase(), pending.challenge.sessionToken)} />
+        <p><button type="button" className="link-button" onClick={() => setPending(null)}>Back to log in</button></p>
+      </div>
+    );
+  }
   return (
     <div className="stack">
       <LoginForm onSubmit={submit} />

@@ -9,12 +9,22 @@ export interface TokenResponse {
   refresh_token?: string;
   Key?: string | null;
   PrivateKey?: string | null;
+  /** The "remember me" token, when the login asked for one. */
+  TwoFactorToken?: string | null;
+}
+
+/** A second factor for the token request: Bitwarden's provider type and the code (or token). */
+export interface TwoFactorAnswer {
+  provider: number;
+  token: string;
+  remember: boolean;
 }
 
 export interface LoginRequest {
   email: string;
   masterPasswordHash: string;
   deviceIdentifier?: string;
+  twoFactor?: TwoFactorAnswer;
 }
 
 const webDeviceType = "9"; // DeviceType.ChromeBrowser
@@ -31,6 +41,11 @@ export async function login(client: ApiClient, request: LoginRequest): Promise<T
       deviceType: webDeviceType,
       deviceIdentifier: request.deviceIdentifier ?? getDeviceIdentifier(),
       deviceName: "chrome",
+      ...(request.twoFactor && {
+        twoFactorToken: request.twoFactor.token,
+        twoFactorProvider: String(request.twoFactor.provider),
+        twoFactorRemember: request.twoFactor.remember ? "1" : "0",
+      }),
     },
   });
 }

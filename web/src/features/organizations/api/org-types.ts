@@ -47,6 +47,8 @@ export interface Member {
   name: string | null;
   type: number;
   status: number;
+  /** Whether the member's account has two-step login on (the policy column). */
+  twoFactorEnabled?: boolean;
   permissions: Permissions;
   collections: AccessSelection[];
   groups: string[];

@@ -16,7 +16,12 @@ const bool = (key: string, label: string): PolicyOption => ({ key, label, kind: 
 const num = (key: string, label: string, min: number, max: number): PolicyOption => ({ key, label, kind: "number", min, max });
 
 export const policyKinds: readonly PolicyKind[] = [
-  { type: 0, name: "Require two-step login", description: "Members must set up two-step login.", options: [] },
+  {
+    type: 0, name: "Require two-step login",
+    description: "Members must set up two-step login. Turning this on revokes every member without it, owners and admins "
+      + "included (you need it yourself first); they are emailed, and can be restored once they turn it on.",
+    options: [],
+  },
   {
     type: 1, name: "Master password requirements", description: "Minimum strength and length of members' master passwords.",
     options: [

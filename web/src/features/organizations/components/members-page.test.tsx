@@ -22,7 +22,7 @@ const groupId = "99999999-9999-4999-8999-000000000001";
 function member(id: string, email: string, status: number, type = 2, userId: string | null = null) {
   return { object: "organizationUserUserDetails", id, userId, email, name: null, type, status, permissions: {}, collections: [], groups: [] };
 }
-const accepted = { ...member(acceptedId, "ann@example.com", 1, 2, acceptedUser), groups: [groupId] };
+const accepted = { ...member(acceptedId, "ann@example.com", 1, 2, acceptedUser), groups: [groupId], twoFactorEnabled: true };
 const invited = member(invitedId, "new@example.com", 0, 1);
 
 async function setUp(rows: object[]) {
@@ -39,6 +39,8 @@ describe("members page", () => {
     const row = (await screen.findByRole("cell", { name: "ann@example.com" })).closest("tr")!;
     expect(within(row).getByText("User")).toBeTruthy();
     expect(within(row).getByText("Accepted")).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "Two-step login" })).toBeTruthy();
+    expect(within(row).getByText("On")).toBeTruthy();
     expect(await within(row).findByText("Support")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Reinvite new@example.com" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Confirm new@example.com" })).toBeNull();

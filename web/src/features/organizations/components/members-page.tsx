@@ -88,7 +88,7 @@ export function MembersPage() {
                 <input type="checkbox" aria-label="Select all members" checked={rows.length > 0 && rows.every((m) => selected.has(m.id))}
                   onChange={(e) => selected.replace(e.target.checked ? rows.map((m) => m.id) : [])} />
               </th>
-              <th scope="col">Member</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Groups</th><th scope="col">Actions</th>
+              <th scope="col">Member</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Two-step login</th><th scope="col">Groups</th><th scope="col">Actions</th>
               {results.size > 0 && <th scope="col">Result</th>}
             </tr>
           </thead>
@@ -99,6 +99,7 @@ export function MembersPage() {
                 <td>{label(m)}{m.name && <span className="portal-muted"> ({m.name})</span>}</td>
                 <td>{memberTypeLabel[m.type] ?? m.type}</td>
                 <td>{memberStatusLabel[m.status] ?? m.status}</td>
+                <td>{m.userId ? (m.twoFactorEnabled ? "On" : "Off") : ""}</td>
                 <td>{m.groups.map((id) => groupName.get(id) ?? "…").join(", ")}</td>
                 <td className="portal-row-actions">
                   <RowActions member={m} busy={action.busy} onOpen={setOpen} run={run} />

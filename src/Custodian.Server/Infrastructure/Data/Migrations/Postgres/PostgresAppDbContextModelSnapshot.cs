@@ -151,6 +151,14 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("TwoFactorRecoveryCode")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TwoFactorRevision")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("UserKeyId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -651,6 +659,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("RevisionDate")
                         .HasColumnType("timestamp with time zone");
 
@@ -740,6 +751,39 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProviderUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.TwoFactor.TwoFactorMethod", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CodeExpirationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("LastUsedStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Type");
+
+                    b.ToTable("TwoFactorMethods", (string)null);
                 });
 
             modelBuilder.Entity("Custodian.Server.Features.Vault.Attachment", b =>
@@ -1062,6 +1106,15 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.TwoFactor.TwoFactorMethod", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Custodian.Server.Features.Vault.Attachment", b =>

@@ -146,6 +146,14 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TwoFactorRecoveryCode")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TwoFactorRevision")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserKeyId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -646,6 +654,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RevisionDate")
                         .HasColumnType("TEXT");
 
@@ -735,6 +746,39 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProviderUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.TwoFactor.TwoFactorMethod", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CodeExpirationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Type");
+
+                    b.ToTable("TwoFactorMethods", (string)null);
                 });
 
             modelBuilder.Entity("Custodian.Server.Features.Vault.Attachment", b =>
@@ -1055,6 +1099,15 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.TwoFactor.TwoFactorMethod", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Custodian.Server.Features.Vault.Attachment", b =>

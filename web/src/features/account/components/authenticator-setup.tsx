@@ -1,0 +1,51 @@
+import { toDataURL } from "qrcode";
+import { useEffect, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { ErrorMessage } from "../../../components/ui/error-message";
+import { TextField } from "../../../components/ui/text-field";
+import { useSubmit } from "../../../lib/use-submit";
+import { disableAuthenticator, enableAuthenticator, otpauthUri, type AuthenticatorSetup } from "../api/two-factor-api";
+
+export interface AuthenticatorSetupProps {
+  email: string;
+  setup: AuthenticatorSetup;
+  onChanged: () => Promise<void>;
+}
+
+/** The key as text and as a QR code; turned on only once a code from the app checks out. */
+export function AuthenticatorSetupPanel({ email, setup, onChanged }: AuthenticatorSetupProps) {
+  const [qr, setQr] = useState<string | null>(null);
+  const [code, setCode] = useState("");
+  const { busy, error, handle } = useSubmit();
+  const { key, enabled } = setup.authenticator;
+  useEffect(() => {
+    let live = true;
+    void toDataURL(otpauthUri(email, key), { margin: 1, width: 180 }).then((url) => live && setQr(url));
+    return () => { live = false; };
+  }, [email, key]);
+
+  if (enabled) {
+    return (
+      <section aria-labelledby="authenticator-heading">
+        <h2 id="authenticator-heading">Authenticator app</h2>
+        <p>Two-step login with an authenticator app is on.</p>
+        <ErrorMessage message={error} />
+        <Button type="button" disabled={busy} onClick={handle(async () => { await disableAuthenticator(key, setup.userVerificationToken); await onChanged(); })}>
+          Turn off authenticator app
+        </Button>
+      </section>
+    );
+  }
+  return (
+    <form aria-labelledby="authenticator-heading" noValidate
+      onSubmit={handle(async () => { await enableAuthenticator(key, code.trim(), setup.userVerificationToken); await onChanged(); })}>
+      <h2 id="authenticator-heading">Authenticator app</h2>
+      <p>Scan the QR code with your authenticator app, or enter the key by hand.</p>
+      {qr && <img src={qr} width={180} height={180} alt="QR code of the authenticator key" />}
+      <p>Key: <code aria-label="Authenticator key">{key}</code></p>
+      <TextField label="Verification code" name="code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={setCode} />
+      <ErrorMessage message={error} />
+      <Button type="submit" disabled={busy || !code.trim()}>Turn on</Button>
+    </form>
+  );
+}
