@@ -2,6 +2,7 @@ using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Admin;
 using Custodian.Server.Features.Providers;
 using Custodian.Server.Features.Events;
+using Custodian.Server.Features.Icons;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Platform;
@@ -22,6 +23,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 // Keys live in the shared database, so tokens protected on one instance unprotect on every other.
 builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTokenAuthentication();
+builder.Services.AddIcons();
 builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders();
 
 var app = builder.Build();
@@ -37,7 +39,8 @@ app.UseWebUi();   // web/dist at / (Web:Root)
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config (anonymous)
+app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config, /api/server-status (anonymous)
+app.MapIconEndpoints();       // /icons/{domain}/icon.png (anonymous)
 app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();

@@ -17,7 +17,8 @@ function serveEmptyClients() {
   server.use(http.get(`/api/providers/${ids.provider}/organizations`, () => HttpResponse.json({ object: "list", data: [], continuationToken: null })));
 }
 
-describe("provider portal", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("provider portal", { timeout: 30_000 }, () => {
   it("opens on Clients under the provider's name, with the sidebar", async () => {
     await startProviderSession();
     serveEmptyClients();

@@ -38,7 +38,8 @@ function servePublicKey(memberKeys: RsaKeyPair) {
   }));
 }
 
-describe("members page", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("members page", { timeout: 30_000 }, () => {
   it("lists provider users with their type and status", async () => {
     await startProviderSession();
     serveUsers([accepted, invited]);

@@ -58,7 +58,8 @@ async function editItem(name: string) {
   return { user, dialog: screen.getByRole("dialog", { name: "Edit item" }) };
 }
 
-describe("ItemForm", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("ItemForm", { timeout: 30_000 }, () => {
   beforeEach(async () => {
     fixture = await setUpVault();
   });

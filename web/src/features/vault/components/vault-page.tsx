@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
@@ -45,13 +45,23 @@ function dialogTitle(dialog: ItemDialog): string {
 /** The vault: decrypted items of the user and their orgs, filtered from the sidebar and searched. */
 export function VaultPage() {
   const vault = useAsync(loadVault, []);
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
   const [search, setSearch] = useState("");
   const [dialog, setDialog] = useState<ItemDialog | null>(null);
   const [generatorOpen, setGeneratorOpen] = useState(false);
   const [folder, setFolder] = useState<FolderView | null | undefined>(undefined);
   const data = vault.data;
+  // A deep link (#/vault?item=…, as the command palette makes) opens that item once the vault is decrypted.
+  const linked = params.get("item");
+  useEffect(() => {
+    const cipher = linked && data?.ciphers.find((c) => c.id === linked);
+    if (!cipher) return;
+    setDialog({ mode: "view", cipher });
+    const rest = new URLSearchParams(params);
+    rest.delete("item");
+    setParams(rest, { replace: true });
+  }, [linked, data, params, setParams]);
 
   if (!data) {
     return (

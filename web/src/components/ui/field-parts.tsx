@@ -1,0 +1,35 @@
+import { useId } from "react";
+import { t } from "../../lib/i18n/messages";
+
+/** What every labelled field shares: the "(optional)" mark, a description and its own inline error. */
+export interface FieldExtras {
+  /** Marks the label "(optional)"; required fields are the default and stay unmarked. */
+  optional?: boolean;
+  /** This field's own error, shown under it and announced with it (aria-invalid, aria-describedby). */
+  error?: string | null;
+  description?: string;
+}
+
+export function useFieldParts({ optional, error, description }: FieldExtras, label: string) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const descriptionId = `${id}-description`;
+  const describedBy = [error ? errorId : null, description ? descriptionId : null].filter(Boolean).join(" ") || undefined;
+  return {
+    id,
+    label: (
+      <label htmlFor={id}>
+        {label}
+        {/* Visual only: the accessible name stays the label, and assistive tech already hears which fields are required. */}
+        {optional && <span className="field-optional" aria-hidden="true"> {t("field.optional")}</span>}
+      </label>
+    ),
+    control: { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const,
+    after: (
+      <>
+        {description && <p id={descriptionId} className="field-description">{description}</p>}
+        {error && <p id={errorId} className="field-error">{error}</p>}
+      </>
+    ),
+  };
+}
