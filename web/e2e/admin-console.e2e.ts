@@ -8,6 +8,7 @@ import { makeUserKey, symmetricKeyToBytes } from "../src/lib/crypto/symmetric-ke
 import { loginWithPassword } from "../src/features/auth/api/login-with-password";
 import { personPage } from "./support/browser";
 import { serverAndBrowser } from "./support/fixture";
+import { heading } from "./support/journey-steps";
 import { newestLinkTo } from "./support/outbox";
 import { logInThroughUi, uniqueEmail } from "./support/session";
 
@@ -44,7 +45,7 @@ describe("admin console in Chromium", () => {
     const { page } = await personPage(env.browser, env.server.baseUrl);
     await logInThroughUi(page, email, password);
     await page.goto(`/#/organizations/${orgId}`);
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Members" }).isVisible()).toBe(true);
+    await heading(page, "Members");
     await expect.poll(() => page.locator(".console-org-name").textContent()).toBe("E2E Org");
 
     const invitee = uniqueEmail("member");

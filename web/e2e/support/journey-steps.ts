@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { expectAccessible } from "./a11y";
 import { personPage } from "./browser";
 import { newestLinkTo } from "./outbox";
 import type { RunningServer } from "./server";
@@ -14,8 +15,10 @@ export async function registerFromMail(browser: Browser, server: RunningServer, 
   return page;
 }
 
+/** Waits for a page's h1, then checks the page with axe-core (0 serious or critical violations). */
 export async function heading(page: Page, name: string): Promise<void> {
   await expect.poll(() => page.getByRole("heading", { level: 1, name }).isVisible(), { timeout: 30_000 }).toBe(true);
+  await expectAccessible(page);
 }
 
 /** Clicks a sidebar/nav link by name (the Provider Portal's and Admin Console's sidebars). */

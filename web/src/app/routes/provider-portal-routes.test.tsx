@@ -29,7 +29,7 @@ describe("provider portal", { timeout: 30_000 }, () => {
     const nav = screen.getByRole("navigation", { name: "Provider Portal" });
     expect(within(nav).getByRole("link", { name: "Event log" }).getAttribute("href")).toBe(`/providers/${ids.provider}/events`);
     expect(within(nav).getByRole("link", { name: "Members" })).toBeTruthy();
-    expect(await screen.findByText("No clients yet.")).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "No clients yet" })).toBeTruthy();
   });
 
   it("tells a user who is not a confirmed member, and reads the profile again on request", async () => {

@@ -17,12 +17,13 @@ export function useFieldParts({ optional, error, description }: FieldExtras, lab
   const describedBy = [error ? errorId : null, description ? descriptionId : null].filter(Boolean).join(" ") || undefined;
   return {
     id,
+    // The "(optional)" mark sits beside the <label>, not in it: the accessible name stays the label alone (the
+    // input's missing `required` already tells assistive tech), and so does what tests find it by.
     label: (
-      <label htmlFor={id}>
-        {label}
-        {/* Visual only: the accessible name stays the label, and assistive tech already hears which fields are required. */}
-        {optional && <span className="field-optional" aria-hidden="true"> {t("field.optional")}</span>}
-      </label>
+      <span className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {optional && <span className="field-optional" aria-hidden="true">{t("field.optional")}</span>}
+      </span>
     ),
     control: { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const,
     after: (

@@ -150,7 +150,7 @@ describe("ItemForm", { timeout: 30_000 }, () => {
     renderVault();
     await user.click(await screen.findByRole("button", { name: "New item" }));
     await user.click(screen.getByRole("button", { name: "Generate password" }));
-    const generator = screen.getByRole("dialog", { name: "Generator" });
+    const generator = screen.getByRole("group", { name: "Generator" });
     await user.clear(within(generator).getByLabelText("Length"));
     await user.type(within(generator).getByLabelText("Length"), "32");
     const value = (within(generator).getByLabelText("Generated value") as HTMLInputElement).value;

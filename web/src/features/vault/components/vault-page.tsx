@@ -5,6 +5,8 @@ import { Dialog } from "../../../components/ui/dialog";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
+import { toast } from "../../../components/ui/toast";
+import { t } from "../../../lib/i18n/messages";
 import { useAsync } from "../../../lib/use-async";
 import { deleteCipherPermanently, restoreCipher, saveCipher, trashCipher } from "../api/cipher-api";
 import { filterCiphers, filterFromParams, type VaultFilter } from "../api/vault-filter";
@@ -81,6 +83,7 @@ export function VaultPage() {
   const save = async (draft: CipherView) => {
     const saved = await saveCipher(draft, dialog?.mode === "new" ? null : (dialog?.cipher ?? null), data.userId);
     setDialog({ mode: "view", cipher: saved });
+    toast(t("toast.saved", { name: saved.name }));
     vault.reload();
   };
   const items = filterCiphers(data.ciphers, filter, search);
