@@ -54,7 +54,7 @@ describe("admin console in Chromium", () => {
     await invite.getByLabel("Email addresses").fill(invitee);
     await invite.getByLabel("Default collection", { exact: true }).check();
     await invite.getByRole("button", { name: "Invite" }).click();
-    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${invitee}` }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${invitee}` }).isVisible(), { timeout: 30_000 }).toBe(true);
 
     await page.getByRole("link", { name: "Collections" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Default collection", exact: true }).isVisible()).toBe(true);
@@ -94,7 +94,7 @@ describe("admin console in Chromium", () => {
     await page.getByRole("button", { name: "Invite member" }).click();
     await page.getByRole("dialog", { name: "Invite member" }).getByLabel("Email addresses").fill(memberEmail);
     await page.getByRole("dialog", { name: "Invite member" }).getByRole("button", { name: "Invite" }).click();
-    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${memberEmail}` }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${memberEmail}` }).isVisible(), { timeout: 30_000 }).toBe(true);
 
     const link = new URLSearchParams(newestLinkTo(env.server.dataDir, memberEmail).split("?")[1]);
     await member.api.post(`/api/organizations/${orgId}/users/${link.get("organizationUserId")}/accept`, { token: link.get("token") });

@@ -21,6 +21,12 @@ export async function heading(page: Page, name: string): Promise<void> {
   await expectAccessible(page);
 }
 
+/** Opens a product (Vault, an Admin Console, a Provider Portal) from the header's Products menu. */
+export async function openProduct(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: "Products" }).click();
+  await page.getByRole("navigation", { name: "Products" }).getByRole("link", { name, exact: true }).click();
+}
+
 /** Clicks a sidebar/nav link by name (the Provider Portal's and Admin Console's sidebars). */
 export async function openSection(page: Page, name: string): Promise<void> {
   await page.getByRole("link", { name, exact: true }).click();

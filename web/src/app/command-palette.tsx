@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import { Autocomplete, Dialog, Input, Menu, MenuItem, Modal, ModalOverlay, SearchField, Text, useFilter } from "react-aria-components";
+import { Autocomplete, Dialog, Input, Menu, MenuItem, Modal, ModalOverlay, SearchField, useFilter } from "react-aria-components";
 import { useNavigate } from "react-router";
 import { listProviderUsers } from "../features/providers/api/provider-users-api";
 import { loadVault } from "../features/vault/api/vault-api";
@@ -72,9 +72,10 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
                 if (target) navigate(target.to);
               }}>
               {(x) => (
+                // Plain content, so the item's accessible name is all of its visible text.
                 <MenuItem id={x.id} textValue={`${x.label} ${x.detail ?? ""}`} className="menu-item">
-                  <Text slot="label">{x.label}</Text>
-                  <Text slot="description" className="portal-muted">{t(x.kind)}{x.detail ? ` · ${x.detail}` : ""}</Text>
+                  <span>{x.label}</span>
+                  <span className="portal-muted">{t(x.kind)}{x.detail ? ` · ${x.detail}` : ""}</span>
                 </MenuItem>
               )}
             </Menu>

@@ -1,19 +1,34 @@
-import { createHashRouter, Navigate } from "react-router";
+import { createHashRouter, matchPath, Navigate, type RouteObject } from "react-router";
 import { Loading } from "../components/ui/loading";
 import { AppLayout } from "./app-layout";
-import { lazyRoutes } from "./lazy-routes";
 import { RequireUnlocked } from "./require-unlocked";
+import { adminRoutes } from "./routes/admin-routes";
 import { LockRoute } from "./routes/lock-route";
 import { LoginRoute } from "./routes/login-route";
 import { providerPublicRoutes } from "./routes/provider-public-routes";
 import { publicRoutes } from "./routes/public-routes";
+import { vaultRoutes } from "./routes/vault-routes";
+
+/**
+ * The Admin Console's and the Provider Portal's route modules, loaded the first time a path under them is visited
+ * (route-level code splitting): the router knows only the product's own route at first and patches its children in
+ * (patchRoutesOnNavigation), so each module stays a plain RouteObject[] that tests mount directly and other pages are
+ * added to as before. The router only asks for routes under a path with parameters, so the vault and Admin (static
+ * paths, and small) are in the first bundle.
+ */
+const products: { id: string; path: string; load: () => Promise<RouteObject[]> }[] = [
+  { id: "admin-console", path: "/organizations/:organizationId", load: async () => (await import("./routes/admin-console-routes")).adminConsoleRoutes },
+  { id: "provider-portal", path: "/providers/:providerId", load: async () => (await import("./routes/provider-portal-routes")).providerPortalRoutes },
+];
+const patched = new Set<string>();
+const product = (id: string) => ({ id, path: products.find((p) => p.id === id)!.path.slice(1) });
 
 /**
  * Hash routes, like the official web vault, so the server needs no fallback route for deep links and the invitation
  * links it mails (#/accept-organization, #/providers/setup-provider, #/providers/accept-provider) land here.
  * Each product owns one route module: vault (/vault), Admin Console (/organizations/:organizationId),
  * Provider Portal (/providers/:providerId), Admin (/admin, by admin token), and public pages (register, invitations).
- * Login and lock are in the first bundle; every product is loaded when first visited (lazy-routes.tsx).
+ * Login, lock, the vault, Admin and the public pages are in the first bundle.
  */
 export const router = createHashRouter([
   {
@@ -25,17 +40,30 @@ export const router = createHashRouter([
       { path: "lock", element: <LockRoute /> },
       ...publicRoutes,
       ...providerPublicRoutes,
-      lazyRoutes("admin", async () => (await import("./routes/admin-routes")).adminRoutes),
+      { path: "admin", children: adminRoutes },
       {
         element: <RequireUnlocked />,
         children: [
-          lazyRoutes("vault", async () => (await import("./routes/vault-routes")).vaultRoutes),
+          { path: "vault", children: vaultRoutes },
           { path: "organizations/new", lazy: async () => ({ Component: (await import("./routes/new-organization-route")).NewOrganizationRoute }) },
-          lazyRoutes("organizations/:organizationId", async () => (await import("./routes/admin-console-routes")).adminConsoleRoutes),
-          lazyRoutes("providers/:providerId", async () => (await import("./routes/provider-portal-routes")).providerPortalRoutes),
+          product("admin-console"),
+          product("provider-portal"),
         ],
       },
       { path: "*", element: <Navigate to="/vault" replace /> },
     ],
   },
-]);
+], {
+  async patchRoutesOnNavigation({ path, patch, signal }) {
+    for (const p of products) {
+      const match = matchPath({ path: p.path, end: false }, path);
+      // organizations/new and the provider invitation pages are routes of their own, not an id.
+      if (patched.has(p.id) || !match || ["new", "setup-provider", "accept-provider"].includes(Object.values(match.params)[0] ?? "")) continue;
+      const children = await p.load();
+      // The router drops a patch made for a navigation that was interrupted meanwhile; the next one patches again.
+      if (signal.aborted) continue;
+      patch(p.id, children);
+      patched.add(p.id);
+    }
+  },
+});

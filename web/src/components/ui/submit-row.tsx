@@ -8,7 +8,7 @@ export interface SubmitRowProps {
   busy: boolean;
   error?: string | null;
   disabled?: boolean;
-  /** Why the submit button is disabled (shown beside it); say it whenever `disabled` can be true. */
+  /** Why the submit button is disabled, shown beside it (by default: the required fields are not all filled in). */
   disabledReason?: string | null;
   danger?: boolean;
   onCancel?: () => void;
@@ -21,7 +21,7 @@ export function SubmitRow({ label, busyLabel, busy, error = null, disabled = fal
       <ErrorMessage message={error} />
       <div className="submit-row">
         <Button type="submit" className={danger ? "danger" : undefined} disabled={busy || disabled}
-          disabledReason={!busy && disabled ? disabledReason : null}>{busy ? busyLabel : label}</Button>
+          disabledReason={!busy && disabled ? (disabledReason ?? t("form.fillRequired")) : null}>{busy ? busyLabel : label}</Button>
         {onCancel && <Button type="button" className="secondary" onClick={onCancel}>{t("action.cancel")}</Button>}
       </div>
     </>

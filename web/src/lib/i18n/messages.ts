@@ -8,6 +8,7 @@ const en = {
   "app.skipToContent": "Skip to content",
   "app.loading": "Loading…",
   "field.optional": "(optional)",
+  "form.fillRequired": "Fill in the required fields to continue.",
   "action.cancel": "Cancel",
   "action.close": "Close",
   "action.lock": "Lock",
