@@ -13,8 +13,8 @@ import { vaultRoutes } from "./routes/vault-routes";
  * The Admin Console's and the Provider Portal's route modules, loaded the first time a path under them is visited
  * (route-level code splitting): the router knows only the product's own route at first and patches its children in
  * (patchRoutesOnNavigation), so each module stays a plain RouteObject[] that tests mount directly and other pages are
- * added to as before. The router only asks for routes under a path with parameters, so the vault and Admin (static
- * paths, and small) are in the first bundle.
+ * added to as before. The router only asks for routes under a path with parameters, so the vault's and Admin's route
+ * lists (static paths) are in the first bundle, and their pages load on first visit (route `lazy`).
  */
 const products: { id: string; path: string; load: () => Promise<RouteObject[]> }[] = [
   { id: "admin-console", path: "/organizations/:organizationId", load: async () => (await import("./routes/admin-console-routes")).adminConsoleRoutes },
@@ -28,7 +28,7 @@ const product = (id: string) => ({ id, path: products.find((p) => p.id === id)!.
  * links it mails (#/accept-organization, #/providers/setup-provider, #/providers/accept-provider) land here.
  * Each product owns one route module: vault (/vault), Admin Console (/organizations/:organizationId),
  * Provider Portal (/providers/:providerId), Admin (/admin, by admin token), and public pages (register, invitations).
- * Login, lock, the vault, Admin and the public pages are in the first bundle.
+ * Login, lock and the public pages are in the first bundle.
  */
 export const router = createHashRouter([
   {
