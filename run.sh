@@ -40,6 +40,8 @@ if [[ -f web/package.json ]]; then
   fi
 fi
 
+# Links in invitation mail point here (never at whatever Host a request names); the admin command mails too.
+export Server__PublicUrl=${Server__PublicUrl:-https://localhost:8443}
 if [[ ${1:-} == admin ]]; then
   exec dotnet run --project src/Custodian.Server -c Release -- "$@"
 fi

@@ -12,8 +12,14 @@ describe("account in Chromium", () => {
     const { page } = await personPage(env.browser, env.server.baseUrl);
     const email = uniqueEmail("owner");
     const password = "correct horse battery staple";
+    // The server's Content-Security-Policy must not stop anything the UI does (Chromium reports each refusal).
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
+    });
 
-    await page.goto("/#/login");
+    const response = await page.goto("/#/login");
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
     await heading(page, "Log in");   // a fresh server: the login page explains the first steps
     expect(await page.getByRole("heading", { name: "A fresh server" }).isVisible()).toBe(true);
     await page.goto("/#/register");
@@ -36,6 +42,7 @@ describe("account in Chromium", () => {
     await page.getByLabel("Master password").fill(password);
     await page.getByRole("button", { name: "Unlock" }).click();
     await heading(page, "Vault");
+    expect(cspViolations).toEqual([]);
   });
 
   it("creates an organization of one's own and lands in its Admin Console", async () => {

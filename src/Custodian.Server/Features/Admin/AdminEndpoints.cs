@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Custodian.Server.Features.Identity;
 using Custodian.Server.Infrastructure.Http;
 
 namespace Custodian.Server.Features.Admin;
@@ -45,12 +46,28 @@ public static class AdminEndpoints
         {
             throw new NotFoundException();
         }
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        var given = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : "";
-        if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(configured))))
+        // Guessing the one token that rules the server is throttled per address, like logins.
+        var http = context.HttpContext;
+        var (throttle, address) = (http.RequestServices.GetRequiredService<LoginThrottle>(), http.Connection.RemoteIpAddress?.ToString());
+        if (await throttle.IsAdminBlockedAsync(address, http.RequestAborted))
         {
+            throw new TooManyRequestsException("Too many wrong admin tokens. Try again later.");
+        }
+        if (!HasAdminToken(http))
+        {
+            await throttle.RecordAdminFailureAsync(address, http.RequestAborted);
             throw new UnauthorizedException("The admin token is missing or wrong.");
         }
         return await next(context);
+    }
+
+    /// <summary>Whether the request carries the configured admin token as its bearer token (never true when none is set).</summary>
+    public static bool HasAdminToken(HttpContext http)
+    {
+        var configured = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value.Token;
+        var header = http.Request.Headers.Authorization.ToString();
+        var given = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : "";
+        return !string.IsNullOrEmpty(configured)
+            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(configured)));
     }
 }
