@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: builds, installs what the tests need (the pinned Bitwarden CLI), starts a throwaway
-# PostgreSQL 15 cluster, runs the whole suite on SQLite and then on PostgreSQL, and prints one closing line:
-# "N passed, N failed".
+# Runs every test: builds, installs what the tests need (the pinned Bitwarden CLI; Debian's PostgreSQL, nginx,
+# Chromium and openssl when missing), starts a throwaway PostgreSQL cluster, runs the whole suite on SQLite and then
+# on PostgreSQL, names every failing test, and prints one closing line: "N passed, N failed".
 #   CUSTODIAN_TEST_DB=sqlite|postgres|both (default both)   extra arguments go to the test runner
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -27,6 +27,9 @@ apt_install() { # binary, package
 }
 apt_install /usr/sbin/nginx nginx-light
 apt_install /usr/bin/chromium chromium
+apt_install /usr/bin/openssl openssl
+# scripts/postgres.sh starts a throwaway cluster with Debian's server binaries (any version, 15 preferred).
+apt_install "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | head -1)" postgresql
 
 echo "== building"
 dotnet build Custodian.slnx -c Release -warnaserror 2>&1 | tail -3
@@ -37,6 +40,11 @@ cleanup() { [[ -n $pg_dir ]] && scripts/postgres.sh stop "$pg_dir"; }
 trap cleanup EXIT
 
 passed=0 failed=0
+failures=()   # "suite: test name" of every failing test, listed before the closing line
+note_failures() { # suite, log, extended-regex whose first capture group is a failing test's name
+  local name
+  while IFS= read -r name; do [[ -n $name ]] && failures+=("$1: $name"); done < <(sed -nE "s/$3/\1/p" "$2" | sort -u)
+}
 run_suite() { # name, extra env assignment
   local name=$1 log=$run_dir/$1.log
   echo "== tests on $name"
@@ -47,6 +55,8 @@ run_suite() { # name, extra env assignment
   f=$(awk '/^  failed:/ {print $2}' "$log" | tail -1)
   if [[ -z $p ]]; then p=0; f=$(( ${f:-0} + 1 )); echo "   (the $name run did not report a summary: counted as a failure; see $log)"; fi
   passed=$((passed + p)); failed=$((failed + ${f:-0}))
+  # Microsoft.Testing.Platform prints "failed Namespace.Class.Method(args) (12ms)" for each failure.
+  note_failures "$name" "$log" '^failed (.*) \([0-9][0-9hms .]*\)$'
 }
 
 run_web() { # name, title, shell command run in web/ (its vitest summary line is counted)
@@ -58,6 +68,8 @@ run_web() { # name, title, shell command run in web/ (its vitest summary line is
   p=$(sed -nE 's/.* ([0-9]+) passed.*/\1/p' <<<"$line"); f=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
   if [[ $ok -eq 0 && -z $f ]]; then failed=$((failed + 1)); echo "   ($1 did not finish: counted as a failure; see $log)"; fi
+  # vitest prints " FAIL  file > describe > test" for each failing test.
+  note_failures "$1" "$log" '^ *FAIL +(.* > .*)$'
 }
 export NO_COLOR=1 FORCE_COLOR=0
 run_web web "web UI unit tests (vitest)" "npm ci --no-audit --no-fund --loglevel=error && npx vitest run"
@@ -79,5 +91,9 @@ if [[ $db == postgres || $db == both ]]; then
   fi
 fi
 
+if [[ ${#failures[@]} -gt 0 ]]; then
+  echo "== failing tests"
+  printf '  %s\n' "${failures[@]}"
+fi
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -9,10 +9,11 @@ cmd=${1:?usage: postgres.sh start|stop DIR}
 dir=${2:?usage: postgres.sh start|stop DIR}
 
 bindir=/usr/lib/postgresql/15/bin
-if [[ ! -x $bindir/initdb ]]; then
-  bindir=$(dirname "$(command -v initdb || true)")
+if [[ ! -x $bindir/initdb ]]; then   # another Debian version (test.sh installs the release's own), else the PATH's
+  bindir=$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -1 || true)
+  [[ -x $bindir/initdb ]] || bindir=$(dirname "$(command -v initdb || true)")
 fi
-[[ -x $bindir/initdb ]] || { echo "PostgreSQL 15 (initdb) is not installed" >&2; exit 1; }
+[[ -x $bindir/initdb ]] || { echo "PostgreSQL (initdb) is not installed: apt-get install postgresql" >&2; exit 1; }
 
 as_owner() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi

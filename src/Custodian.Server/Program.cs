@@ -3,6 +3,7 @@ using Custodian.Server.Features.Admin;
 using Custodian.Server.Features.Providers;
 using Custodian.Server.Features.TwoFactor;
 using Custodian.Server.Features.Events;
+using Custodian.Server.Features.Icons;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Platform;
@@ -29,6 +30,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddSecretsAtRest();
 builder.Services.AddProxyNetwork();
 builder.Services.AddTokenAuthentication();
+builder.Services.AddIcons();
 builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddTwoFactor();
 
 var app = builder.Build();
@@ -50,7 +52,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapMetricsEndpoint();
-app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config (anonymous)
+app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config, /api/server-status (anonymous)
+app.MapIconEndpoints();       // /icons/{domain}/icon.png (anonymous)
 app.MapHealthEndpoint();      // /healthz (anonymous): 200 when the database answers, 503 when not
 app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();

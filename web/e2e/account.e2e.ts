@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { personPage } from "./support/browser";
 import { serverAndBrowser } from "./support/fixture";
+import { heading, openSection } from "./support/journey-steps";
 import { logInThroughUi, registerThroughUi, uniqueEmail } from "./support/session";
 
 const env = serverAndBrowser();
@@ -17,26 +18,30 @@ describe("account in Chromium", () => {
       if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
     });
 
-    const response = await page.goto("/#/register");
+    const response = await page.goto("/#/login");
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    await heading(page, "Log in");   // a fresh server: the login page explains the first steps
+    expect(await page.getByRole("heading", { name: "A fresh server" }).isVisible()).toBe(true);
+    await page.goto("/#/register");
+    await heading(page, "Create account");
     await registerThroughUi(page, email, password);
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
+    await heading(page, "Vault");
 
     await page.getByRole("button", { name: "Log out" }).click();
-    await expect.poll(() => page.getByRole("heading", { name: "Log in" }).isVisible()).toBe(true);
+    await heading(page, "Log in");
 
     await logInThroughUi(page, email, password);
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
+    await heading(page, "Vault");
 
     await page.getByRole("button", { name: "Lock" }).click();
-    await expect.poll(() => page.getByRole("heading", { name: "Your vault is locked" }).isVisible()).toBe(true);
+    await heading(page, "Your vault is locked");
     await page.getByLabel("Master password").fill("not the password at all");
     await page.getByRole("button", { name: "Unlock" }).click();
     expect(await page.getByRole("alert").textContent()).toBe("Invalid master password.");
 
     await page.getByLabel("Master password").fill(password);
     await page.getByRole("button", { name: "Unlock" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
+    await heading(page, "Vault");
     expect(cspViolations).toEqual([]);
   });
 
@@ -48,7 +53,8 @@ describe("account in Chromium", () => {
     await page.getByRole("link", { name: "New organization" }).click();
     await page.getByLabel("Organization name").fill("Fabrikam");
     await page.getByRole("button", { name: "Create organization" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Members" }).isVisible()).toBe(true);
+    await heading(page, "Members");
+    for (const section of ["Groups", "Policies", "Event log", "Reports", "Settings"]) await openSection(page, section);
     await page.getByRole("link", { name: "Collections", exact: true }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Default collection" }).count()).toBeGreaterThan(0);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ownerWithOrg as ownerWithOrgAccount, registerApi as registerAccount } from "./support/accounts";
 import { personPage } from "./support/browser";
 import { serverAndBrowser } from "./support/fixture";
+import { heading } from "./support/journey-steps";
 import { newestLinkTo } from "./support/outbox";
 import { logInThroughUi, uniqueEmail } from "./support/session";
 
@@ -17,7 +18,7 @@ describe("admin console in Chromium", () => {
     const { page } = await personPage(env.browser, env.server.baseUrl);
     await logInThroughUi(page, email, password);
     await page.goto(`/#/organizations/${orgId}`);
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Members" }).isVisible()).toBe(true);
+    await heading(page, "Members");
     await expect.poll(() => page.locator(".console-org-name").textContent()).toBe("E2E Org");
 
     const invitee = uniqueEmail("member");
@@ -26,7 +27,7 @@ describe("admin console in Chromium", () => {
     await invite.getByLabel("Email addresses").fill(invitee);
     await invite.getByLabel("Default collection", { exact: true }).check();
     await invite.getByRole("button", { name: "Invite" }).click();
-    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${invitee}` }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${invitee}` }).isVisible(), { timeout: 30_000 }).toBe(true);
 
     await page.getByRole("link", { name: "Collections" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Default collection", exact: true }).isVisible()).toBe(true);
@@ -66,7 +67,7 @@ describe("admin console in Chromium", () => {
     await page.getByRole("button", { name: "Invite member" }).click();
     await page.getByRole("dialog", { name: "Invite member" }).getByLabel("Email addresses").fill(memberEmail);
     await page.getByRole("dialog", { name: "Invite member" }).getByRole("button", { name: "Invite" }).click();
-    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${memberEmail}` }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: `Reinvite ${memberEmail}` }).isVisible(), { timeout: 30_000 }).toBe(true);
 
     const link = new URLSearchParams(newestLinkTo(env.server.dataDir, memberEmail).split("?")[1]);
     await member.api.post(`/api/organizations/${orgId}/users/${link.get("organizationUserId")}/accept`, { token: link.get("token") });

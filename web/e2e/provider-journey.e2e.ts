@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { personPage } from "./support/browser";
 import { screenshot } from "./support/screenshot";
 import { serverAndBrowser } from "./support/fixture";
-import { confirmMember, heading, openSection, registerFromMail } from "./support/journey-steps";
+import { confirmMember, heading, openProduct, openSection, registerFromMail } from "./support/journey-steps";
 import { logInThroughUi, uniqueEmail } from "./support/session";
 
 /**
@@ -31,7 +31,7 @@ describe("provider journey", () => {
     await create.getByLabel("Name").fill("Northwind MSP");
     await create.getByLabel("Owner email").fill(ownerEmail);
     await create.getByRole("button", { name: "Create", exact: true }).click();
-    await expect.poll(() => admin.getByRole("cell", { name: "Northwind MSP" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => admin.getByRole("cell", { name: "Northwind MSP" }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await screenshot(admin, "admin");
 
     // 2. Its owner registers from the setup mail and sets the provider up.
@@ -49,7 +49,7 @@ describe("provider journey", () => {
     await invite.getByLabel("Email addresses").fill(techEmail);
     await invite.getByLabel("Type").selectOption({ label: "Service user" });
     await invite.getByRole("button", { name: "Invite", exact: true }).click();
-    await expect.poll(() => owner.getByRole("cell", { name: techEmail }).count()).toBeGreaterThan(0);
+    await expect.poll(() => owner.getByRole("cell", { name: techEmail }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
 
     tech = await registerFromMail(env.browser, env.server, techEmail, password);
     await heading(tech, "Join provider");
@@ -58,8 +58,7 @@ describe("provider journey", () => {
     await owner.reload();
     await logInThroughUi(owner, ownerEmail, password);
     await owner.goto(`${new URL(owner.url()).origin}/#/vault`);
-    await owner.getByText("Products").click();
-    await owner.getByRole("link", { name: "Northwind MSP" }).click();
+    await openProduct(owner, "Northwind MSP");
     await openSection(owner, "Members");
     await confirmMember(owner, techEmail);
     await screenshot(owner, "provider-members");
@@ -67,8 +66,7 @@ describe("provider journey", () => {
     // 4. The service user creates the client org; the server invites its owner.
     await tech.reload();
     await logInThroughUi(tech, techEmail, password);
-    await tech.getByText("Products").click();
-    await tech.getByRole("link", { name: "Northwind MSP" }).click();
+    await openProduct(tech, "Northwind MSP");
     await heading(tech, "Clients");
     await tech.getByRole("button", { name: "New client" }).click();
     const newClient = tech.getByRole("dialog", { name: "New client" });
@@ -102,8 +100,7 @@ describe("provider journey", () => {
     await expect.poll(() => tech.getByRole("cell", { name: "Shared" }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await screenshot(tech, "admin-console-collections");
 
-    await tech.getByText("Products").click();
-    await tech.getByRole("link", { name: "Vault", exact: true }).click();
+    await openProduct(tech, "Vault");
     await heading(tech, "Vault");
     await tech.getByRole("button", { name: "New item" }).click();
     const item = tech.getByRole("dialog");
@@ -127,8 +124,7 @@ describe("provider journey", () => {
     await screenshot(client, "vault");
 
     // 8. The provider's event log shows the steps.
-    await owner.getByText("Products").click();
-    await owner.getByRole("link", { name: "Northwind MSP" }).click();
+    await openProduct(owner, "Northwind MSP");
     await openSection(owner, "Event log");
     const log = owner.getByRole("main");
     for (const step of [`Invited provider user E2E user (${techEmail})`, `Confirmed provider user E2E user (${techEmail})`,

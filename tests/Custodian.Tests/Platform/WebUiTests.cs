@@ -15,6 +15,7 @@ public sealed class WebUiFactory : ApiFactory
         Directory.CreateDirectory(Path.Combine(Root, "assets"));
         File.WriteAllText(Path.Combine(Root, "index.html"), "<!doctype html><title>Custodian</title>");
         File.WriteAllText(Path.Combine(Root, "assets", "index-abc123.js"), "console.log(1)");
+        File.WriteAllBytes(Path.Combine(Root, "favicon.ico"), [0, 0, 1, 0]);
         return base.InitializeAsync();
     }
 }
@@ -46,6 +47,15 @@ public sealed class WebUiTests(WebUiFactory factory) : IClassFixture<WebUiFactor
         Assert.Contains("immutable", asset.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Favicon_IsServedAndRevalidated()
+    {
+        var response = await factory.CreateClient().GetAsync("/favicon.ico", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { expectAccessible } from "./a11y";
 import { personPage } from "./browser";
 import { newestLinkTo } from "./outbox";
 import type { RunningServer } from "./server";
@@ -14,8 +15,16 @@ export async function registerFromMail(browser: Browser, server: RunningServer, 
   return page;
 }
 
+/** Waits for a page's h1, then checks the page with axe-core (0 serious or critical violations). */
 export async function heading(page: Page, name: string): Promise<void> {
   await expect.poll(() => page.getByRole("heading", { level: 1, name }).isVisible(), { timeout: 30_000 }).toBe(true);
+  await expectAccessible(page);
+}
+
+/** Opens a product (Vault, an Admin Console, a Provider Portal) from the header's Products menu. */
+export async function openProduct(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: "Products" }).click();
+  await page.getByRole("navigation", { name: "Products" }).getByRole("link", { name, exact: true }).click();
 }
 
 /** Clicks a sidebar/nav link by name (the Provider Portal's and Admin Console's sidebars). */

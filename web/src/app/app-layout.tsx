@@ -1,26 +1,71 @@
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, Outlet } from "react-router";
+import { Toasts } from "../components/ui/toast";
+import { t } from "../lib/i18n/messages";
 import { lockSession, logOut } from "../lib/session";
 import { useSessionStatus } from "../lib/use-session";
+import { LocationCrumbs } from "./location-crumbs";
 import { ProductSwitcher } from "./product-switcher";
+import { ThemeMenu } from "./theme-menu";
+
+// The palette (and the vault decryption it may start) loads on first use only.
+const CommandPalette = lazy(() => import("./command-palette").then((m) => ({ default: m.CommandPalette })));
+
+export function Logo() {
+  return (
+    <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <path d="M16 2 4 7v8c0 7.4 5.1 13.4 12 15 6.9-1.6 12-7.6 12-15V7L16 2Z" fill="currentColor" opacity=".9" />
+      <path d="M16 9a4 4 0 0 0-2 7.5V22h4v-5.5A4 4 0 0 0 16 9Z" fill="var(--header-bg)" />
+    </svg>
+  );
+}
 
 export function AppLayout() {
   const status = useSessionStatus();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  useEffect(() => {
+    if (status !== "unlocked") return;
+    // Ctrl/Cmd+K anywhere opens the palette; "/" does too outside text fields.
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.closest("input, textarea, select, [contenteditable]");
+      if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey)) {
+        e.preventDefault();
+        setPaletteOpen(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [status]);
   return (
     <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById("main")?.focus(); }}>
+        {t("app.skipToContent")}
+      </a>
       <header className="app-header">
-        <Link to="/" className="app-title">Custodian</Link>
+        <Link to="/" className="app-title"><Logo />{t("app.name")}</Link>
         {status === "unlocked" && <ProductSwitcher />}
-        {status !== "loggedOut" && (
-          <div className="account-actions">
-            {status === "unlocked" && <Link to="/settings/two-step-login">Two-step login</Link>}
-            {status === "unlocked" && <button type="button" className="link-button" onClick={lockSession}>Lock</button>}
-            <button type="button" className="link-button" onClick={logOut}>Log out</button>
-          </div>
-        )}
+        <div className="account-actions">
+          {status === "unlocked" && (
+            <button type="button" className="header-button" onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K">
+              <span aria-hidden="true">⌕</span> {t("palette.button")} <kbd className="hide-narrow" aria-hidden="true">Ctrl K</kbd>
+            </button>
+          )}
+          {status === "unlocked" && <Link className="header-button" to="/settings/two-step-login">Two-step login</Link>}
+          <ThemeMenu />
+          {status === "unlocked" && <button type="button" className="header-button" onClick={lockSession}>{t("action.lock")}</button>}
+          {status !== "loggedOut" && <button type="button" className="header-button" onClick={logOut}>{t("action.logOut")}</button>}
+        </div>
       </header>
-      <main className="app-main">
+      <main className="app-main" id="main" tabIndex={-1}>
+        <LocationCrumbs />
         <Outlet />
       </main>
+      {paletteOpen && (
+        <Suspense fallback={null}>
+          <CommandPalette onClose={() => setPaletteOpen(false)} />
+        </Suspense>
+      )}
+      <Toasts />
     </div>
   );
 }

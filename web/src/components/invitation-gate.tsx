@@ -35,7 +35,7 @@ export function InvitationGate({ email, registerParams = {}, children }: Props) 
     return (
       <div className="portal-invitation">
         <p>Log in{email ? ` as ${email}` : ""} to continue, or create an account if you have none.</p>
-        <Button type="button" onClick={() => navigate("/login", { state: { returnTo } })}>Log in</Button>
+        <Button type="button" onClick={() => navigate("/login", { state: { returnTo, email } })}>Log in</Button>
         <Link className="button secondary" to={`/register?${register.toString()}`}>Create account</Link>
       </div>
     );

@@ -14,6 +14,12 @@ if (typeof HTMLDialogElement !== "undefined") {
   };
 }
 
+// jsdom has no CSS.escape, which react-aria's menus use to find their items.
+if (typeof window !== "undefined") {
+  const css = ((globalThis as { CSS?: Partial<typeof CSS> }).CSS ??= {});
+  css.escape ??= (value: string) => value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
+}
+
 // MSW answers fetch with Bitwarden-shaped bodies; a request no handler expects fails the test.
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {

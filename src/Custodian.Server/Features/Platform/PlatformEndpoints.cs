@@ -31,6 +31,7 @@ public static class PlatformEndpoints
         app.MapGet("/alive", Alive).AllowAnonymous();
         app.MapGet("/api/alive", Alive).AllowAnonymous();
         app.MapGet("/api/config", Config).AllowAnonymous();
+        app.MapGet("/api/server-status", ServerStatus.GetAsync).AllowAnonymous();
         return app;
     }
 

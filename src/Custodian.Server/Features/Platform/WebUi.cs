@@ -22,9 +22,10 @@ public static class WebUi
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
-            // Assets carry a content hash in their names; index.html must be fetched fresh after an upgrade.
+            // Files under assets/ carry a content hash in their names; index.html and the icons keep theirs across
+            // upgrades, so they are revalidated.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
-                context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
+                context.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
         });
         return app;
     }

@@ -16,8 +16,10 @@ public sealed class ProviderService(AppDbContext db, InviteTokens tokens, Mailer
     /// <summary>The setup link for the owner the system administrator named; the token also lets them register.</summary>
     public Task SendSetupInviteAsync(Provider provider, ProviderUser owner, string email, CancellationToken ct)
     {
+        // The name the system administrator gave is in the link, so the setup form starts with it.
         var link = $"{VaultUrl}/#/providers/setup-provider?providerId={provider.Id}&providerUserId={owner.Id}"
-            + $"&email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(tokens.Create(owner.Id, email))}";
+            + $"&email={Uri.EscapeDataString(email)}&providerName={Uri.EscapeDataString(provider.Name)}"
+            + $"&token={Uri.EscapeDataString(tokens.Create(owner.Id, email))}";
         return mailer.SendAsync(email, $"Set up {provider.Name} on Custodian",
             $"You have been made the administrator of the provider {provider.Name}.\n\nSet it up within five days:\n{link}\n", ct);
     }

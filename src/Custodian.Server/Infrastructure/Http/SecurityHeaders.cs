@@ -8,10 +8,15 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// Scripts and styles come only from the server's own files (the Vite build emits no inline code);
-    /// 'wasm-unsafe-eval' lets hash-wasm compile its Argon2 WebAssembly, and nothing else.
+    /// 'wasm-unsafe-eval' lets hash-wasm compile its Argon2 WebAssembly, and nothing else. The two style hashes are the
+    /// two fixed &lt;style&gt; elements react-aria injects (usePress: touch-action on pressables; usePreventScroll:
+    /// overscroll on touch devices), allowed by their exact text rather than by 'unsafe-inline'; a library update that
+    /// changes that text shows up as a CSP violation in the Chromium tests.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+        + "style-src 'self' 'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o=' 'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='; "
+        + "img-src 'self' data:; font-src 'self' data:; "
         + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>

@@ -24,5 +24,5 @@ describe("admin console", () => {
     const names = within(nav).getAllByRole("link").map((a) => a.textContent);
     expect(names).toEqual(["Members", "Groups", "Collections", "Policies", "Event log", "Reports", "Import", "Export", "Settings"]);
     expect(within(nav).getByRole("link", { name: "Event log" }).getAttribute("href")).toBe(`/organizations/${orgId}/events`);
-  });
+  }, 30_000); // real key generation and wrapping
 });

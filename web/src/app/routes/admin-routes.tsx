@@ -1,5 +1,6 @@
 import type { RouteObject } from "react-router";
-import { AdminPage } from "../../features/admin/components/admin-page";
 
-/** Admin routes (children of /admin, by admin token, no user login), mounted by ../router.tsx. */
-export const adminRoutes: RouteObject[] = [{ index: true, element: <AdminPage /> }];
+/** Admin routes (children of /admin, by admin token, no user login), mounted by ../router.tsx; loaded on first visit. */
+export const adminRoutes: RouteObject[] = [
+  { index: true, lazy: async () => ({ Component: (await import("../../features/admin/components/admin-page")).AdminPage }) },
+];

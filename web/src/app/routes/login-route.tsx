@@ -1,11 +1,13 @@
 import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
+import { t } from "../../lib/i18n/messages";
 import { LoginForm } from "../../features/auth/components/login-form";
 import { TwoFactorForm } from "../../features/auth/components/two-factor-form";
 import type { TwoFactorAnswer } from "../../features/auth/api/login";
 import { loginWithPassword, TwoFactorRequiredError } from "../../features/auth/api/login-with-password";
 import { sendEmailLoginCode } from "../../features/auth/api/send-email-login";
 import { apiClient, keyStore, startSession } from "../../lib/session";
+import { FirstRunHelp } from "./first-run-help";
 import { useReturnTo } from "./return-to";
 
 interface Pending {
@@ -19,6 +21,8 @@ export function LoginRoute() {
   const returnTo = useReturnTo();
   // The password stays in this page's memory only while the second step is asked for.
   const [pending, setPending] = useState<Pending | null>(null);
+  // A mailed link's page knows who was invited and passes it on, so only the password is left to type.
+  const knownEmail = (useLocation().state as { email?: string } | null)?.email ?? "";
 
   async function submit(email: string, password: string, twoFactor?: TwoFactorAnswer) {
     try {
@@ -48,8 +52,9 @@ export function LoginRoute() {
   }
   return (
     <div className="stack">
-      <LoginForm onSubmit={submit} />
-      <p>New here? <Link to={`/register?${new URLSearchParams({ returnTo })}`}>Create an account</Link></p>
+      <LoginForm initialEmail={knownEmail} onSubmit={submit} />
+      <p>{t("login.noAccount")} <Link to={`/register?${new URLSearchParams({ returnTo, ...(knownEmail ? { email: knownEmail } : {}) })}`}>{t("login.createAccount")}</Link></p>
+      <FirstRunHelp />
     </div>
   );
 }

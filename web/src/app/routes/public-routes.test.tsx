@@ -54,9 +54,16 @@ describe("registration page", () => {
     await userEvent.type(within(form).getByLabelText("Master password"), "short");
     await userEvent.type(within(form).getByLabelText("Confirm master password"), "short");
     await userEvent.click(within(form).getByRole("button", { name: "Create account" }));
-    expect((await screen.findByRole("alert")).textContent).toMatch(/at least 12 characters/);
-    await userEvent.type(within(form).getByLabelText("Master password"), " and longer now");
+    // Every field's problem at once, beside the field and announced with it.
+    expect((await screen.findByRole("alert")).textContent).toBe("Fix the fields marked above.");
+    const password = within(form).getByLabelText("Master password");
+    expect(password.getAttribute("aria-invalid")).toBe("true");
+    expect(password.getAttribute("aria-describedby")?.split(" ").map((id) => document.getElementById(id)?.textContent))
+      .toContain("The master password must be at least 12 characters.");
+    await userEvent.type(password, " and longer now");
     await userEvent.click(within(form).getByRole("button", { name: "Create account" }));
-    expect((await screen.findByRole("alert")).textContent).toBe("The master passwords do not match.");
+    expect(password.getAttribute("aria-invalid")).toBeNull();
+    expect(within(form).getByLabelText("Confirm master password").getAttribute("aria-invalid")).toBe("true");
+    expect(within(form).getByText("The passwords do not match.")).toBeTruthy();
   });
 });

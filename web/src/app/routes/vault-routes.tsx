@@ -1,5 +1,9 @@
 import type { RouteObject } from "react-router";
-import { VaultPage } from "../../features/vault/components/vault-page";
 
-/** Vault routes, mounted by ../router.tsx. Filters live in the query (?type=1, ?folder=…, ?trash). */
-export const vaultRoutes: RouteObject[] = [{ index: true, element: <VaultPage /> }];
+/**
+ * Vault routes, mounted by ../router.tsx. Filters live in the query (?type=1, ?folder=…, ?trash); ?item=… opens one.
+ * Pages are loaded on first visit (lazy), which keeps the first bundle small.
+ */
+export const vaultRoutes: RouteObject[] = [
+  { index: true, lazy: async () => ({ Component: (await import("../../features/vault/components/vault-page")).VaultPage }) },
+];

@@ -1,5 +1,21 @@
-import type { ButtonHTMLAttributes } from "react";
+import { useId, type ButtonHTMLAttributes } from "react";
 
-export function Button({ className, ...props }: ButtonHTMLAttributes<HTMLButtonElement>) {
-  return <button className={["button", className].filter(Boolean).join(" ")} {...props} />;
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  /** Said beside a disabled button, so nobody has to guess why it cannot be pressed. */
+  disabledReason?: string | null;
+}
+
+export function Button({ className, disabledReason, ...props }: ButtonProps) {
+  const reasonId = useId();
+  const button = (
+    <button className={["button", className].filter(Boolean).join(" ")}
+      aria-describedby={props.disabled && disabledReason ? reasonId : props["aria-describedby"]} {...props} />
+  );
+  if (!(props.disabled && disabledReason)) return button;
+  return (
+    <>
+      {button}
+      <span id={reasonId} className="disabled-reason">{disabledReason}</span>
+    </>
+  );
 }

@@ -14,7 +14,11 @@ export function Dialog({ title, open, onClose, children }: DialogProps) {
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // The browser focuses the first focusable element; a dialog may name a better start (data-autofocus).
+      d.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   return (

@@ -1,24 +1,27 @@
-import { useId, type SelectHTMLAttributes } from "react";
+import type { SelectHTMLAttributes } from "react";
+import { useFieldParts, type FieldExtras } from "./field-parts";
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange" | "value"> {
+export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange" | "value">, FieldExtras {
   label: string;
   value: string;
   onChange: (value: string) => void;
   options: readonly { value: string; label: string }[];
 }
 
-export function SelectField({ label, value, onChange, options, ...select }: SelectFieldProps) {
-  const id = useId();
+/** A native select drawn like the other fields (app.css): phones get their own picker, tests selectOption(). */
+export function SelectField({ label, value, onChange, options, optional, error, description, ...select }: SelectFieldProps) {
+  const parts = useFieldParts({ optional, error, description }, label);
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...select}>
+      {parts.label}
+      <select {...parts.control} value={value} onChange={(e) => onChange(e.target.value)} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
+      {parts.after}
     </div>
   );
 }

@@ -1,6 +1,10 @@
 import { ApiClient, ApiError } from "../../../lib/api-client";
 import { adminToken } from "./admin-token";
 
+/** What a 404 from /admin means, and how the operator switches the area on. */
+export const adminOffMessage = "The Admin area is switched off on this server (no Admin__Token is set). To switch it on, " +
+  "restart the server with a token, e.g. Admin__Token=$(openssl rand -hex 24) ./run.sh, and enter that token here.";
+
 /** /admin is not /api: its bearer is the admin token, not a user's access token. */
 const adminClient = new ApiClient({ getAccessToken: adminToken });
 
@@ -46,7 +50,7 @@ export async function verifyAdminToken(token: string): Promise<void> {
     await new ApiClient({ getAccessToken: () => token }).get("/admin/providers");
   } catch (e) {
     // Without a configured token the server hides the whole area behind 404s.
-    if (e instanceof ApiError && e.status === 404) throw new Error("The Admin area is switched off on this server (no Admin__Token is set).");
+    if (e instanceof ApiError && e.status === 404) throw new Error(adminOffMessage);
     throw e;
   }
 }

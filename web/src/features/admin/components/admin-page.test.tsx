@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { server } from "../../../test/msw-server";
+import { adminOffMessage } from "../api/admin-api";
 import { setAdminToken } from "../api/admin-token";
 import { AdminPage } from "./admin-page";
 
@@ -61,7 +62,8 @@ describe("admin page", () => {
     server.use(http.get("/admin/providers", () => HttpResponse.json({ message: "Resource not found." }, { status: 404 })));
     render(<AdminPage />);
     await enterToken("anything");
-    expect((await screen.findByRole("alert")).textContent).toBe("The Admin area is switched off on this server (no Admin__Token is set).");
+    expect((await screen.findByRole("alert")).textContent).toBe(adminOffMessage);
+    expect(adminOffMessage).toMatch(/Admin__Token=.*\.\/run\.sh/); // says how to switch it on
   });
 
   it("lists providers and resends a pending provider's setup mail", async () => {

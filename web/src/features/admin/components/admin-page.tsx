@@ -42,7 +42,7 @@ function AdminTokenForm() {
       <p>Enter the admin token configured on the server (Admin__Token). It is kept in this tab's memory only.</p>
       <TextField label="Admin token" type="password" autoComplete="off" value={value} onChange={setValue} required />
       <ErrorMessage message={error} />
-      <Button type="submit" disabled={busy || !value}>{busy ? "Checking…" : "Continue"}</Button>
+      <Button type="submit" disabled={busy || !value} disabledReason={!busy && !value ? "Enter the admin token to continue." : null}>{busy ? "Checking…" : "Continue"}</Button>
     </form>
   );
 }

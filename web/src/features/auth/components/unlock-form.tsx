@@ -14,7 +14,7 @@ export function UnlockForm({ email, onSubmit }: { email: string; onSubmit: (pass
       <TextField label="Master password" name="password" type="password" autoComplete="current-password" required
         value={password} onChange={setPassword} />
       <ErrorMessage message={error} />
-      <Button type="submit" disabled={busy || !password}>{busy ? "Unlocking…" : "Unlock"}</Button>
+      <Button type="submit" disabled={busy || !password} disabledReason={!busy && !password ? "Enter your master password to unlock." : null}>{busy ? "Unlocking…" : "Unlock"}</Button>
     </form>
   );
 }

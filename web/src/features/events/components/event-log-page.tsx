@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
+import { DataTable } from "../../../components/ui/data-table";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
@@ -9,6 +10,7 @@ import { eventsToCsv } from "../api/event-csv";
 import { fetchEventMemberNames } from "../api/event-members-api";
 import { describeEvent, KNOWN_EVENT_TYPES } from "../api/event-messages";
 import type { EventRecord } from "../api/event-types";
+import { formatDateTime } from "../../../lib/i18n/format";
 import { refreshProfile, useProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { fetchAllEvents, fetchEventPage, type EventSource } from "../api/events-api";
@@ -91,7 +93,7 @@ export function EventLogPage({ source }: { source: EventSource }) {
         </Button>
       </PageHeader>
       <form
-        className="panel"
+        className="panel event-filters" aria-label="Event filters"
         onSubmit={(e) => {
           e.preventDefault();
           void load(false);
@@ -105,10 +107,11 @@ export function EventLogPage({ source }: { source: EventSource }) {
           onChange={setType}
           options={[
             { value: "", label: "All events" },
-            ...KNOWN_EVENT_TYPES.map((t) => ({ value: String(t), label: `${t}: ${describeEvent({ type: t, date: "" }).replace(/ unknown$/, "")}` })),
+            // Names only: the numbers are Bitwarden's wire codes, which mean nothing to the reader.
+            ...KNOWN_EVENT_TYPES.map((t) => ({ value: String(t), label: describeEvent({ type: t, date: "" }).replace(/ unknown$/, "") })),
           ]}
         />
-        <TextField label="Acting member" value={actor} onChange={setActor} placeholder="Name or email" />
+        <TextField label="Acting member" value={actor} onChange={setActor} placeholder="Name or email" optional />
         <Button type="submit" disabled={busy}>
           Update
         </Button>
@@ -119,24 +122,13 @@ export function EventLogPage({ source }: { source: EventSource }) {
       ) : shown.length === 0 ? (
         <p>No events in this range.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Member</th>
-              <th scope="col">Event</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e, i) => (
-              <tr key={`${e.date}-${i}`}>
-                <td>{new Date(e.date).toLocaleString()}</td>
-                <td>{e.actingUserId ? (members.get(e.actingUserId) ?? e.actingUserId.slice(0, 8)) : "System"}</td>
-                <td>{describeEvent(e, names)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="Events" rows={shown.map((e, i) => ({ e, key: `${e.date}-${i}` }))} rowKey={(r) => r.key}
+          columns={[
+            { key: "time", header: "Time", cell: ({ e }) => <time dateTime={e.date}>{formatDateTime(e.date)}</time> },
+            { key: "member", header: "Member", wrap: true,
+              cell: ({ e }) => (e.actingUserId ? (members.get(e.actingUserId) ?? e.actingUserId.slice(0, 8)) : "System") },
+            { key: "event", header: "Event", wrap: true, cell: ({ e }) => describeEvent(e, names) },
+          ]} />
       )}
       {token && (
         <Button type="button" className="button secondary" disabled={busy} onClick={() => void load(true)}>

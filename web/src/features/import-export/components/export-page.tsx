@@ -49,7 +49,7 @@ export function ExportPage({ orgId }: { orgId: string }) {
         <TextField label="Master password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
         <ErrorMessage message={error} />
         {done && <p role="status">{done}</p>}
-        <div><Button type="submit" disabled={busy || !password}>{busy ? "Exporting…" : "Export vault"}</Button></div>
+        <div><Button type="submit" disabled={busy || !password} disabledReason={!busy && !password ? "Enter your master password to export." : null}>{busy ? "Exporting…" : "Export vault"}</Button></div>
       </form>
     </section>
   );

@@ -59,7 +59,7 @@ export function ImportPage({ orgId, userId }: { orgId: string; userId: string })
             <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
           </div>
         )}
-        <div><Button type="submit" disabled={busy || !file}>{busy ? "Importing…" : "Import data"}</Button></div>
+        <div><Button type="submit" disabled={busy || !file} disabledReason={!busy && !file ? "Choose a file to import." : null}>{busy ? "Importing…" : "Import data"}</Button></div>
       </form>
     </section>
   );

@@ -22,7 +22,8 @@ async function setUp() {
   return session;
 }
 
-describe("collections page", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("collections page", { timeout: 30_000 }, () => {
   it("lists decrypted names and creates a collection whose name is encrypted with the org key", async () => {
     const session = await setUp();
     let body: { name: string; users: unknown[]; groups: unknown[] } | null = null;

@@ -1,4 +1,7 @@
+import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
+import { Link, useLocation } from "react-router";
 import { SidebarLayout } from "../../../components/ui/sidebar-layout";
+import { useProfile } from "../../../lib/profile";
 import { useOrganization } from "./use-organization";
 
 const links = [
@@ -6,14 +9,49 @@ const links = [
   ["events", "Event log"], ["reports", "Reports"], ["import", "Import"], ["export", "Export"], ["settings", "Settings"],
 ] as const;
 
-/** The Admin Console: the org's name, a sidebar of its pages, and the page. */
+/**
+ * The Admin Console: the org's name (and, for a provider's client, the provider with a way back and a switcher to
+ * its other clients on the same page), a sidebar of its pages, and the page.
+ */
 export function ConsoleLayout() {
-  const { name, known } = useOrganization();
+  const { orgId: organizationId, name, known } = useOrganization();
+  const profile = useProfile();
+  const client = profile?.providerOrganizations.find((o) => o.id === organizationId);
   return (
     <div className="admin-console">
-      <p className="console-org-name">{name}</p>
+      <div className="context-bar">
+        <p className="console-org-name">{name}</p>
+        {client?.providerId && (
+          <>
+            <p className="portal-muted">
+              Client of <Link to={`/providers/${client.providerId}/clients`}>{client.providerName ?? "your provider"}</Link>
+            </p>
+            <ClientSwitcher providerId={client.providerId} currentId={organizationId} />
+          </>
+        )}
+      </div>
       {!known && <p className="error" role="alert">This organization is not among those you administer.</p>}
       <SidebarLayout label="Admin Console" links={links} />
     </div>
+  );
+}
+
+/** The provider's other clients, opened on the page being looked at (Members of one client → Members of the next). */
+function ClientSwitcher({ providerId, currentId }: { providerId: string; currentId: string }) {
+  const profile = useProfile();
+  const { pathname } = useLocation();
+  const page = pathname.split("/")[3] ?? "members";
+  const clients = (profile?.providerOrganizations ?? []).filter((o) => o.providerId === providerId && o.id !== currentId)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (clients.length === 0) return null;
+  return (
+    <MenuTrigger>
+      <AriaButton className="button secondary small">Switch client <span aria-hidden="true">▾</span></AriaButton>
+      <Popover className="menu-popover" placement="bottom start">
+        <Menu className="menu" aria-label="Switch client" items={clients}>
+          {(o) => <MenuItem id={o.id} href={`#/organizations/${o.id}/${page}`} className="menu-item">{o.name}</MenuItem>}
+        </Menu>
+      </Popover>
+    </MenuTrigger>
   );
 }

@@ -15,7 +15,8 @@ const groupId = "99999999-9999-4999-8999-000000000001";
 const group = { object: "groupDetails", id: groupId, organizationId: "x", name: "Support", externalId: null,
   collections: [{ id: collectionId, readOnly: true, hidePasswords: false, manage: false }] };
 
-describe("groups page", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("groups page", { timeout: 30_000 }, () => {
   it("lists groups with their collections and edits one's members", async () => {
     const session = await startOrgSession();
     await serveCollections(session.orgKey, [{ id: collectionId, name: "Finance" }], [group]);

@@ -24,7 +24,8 @@ function member(id: string, email: string, status: number, userId: string | null
   return { object: "organizationUserUserDetails", id, userId, email, name: null, type: 2, status, permissions: {}, collections, groups: [] };
 }
 
-describe("members page, bulk confirm and edit", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("members page, bulk confirm and edit", { timeout: 30_000 }, () => {
   it("confirms a selection in bulk: a phrase per member, each key wrapped to that member, results per row", async () => {
     const session = await startOrgSession();
     await serveCollections(session.orgKey, []);

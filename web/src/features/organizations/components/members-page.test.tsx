@@ -32,7 +32,8 @@ async function setUp(rows: object[]) {
   return session;
 }
 
-describe("members page", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("members page", { timeout: 30_000 }, () => {
   it("lists members with role and status, and filters by the search box", async () => {
     await setUp([accepted, invited]);
     renderPage("members", <MembersPage />);

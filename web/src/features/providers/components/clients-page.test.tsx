@@ -33,7 +33,8 @@ function serveClients(pages: Record<string, ReturnType<typeof client>[]>, more =
 
 const routes = [{ path: "/providers/:providerId/clients", element: <ClientsPage /> }];
 
-describe("clients page", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("clients page", { timeout: 30_000 }, () => {
   it("lists clients with seats and an Open link to the Admin Console", async () => {
     await startProviderSession();
     serveClients({ 1: [client("Alpha Ltd", 1), client("Bravo AG", 2, { seats: null, occupiedSeats: 4 })] });

@@ -1,11 +1,14 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { Button } from "../../../components/ui/button";
+import { DataTable } from "../../../components/ui/data-table";
+import { EmptyState } from "../../../components/ui/empty-state";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
+import { formatDate as formatLocalDate } from "../../../lib/i18n/format";
 import { useAsync } from "../../../lib/use-async";
 import { listClients, type ClientSort } from "../api/provider-clients-api";
 import type { ProviderClient } from "../api/provider-types";
@@ -26,8 +29,7 @@ const sortOptions: { value: ClientSort; label: string }[] = [
 ];
 
 function formatDate(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString();
+  return Number.isNaN(new Date(iso).getTime()) ? iso : formatLocalDate(iso);
 }
 
 function seatsText(c: ProviderClient): string {
@@ -83,38 +85,35 @@ export function ClientsPage() {
       </div>
       <ErrorMessage message={clients.error} />
       {clients.loading && <Loading label="Loading clients…" />}
-      {!clients.loading && !clients.error && rows.length === 0 && (
-        <p>{search ? "No client matches your search." : "No clients yet."}</p>
-      )}
+      {!clients.loading && !clients.error && rows.length === 0 && (search ? <p>No client matches your search.</p> : (
+        <EmptyState title="No clients yet">
+          Choose New client to create an organization for a customer: you name its owner, who gets an invitation by
+          mail, and your technicians administer it from here without being its members.
+        </EmptyState>
+      ))}
       {rows.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr><th scope="col">Name</th><th scope="col">Plan</th><th scope="col">Seats used</th><th scope="col">Client since</th><th scope="col">Actions</th></tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id}>
-                <td>{c.organizationName}{!c.enabled && " (disabled)"}</td>
-                <td>{c.plan}</td>
-                <td>{seatsText(c)}</td>
-                <td>{formatDate(c.creationDate)}</td>
-                <td className="portal-row-actions">
-                  <Link className="button secondary" to={`/organizations/${c.organizationId}`} aria-label={`Open ${c.organizationName}`}>
-                    Open
-                  </Link>
-                  <Button type="button" className="secondary" aria-label={`Edit ${c.organizationName}`} onClick={() => setEditing(c)}>
-                    Edit
-                  </Button>
-                  {isAdmin && (
-                    <Button type="button" className="secondary" aria-label={`Unlink ${c.organizationName}`} onClick={() => setUnlinking(c)}>
-                      Unlink
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="Clients" rows={rows} rowKey={(c) => c.id} rowLabel={(c) => c.organizationName}
+          columns={[
+            { key: "name", header: "Name", wrap: true, cell: (c) => <>{c.organizationName}{!c.enabled && " (disabled)"}</> },
+            { key: "plan", header: "Plan", cell: (c) => c.plan },
+            { key: "seats", header: "Seats used", cell: seatsText },
+            { key: "created", header: "Client since", cell: (c) => formatDate(c.creationDate) },
+          ]}
+          actions={(c) => (
+            <>
+              <Link className="button secondary small" to={`/organizations/${c.organizationId}`} aria-label={`Open ${c.organizationName}`}>
+                Open
+              </Link>
+              <Button type="button" className="secondary small" aria-label={`Edit ${c.organizationName}`} onClick={() => setEditing(c)}>
+                Edit
+              </Button>
+              {isAdmin && (
+                <Button type="button" className="secondary small" aria-label={`Unlink ${c.organizationName}`} onClick={() => setUnlinking(c)}>
+                  Unlink
+                </Button>
+              )}
+            </>
+          )} />
       )}
       {(page > 1 || clients.data?.continuationToken) && (
         <nav className="portal-pager" aria-label="Client pages">

@@ -1,8 +1,11 @@
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
+import { DataTable } from "../../../components/ui/data-table";
+import { EmptyState } from "../../../components/ui/empty-state";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
+import { TextField } from "../../../components/ui/text-field";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import { listProviderUsers, reinviteProviderUsers } from "../api/provider-users-api";
@@ -39,13 +42,9 @@ function MembersList({ providerId }: { providerId: string }) {
   const reinvite = useSubmit();
   const rows = users.data ?? [];
   const chosen = rows.filter((u) => selected.has(u.id));
-
-  function toggle(id: string, on: boolean) {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    setSelected(next);
-  }
+  const [search, setSearch] = useState("");
+  const needle = search.trim().toLowerCase();
+  const shown = needle ? rows.filter((u) => `${u.email ?? ""} ${u.name ?? ""}`.toLowerCase().includes(needle)) : rows;
 
   /** Per-row answers of a bulk call: an empty error means done. */
   function finish(done: BulkResult[] | null) {
@@ -74,47 +73,42 @@ function MembersList({ providerId }: { providerId: string }) {
       <ErrorMessage message={users.error ?? reinvite.error} />
       {users.loading && <Loading label="Loading members…" />}
       {rows.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <input type="checkbox" aria-label="Select all members" checked={rows.length > 0 && chosen.length === rows.length}
-                  onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((u) => u.id) : []))} />
-              </th>
-              <th scope="col">Email</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Actions</th>
-              {results.size > 0 && <th scope="col">Result</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <input type="checkbox" aria-label={`Select ${label(u)}`} checked={selected.has(u.id)} onChange={(e) => toggle(u.id, e.target.checked)} />
-                </td>
-                <td>{label(u)}{u.name && u.email && <span className="portal-muted"> ({u.name})</span>}</td>
-                <td>{providerUserTypeLabel[u.type] ?? u.type}</td>
-                <td>{providerUserStatusLabel[u.status] ?? u.status}</td>
-                <td className="portal-row-actions">
-                  {u.status === ProviderUserStatus.Accepted && (
-                    <Button type="button" aria-label={`Confirm ${label(u)}`} onClick={() => setOpen({ kind: "confirm", users: [u] })}>Confirm</Button>
-                  )}
-                  {u.status === ProviderUserStatus.Invited && (
-                    <Button type="button" className="secondary" aria-label={`Reinvite ${label(u)}`} disabled={reinvite.busy} onClick={reinviteMany([u])}>
-                      Reinvite
-                    </Button>
-                  )}
-                  <Button type="button" className="secondary" aria-label={`Edit type of ${label(u)}`} onClick={() => setOpen({ kind: "type", user: u })}>
-                    Edit type
-                  </Button>
-                  <Button type="button" className="secondary" aria-label={`Remove ${label(u)}`} onClick={() => setOpen({ kind: "remove", users: [u] })}>
-                    Remove
-                  </Button>
-                </td>
-                {results.size > 0 && <td>{results.get(u.id) ?? ""}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-toolbar">
+          <TextField label="Search members" type="search" value={search} onChange={setSearch} optional />
+        </div>
+      )}
+      {!users.loading && !users.error && rows.length === 0 && (
+        <EmptyState title="No members yet">
+          Choose Invite member to add your technicians as service users (they manage clients) or provider admins (they also manage the provider).
+        </EmptyState>
+      )}
+      {rows.length > 0 && shown.length === 0 && <p>No member matches “{search}”.</p>}
+      {shown.length > 0 && (
+        <DataTable label="Members" rows={shown} rowKey={(u) => u.id} rowLabel={label} selected={selected} onSelectedChange={setSelected}
+          initialSort={{ key: "email", direction: "ascending" }}
+          columns={[
+            { key: "email", header: "Email", wrap: true, sortValue: label,
+              cell: (u) => <>{label(u)}{u.name && u.email && <span className="portal-muted"> ({u.name})</span>}</> },
+            { key: "type", header: "Type", sortValue: (u) => providerUserTypeLabel[u.type] ?? String(u.type), cell: (u) => providerUserTypeLabel[u.type] ?? u.type },
+            { key: "status", header: "Status", sortValue: (u) => u.status, cell: (u) => providerUserStatusLabel[u.status] ?? u.status },
+            ...(results.size > 0 ? [{ key: "result", header: "Result", cell: (u: ProviderUserDetails) => results.get(u.id) ?? "" }] : []),
+          ]}
+          actions={(u) => (
+            <>
+              {u.status === ProviderUserStatus.Accepted && (
+                <Button type="button" className="small" aria-label={`Confirm ${label(u)}`} onClick={() => setOpen({ kind: "confirm", users: [u] })}>Confirm</Button>
+              )}
+              {u.status === ProviderUserStatus.Invited && (
+                <Button type="button" className="secondary small" aria-label={`Reinvite ${label(u)}`} disabled={reinvite.busy} onClick={reinviteMany([u])}>
+                  Reinvite
+                </Button>
+              )}
+            </>
+          )}
+          menu={(u) => [
+            { label: "Edit type", onAction: () => setOpen({ kind: "type", user: u }) },
+            { label: "Remove", danger: true, onAction: () => setOpen({ kind: "remove", users: [u] }) },
+          ]} />
       )}
       <InviteMemberDialog open={open?.kind === "invite"} providerId={providerId} onClose={() => setOpen(null)} onInvited={() => finish(null)} />
       <ConfirmMembersDialog users={open?.kind === "confirm" ? open.users : null} providerId={providerId} label={label}

@@ -20,7 +20,8 @@ const setupLink = `/providers/setup-provider?providerId=${ids.provider}&provider
 const acceptLink = `/providers/accept-provider?providerId=${ids.provider}&providerUserId=${ids.member}&email=pat%40example.com`
   + `&providerName=Contoso%20MSP&token=tok%2By`;
 
-describe("setup provider", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("setup provider", { timeout: 30_000 }, () => {
   it("offers login, returning here afterwards, and registration for the invited address", async () => {
     const { router } = renderAt(setupLink, routes);
     expect(screen.getByRole("heading", { level: 1, name: "Set up your provider" })).toBeTruthy();
@@ -32,7 +33,7 @@ describe("setup provider", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Log in" }));
     expect(router.state.location.pathname).toBe("/login");
-    expect(router.state.location.state).toEqual({ returnTo: setupLink });
+    expect(router.state.location.state).toEqual({ returnTo: setupLink, email: "pat@example.com" }); // the login page fills it in
   });
 
   it("wraps a new provider key to the user's own public key and opens the portal", async () => {
@@ -67,7 +68,7 @@ describe("setup provider", () => {
   });
 });
 
-describe("accept provider invitation", () => {
+describe("accept provider invitation", { timeout: 30_000 }, () => {
   it("accepts with the token on arrival and says an admin must confirm", async () => {
     await startProviderSession(null);
     let token = "";

@@ -16,6 +16,7 @@ export function SetupProviderPage() {
   const providerUserId = params.get("providerUserId") ?? "";
   const email = params.get("email") ?? "";
   const token = params.get("token") ?? "";
+  const providerName = params.get("providerName") ?? "";
   const complete = providerId && token;
   return (
     <div className="portal-narrow">
@@ -23,16 +24,18 @@ export function SetupProviderPage() {
       {!complete && <ErrorMessage message="This setup link is incomplete. Open the link from the email again." />}
       {complete && (
         <InvitationGate email={email} registerParams={providerUserId ? { providerUserId, providerInviteToken: token } : {}}>
-          {(profile) => <SetupForm profile={profile} providerId={providerId} email={email} token={token} />}
+          {(profile) => <SetupForm profile={profile} providerId={providerId} email={email} token={token} providerName={providerName} />}
         </InvitationGate>
       )}
     </div>
   );
 }
 
-function SetupForm({ profile, providerId, email, token }: { profile: Profile; providerId: string; email: string; token: string }) {
+function SetupForm({ profile, providerId, email, token, providerName }:
+  { profile: Profile; providerId: string; email: string; token: string; providerName: string }) {
   const navigate = useNavigate();
-  const [fields, setFields] = useState<ProviderFields>({ name: "", businessName: "", billingEmail: email || profile.email });
+  const [fields, setFields] = useState<ProviderFields>({ name: providerName, businessName: "", billingEmail: email || profile.email });
+  const missing = !fields.name.trim() || !fields.billingEmail.trim();
   const { busy, error, handle } = useSubmit();
   const otherAccount = email && email.toLowerCase() !== profile.email.toLowerCase();
 
@@ -48,7 +51,8 @@ function SetupForm({ profile, providerId, email, token }: { profile: Profile; pr
       {otherAccount && <p className="error">This link was sent to {email}, but you are logged in as {profile.email}.</p>}
       <ProviderFieldInputs value={fields} onChange={setFields} />
       <ErrorMessage message={error} />
-      <Button type="submit" disabled={busy || !fields.name.trim() || !fields.billingEmail.trim()}>
+      <Button type="submit" disabled={busy || missing}
+        disabledReason={!busy && missing ? "Enter the provider name and a billing email to set up the provider." : null}>
         {busy ? "Setting up…" : "Set up provider"}
       </Button>
     </form>

@@ -14,7 +14,8 @@ function renderVault() {
   render(<RouterProvider router={createMemoryRouter([{ path: "/vault", element: <VaultPage /> }], { initialEntries: ["/vault"] })} />);
 }
 
-describe("FolderDialog", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("FolderDialog", { timeout: 30_000 }, () => {
   beforeEach(async () => {
     fixture = await setUpVault();
   });

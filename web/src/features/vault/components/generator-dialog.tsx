@@ -39,7 +39,7 @@ function NumberField({ label, value, min, max, onChange }: { label: string; valu
     }} />;
 }
 
-function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
+export function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
   const [kind, setKind] = useState<Kind>("password");
   const [password, setPassword] = useState(defaultPasswordOptions);
   const [passphrase, setPassphrase] = useState(defaultPassphraseOptions);
@@ -91,9 +91,8 @@ function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
   );
 }
 
-/** The password and passphrase generator, from the page header or from an item's password field. */
+/** The password and passphrase generator, from the page header (an item's form shows the panel inline instead). */
 export function GeneratorDialog({ open, onClose, onUse }: GeneratorDialogProps) {
-  // Opened over the item dialog too: Dialog ignores the close events that bubble up from this one.
   return (
     <Dialog title="Generator" open={open} onClose={onClose}>
       <GeneratorPanel onUse={onUse} />

@@ -58,7 +58,8 @@ async function editItem(name: string) {
   return { user, dialog: screen.getByRole("dialog", { name: "Edit item" }) };
 }
 
-describe("ItemForm", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("ItemForm", { timeout: 30_000 }, () => {
   beforeEach(async () => {
     fixture = await setUpVault();
   });
@@ -149,7 +150,7 @@ describe("ItemForm", () => {
     renderVault();
     await user.click(await screen.findByRole("button", { name: "New item" }));
     await user.click(screen.getByRole("button", { name: "Generate password" }));
-    const generator = screen.getByRole("dialog", { name: "Generator" });
+    const generator = screen.getByRole("group", { name: "Generator" });
     await user.clear(within(generator).getByLabelText("Length"));
     await user.type(within(generator).getByLabelText("Length"), "32");
     const value = (within(generator).getByLabelText("Generated value") as HTMLInputElement).value;

@@ -9,7 +9,7 @@ import { generateSshKey } from "../api/ssh-key";
 import { cardKeys, CipherType, cipherTypeNames, identityKeys, sshKeyKeys, type CipherView, type VaultData } from "../../../lib/ciphers/cipher-types";
 import { CustomFields } from "./custom-fields";
 import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
-import { GeneratorDialog } from "./generator-dialog";
+import { GeneratorPanel } from "./generator-dialog";
 import { LoginFields } from "./login-fields";
 import { OwnershipFields } from "./ownership-fields";
 import { RecordFields } from "./record-fields";
@@ -63,6 +63,17 @@ export function ItemForm({ initial, vault, onSave, onCancel }: ItemFormProps) {
             <LoginFields login={draft.login} onChange={(login) => set({ login })} onGenerate={() => setGenerating(true)}
               hidePassword={!initial.viewPassword} />
           )}
+          {draft.type === CipherType.Login && generating && (
+            // In place under the password rather than a dialog over this dialog; Enter here never submits the item.
+            <section className="vault-generator-inline" role="group" aria-label="Generator"
+              onKeyDown={(e) => { if (e.key === "Enter" && e.target instanceof HTMLInputElement) e.preventDefault(); }}>
+              <GeneratorPanel onUse={(password) => {
+                set({ login: { ...draft.login, password } });
+                setGenerating(false);
+              }} />
+              <Button type="button" className="secondary small" onClick={() => setGenerating(false)}>Close generator</Button>
+            </section>
+          )}
           {draft.type === CipherType.Card && (
             <RecordFields legend="Card details" keys={cardKeys} labels={cardLabels} values={draft.card} secret={["code"]}
               onChange={(card) => set({ card })} />
@@ -88,12 +99,6 @@ export function ItemForm({ initial, vault, onSave, onCancel }: ItemFormProps) {
           <Button type="button" className="secondary" onClick={onCancel} disabled={busy}>Cancel</Button>
         </div>
       </form>
-      {/* Outside the form, so Enter in the generator never submits the item. */}
-      <GeneratorDialog open={generating} onClose={() => setGenerating(false)}
-        onUse={(password) => {
-          set({ login: { ...draft.login, password } });
-          setGenerating(false);
-        }} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { EmptyState } from "../../../components/ui/empty-state";
 import { cipherTypeNames, type CipherView, type VaultData } from "../../../lib/ciphers/cipher-types";
 
 export interface ItemListProps {
@@ -13,11 +14,37 @@ function subtitle(c: CipherView): string {
   return name || c.sshKey.keyFingerprint;
 }
 
+/** The host of a login's first web address, whose icon the server fetches (GET /icons/{host}/icon.png). */
+export function iconHost(c: CipherView): string | null {
+  for (const { uri } of c.login.uris ?? []) {
+    try {
+      const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(uri) ? uri : `https://${uri}`);
+      if ((url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".")) return url.hostname;
+    } catch {
+      // not a URL: no icon
+    }
+  }
+  return null;
+}
+
+/** The site's icon when the server has one; a missing icon simply leaves the space empty. */
+function SiteIcon({ cipher }: { cipher: CipherView }) {
+  const host = iconHost(cipher);
+  if (!host) return <span className="vault-icon" aria-hidden="true" />;
+  return <img className="vault-icon" src={`/icons/${encodeURIComponent(host)}/icon.png`} alt="" loading="lazy" width={24} height={24}
+    onError={(e) => { e.currentTarget.style.visibility = "hidden"; }} />;
+}
+
 /** The filtered items; each opens by a button named exactly by the item's name. */
 export function ItemList({ ciphers, vault, onOpen }: ItemListProps) {
-  if (ciphers.length === 0) return <p className="vault-empty">No items to list.</p>;
+  if (ciphers.length === 0) {
+    return vault.ciphers.length === 0
+      ? <EmptyState title="Your vault is empty">Add a login, card or note with New item, or bring everything over from another password manager with Import in an organization's Admin Console.</EmptyState>
+      : <p className="vault-empty">No items to list.</p>;
+  }
   const owner = (c: CipherView) => vault.organizations.find((o) => o.id === c.organizationId)?.name ?? "My vault";
   return (
+    <div className="table-wrap">
     <table className="table vault-items">
       <thead>
         <tr>
@@ -30,9 +57,14 @@ export function ItemList({ ciphers, vault, onOpen }: ItemListProps) {
         {ciphers.map((c) => (
           <tr key={c.id}>
             <td>
-              <button type="button" className="link-button vault-item-name" onClick={() => onOpen(c)}>{c.name}</button>
-              {c.favorite && <span className="vault-favorite"><span aria-hidden="true"> ★</span><span className="vault-sr-only">(favorite)</span></span>}
-              <div className="vault-subtitle">{subtitle(c)}</div>
+              <div className="vault-item-cell">
+                <SiteIcon cipher={c} />
+                <div>
+                  <button type="button" className="link-button vault-item-name" onClick={() => onOpen(c)}>{c.name}</button>
+                  {c.favorite && <span className="vault-favorite"><span aria-hidden="true"> ★</span><span className="vault-sr-only">(favorite)</span></span>}
+                  <div className="vault-subtitle">{subtitle(c)}</div>
+                </div>
+              </div>
             </td>
             <td>{cipherTypeNames[c.type] ?? `Type ${c.type}`}</td>
             <td>{owner(c)}</td>
@@ -40,5 +72,6 @@ export function ItemList({ ciphers, vault, onOpen }: ItemListProps) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -101,7 +101,8 @@ export function ItemView({ cipher, vault, onEdit, onClone, onTrash, onRestore, o
       )}
       <ErrorMessage message={error} />
       <div className="vault-actions">
-        {!inTrash && !cipher.decryptionFailed && <Button type="button" onClick={onEdit} disabled={busy}>Edit</Button>}
+        {/* Where focus lands when the item opens or has just been saved: the next likely action, not a read-only field. */}
+        {!inTrash && !cipher.decryptionFailed && <Button type="button" onClick={onEdit} disabled={busy} data-autofocus autoFocus>Edit</Button>}
         {!inTrash && !cipher.decryptionFailed && (
           <Button type="button" className="secondary" onClick={onClone} disabled={busy}>Clone</Button>
         )}

@@ -18,7 +18,7 @@ export function RepromptGate({ onVerified, onCancel }: { onVerified: () => void;
       <TextField label="Master password" type="password" value={password} onChange={setPassword} autoComplete="current-password" autoFocus />
       <ErrorMessage message={error} />
       <div className="vault-actions">
-        <Button type="submit" disabled={busy || !password}>{busy ? "Checking…" : "Confirm"}</Button>
+        <Button type="submit" disabled={busy || !password} disabledReason={!busy && !password ? "Enter your master password to continue." : null}>{busy ? "Checking…" : "Confirm"}</Button>
         <Button type="button" className="secondary" onClick={onCancel}>Cancel</Button>
       </div>
     </form>

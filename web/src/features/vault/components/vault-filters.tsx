@@ -23,6 +23,14 @@ function FilterLink({ filter, current, children, extra }: {
   );
 }
 
+function PencilIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M11.5 1.5 14.5 4.5 5 14H2v-3L11.5 1.5Z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 /** The vault's sidebar: everything, favorites, types, folders, owners, collections and the trash, each a link. */
 export function VaultFilters({ vault, current, onEditFolder }: VaultFiltersProps) {
   const orgName = (id: string) => vault.organizations.find((o) => o.id === id)?.name ?? "";
@@ -55,7 +63,8 @@ export function VaultFilters({ vault, current, onEditFolder }: VaultFiltersProps
         <ul>
           {vault.folders.map((f) => (
             <FilterLink key={f.id} filter={{ kind: "folder", folderId: f.id }} current={current}
-              extra={<button type="button" className="link-button" onClick={() => onEditFolder(f)}>Edit folder {f.name}</button>}>
+              extra={<button type="button" className="icon-button" aria-label={`Edit folder ${f.name}`} title={`Edit folder ${f.name}`}
+                onClick={() => onEditFolder(f)}><PencilIcon /></button>}>
               {f.name}
             </FilterLink>
           ))}

@@ -17,7 +17,8 @@ function renderVault(path = "/vault") {
 
 const listed = () => screen.getAllByRole("button").filter((b) => b.classList.contains("vault-item-name")).map((b) => b.textContent);
 
-describe("VaultPage", () => {
+// Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+describe("VaultPage", { timeout: 30_000 }, () => {
   beforeEach(async () => {
     await setUpVault();
   });

@@ -1,10 +1,12 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
+import { toast } from "../../../components/ui/toast";
+import { t } from "../../../lib/i18n/messages";
 import { useAsync } from "../../../lib/use-async";
 import { deleteCipherPermanently, restoreCipher, saveCipher, trashCipher } from "../api/cipher-api";
 import { filterCiphers, filterFromParams, type VaultFilter } from "../api/vault-filter";
@@ -45,13 +47,23 @@ function dialogTitle(dialog: ItemDialog): string {
 /** The vault: decrypted items of the user and their orgs, filtered from the sidebar and searched. */
 export function VaultPage() {
   const vault = useAsync(loadVault, []);
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
   const [search, setSearch] = useState("");
   const [dialog, setDialog] = useState<ItemDialog | null>(null);
   const [generatorOpen, setGeneratorOpen] = useState(false);
   const [folder, setFolder] = useState<FolderView | null | undefined>(undefined);
   const data = vault.data;
+  // A deep link (#/vault?item=…, as the command palette makes) opens that item once the vault is decrypted.
+  const linked = params.get("item");
+  useEffect(() => {
+    const cipher = linked && data?.ciphers.find((c) => c.id === linked);
+    if (!cipher) return;
+    setDialog({ mode: "view", cipher });
+    const rest = new URLSearchParams(params);
+    rest.delete("item");
+    setParams(rest, { replace: true });
+  }, [linked, data, params, setParams]);
 
   if (!data) {
     return (
@@ -71,6 +83,7 @@ export function VaultPage() {
   const save = async (draft: CipherView) => {
     const saved = await saveCipher(draft, dialog?.mode === "new" ? null : (dialog?.cipher ?? null), data.userId);
     setDialog({ mode: "view", cipher: saved });
+    toast(t("toast.saved", { name: saved.name }));
     vault.reload();
   };
   const items = filterCiphers(data.ciphers, filter, search);

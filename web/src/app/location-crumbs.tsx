@@ -1,0 +1,32 @@
+import { useLocation } from "react-router";
+import { Breadcrumbs, type Crumb } from "../components/ui/breadcrumbs";
+import { useProfile, type Profile } from "../lib/profile";
+
+/** Page names by the last path segment; an unknown segment is shown capitalised. */
+const pageNames: Record<string, string> = { events: "Event log", import: "Import", export: "Export" };
+const pageName = (segment: string) => pageNames[segment] ?? segment.charAt(0).toUpperCase() + segment.slice(1).replace(/-/g, " ");
+
+/** provider › client › page, from the route and the names the profile holds. */
+export function crumbsFor(pathname: string, profile: Profile | null): Crumb[] {
+  const [, area, id, page] = pathname.split("/");
+  if (!id || id === "new" || id === "setup-provider" || id === "accept-provider") return [];
+  if (area === "providers") {
+    const provider = profile?.providers.find((p) => p.id === id);
+    return [{ label: provider?.name ?? "Provider", to: `/providers/${id}/clients` }, ...(page ? [{ label: pageName(page) }] : [])];
+  }
+  if (area === "organizations") {
+    const org = [...(profile?.organizations ?? []), ...(profile?.providerOrganizations ?? [])].find((o) => o.id === id);
+    const crumbs: Crumb[] = [];
+    if (org?.providerId) crumbs.push({ label: org.providerName ?? "Provider", to: `/providers/${org.providerId}/clients` });
+    crumbs.push({ label: org?.name ?? "Organization", to: `/organizations/${id}/members` });
+    if (page) crumbs.push({ label: pageName(page) });
+    return crumbs;
+  }
+  return [];
+}
+
+export function LocationCrumbs() {
+  const { pathname } = useLocation();
+  const profile = useProfile();
+  return <Breadcrumbs items={crumbsFor(pathname, profile)} />;
+}
