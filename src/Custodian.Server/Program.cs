@@ -5,6 +5,8 @@ using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Platform;
+using Custodian.Server.Features.PublicApi;
+using Custodian.Server.Features.Scim;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
@@ -22,7 +24,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 // Keys live in the shared database, so tokens protected on one instance unprotect on every other.
 builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders();
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddPublicApi().AddScim();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -56,6 +58,8 @@ app.MapCollectEndpoint();   // clients post to {server}/events/collect
 api.MapProviderEndpoints();
 api.MapProviderUserEndpoints();
 api.MapProviderClientEndpoints();
+app.MapPublicApi();   // /api/public/* for organization API keys, and its OpenAPI document
+app.MapScim();        // /scim/v2/{orgId}/* for Entra ID and Okta, with the org's SCIM key
 app.MapAdminEndpoints();
 
 await app.RunAsync();

@@ -46,6 +46,8 @@ public sealed class Provider : IRevisioned
     public ProviderStatusType Status { get; set; }
     public bool Enabled { get; set; } = true;
     public bool UseEvents { get; set; } = true;
+    /// <summary>The provider API key (client_credentials "provider.{id}"), protected at rest; null until created.</summary>
+    public string? ApiKey { get; set; }
     public DateTime CreationDate { get; set; }
     public DateTime RevisionDate { get; set; }
 }

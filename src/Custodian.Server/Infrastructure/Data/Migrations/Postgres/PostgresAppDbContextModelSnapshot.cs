@@ -100,6 +100,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("ExcludedGlobalEquivalentDomains")
                         .HasColumnType("text");
 
+                    b.Property<bool>("ForcePasswordReset")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kdf")
                         .HasColumnType("integer");
 
@@ -444,8 +447,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("ApiKey")
                         .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("BillingEmail")
                         .HasMaxLength(256)
@@ -494,6 +497,10 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime>("RevisionDate")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScimApiKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int?>("Seats")
                         .HasColumnType("integer");
@@ -623,6 +630,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ApiKey")
+                        .HasColumnType("text");
 
                     b.Property<string>("BillingEmail")
                         .HasMaxLength(256)
