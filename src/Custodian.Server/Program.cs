@@ -58,7 +58,9 @@ app.MapCollectEndpoint();   // clients post to {server}/events/collect
 api.MapProviderEndpoints();
 api.MapProviderUserEndpoints();
 api.MapProviderClientEndpoints();
+api.MapProviderApiKeyEndpoints();
 app.MapPublicApi();   // /api/public/* for organization API keys, and its OpenAPI document
+app.MapProviderApi();  // /api/provider-api/* for provider API keys
 app.MapScim();        // /scim/v2/{orgId}/* for Entra ID and Okta, with the org's SCIM key
 app.MapAdminEndpoints();
 

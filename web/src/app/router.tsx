@@ -9,6 +9,7 @@ import { NewOrganizationRoute } from "./routes/new-organization-route";
 import { providerPortalRoutes } from "./routes/provider-portal-routes";
 import { providerPublicRoutes } from "./routes/provider-public-routes";
 import { publicRoutes } from "./routes/public-routes";
+import { UpdatePasswordRoute } from "./routes/update-password-route";
 import { vaultRoutes } from "./routes/vault-routes";
 
 /**
@@ -30,6 +31,7 @@ export const router = createHashRouter([
       {
         element: <RequireUnlocked />,
         children: [
+          { path: "update-password", element: <UpdatePasswordRoute /> },
           { path: "vault", children: vaultRoutes },
           { path: "organizations/new", element: <NewOrganizationRoute /> },
           { path: "organizations/:organizationId", children: adminConsoleRoutes },

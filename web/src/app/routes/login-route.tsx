@@ -12,7 +12,7 @@ export function LoginRoute() {
     const result = await loginWithPassword(apiClient, email, password);
     keyStore.unlock(result.keys);
     startSession(result.accessToken, result.refreshToken, result.account);
-    navigate(returnTo, { replace: true });
+    navigate(result.forcePasswordReset ? "/update-password" : returnTo, { replace: true });
   }
 
   return (

@@ -12,6 +12,7 @@ export interface PasswordLoginResult {
   refreshToken: string | null;
   keys: UnlockedKeys;
   account: AccountState;
+  forcePasswordReset: boolean;
 }
 
 /** prelogin → master key → hash → token → user key, the same steps as the official web vault. */
@@ -35,6 +36,7 @@ export async function loginWithPassword(
       refreshToken: token.refresh_token ?? null,
       keys: { email: normalized, userKey, privateKey },
       account: { email: normalized, kdf, protectedUserKey: token.Key, encryptedPrivateKey: token.PrivateKey ?? null },
+      forcePasswordReset: token.ForcePasswordReset === true,
     };
   } finally {
     masterKey.fill(0);

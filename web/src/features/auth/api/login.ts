@@ -9,6 +9,8 @@ export interface TokenResponse {
   refresh_token?: string;
   Key?: string | null;
   PrivateKey?: string | null;
+  /** Set after an admin recovered the account: the member must choose a new master password first. */
+  ForcePasswordReset?: boolean;
 }
 
 export interface LoginRequest {
