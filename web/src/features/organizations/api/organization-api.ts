@@ -1,5 +1,5 @@
-import { hashMasterPassword, makeMasterKey } from "../../../lib/crypto/kdf";
-import { apiClient, currentAccount } from "../../../lib/session";
+import { masterPasswordHashOf } from "../../../lib/master-password";
+import { apiClient } from "../../../lib/session";
 import type { ListResponse, Organization, Policy } from "./org-types";
 
 const base = (orgId: string) => `/api/organizations/${orgId}`;
@@ -14,11 +14,7 @@ export async function updateOrganization(orgId: string, input: { name: string; b
 
 /** Deleting needs the caller's master password hash, computed here from their KDF settings; the password stays local. */
 export async function deleteOrganization(orgId: string, password: string): Promise<void> {
-  const account = currentAccount();
-  if (!account) throw new Error("You are not logged in.");
-  const masterKey = await makeMasterKey(password, account.email, account.kdf);
-  const masterPasswordHash = await hashMasterPassword(masterKey, password);
-  await apiClient.request(base(orgId), { method: "DELETE", json: { masterPasswordHash } });
+  await apiClient.request(base(orgId), { method: "DELETE", json: { masterPasswordHash: await masterPasswordHashOf(password) } });
 }
 
 export async function listPolicies(orgId: string): Promise<Policy[]> {

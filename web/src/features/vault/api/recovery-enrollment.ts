@@ -1,9 +1,9 @@
 import { fromBase64 } from "../../../lib/crypto/bytes";
-import { hashMasterPassword, makeMasterKey } from "../../../lib/crypto/kdf";
 import { rsaEncrypt } from "../../../lib/crypto/rsa";
 import { symmetricKeyToBytes } from "../../../lib/crypto/symmetric-key";
 import { refreshProfile } from "../../../lib/profile";
-import { apiClient, currentAccount, keyStore } from "../../../lib/session";
+import { masterPasswordHashOf } from "../../../lib/master-password";
+import { apiClient, keyStore } from "../../../lib/session";
 
 /**
  * Enrolls in (or withdraws from) an org's account recovery: enrolling wraps this user's key to the org's public key,
@@ -15,21 +15,14 @@ export async function setRecoveryEnrollment(orgId: string, userId: string, enrol
   if (!enroll) {
     await apiClient.request(url, { method: "PUT", json: { resetPasswordKey: null, masterPasswordHash: null } });
   } else {
-    const account = currentAccount();
-    if (!account) throw new Error("Log in again.");
     const keys = await apiClient.get<{ publicKey: string }>(`/api/organizations/${orgId}/keys`);
-    const masterKey = await makeMasterKey(password, account.email, account.kdf);
-    try {
-      await apiClient.request(url, {
-        method: "PUT",
-        json: {
-          resetPasswordKey: await rsaEncrypt(symmetricKeyToBytes(keyStore.userKey), fromBase64(keys.publicKey)),
-          masterPasswordHash: await hashMasterPassword(masterKey, password),
-        },
-      });
-    } finally {
-      masterKey.fill(0);
-    }
+    await apiClient.request(url, {
+      method: "PUT",
+      json: {
+        resetPasswordKey: await rsaEncrypt(symmetricKeyToBytes(keyStore.userKey), fromBase64(keys.publicKey)),
+        masterPasswordHash: await masterPasswordHashOf(password),
+      },
+    });
   }
   await refreshProfile();
 }

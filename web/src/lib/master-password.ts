@@ -1,0 +1,14 @@
+import { hashMasterPassword, makeMasterKey } from "./crypto/kdf";
+import { currentAccount } from "./session";
+
+/** The logged-in user's master password hash, for routes that re-confirm it; the password and master key stay here. */
+export async function masterPasswordHashOf(password: string): Promise<string> {
+  const account = currentAccount();
+  if (!account) throw new Error("You are not logged in.");
+  const masterKey = await makeMasterKey(password, account.email, account.kdf);
+  try {
+    return await hashMasterPassword(masterKey, password);
+  } finally {
+    masterKey.fill(0);
+  }
+}
