@@ -29,10 +29,6 @@ public static class ApiKeyGrant
         {
             return TokenEndpoint.Error("invalid_client", "invalid_client");
         }
-        if ((scope ?? expectedScope).Trim() != expectedScope)
-        {
-            return TokenEndpoint.Error("invalid_scope", $"Only the {expectedScope} scope is allowed for this key.");
-        }
         var (accountKey, ipKey) = (LoginThrottle.AccountKey(clientId), LoginThrottle.IpKey(http.Connection.RemoteIpAddress?.ToString()));
         if (await throttle.IsBlockedAsync(accountKey, ipKey, ct))
         {
@@ -48,6 +44,11 @@ public static class ApiKeyGrant
             return TokenEndpoint.Error("invalid_client", "invalid_client");
         }
         await throttle.ResetAsync(accountKey, ct);
+        // The client first (an unknown client is invalid_client whatever it asks for), then what it asks for.
+        if ((scope ?? expectedScope).Trim() != expectedScope)
+        {
+            return TokenEndpoint.Error("invalid_scope", $"Only the {expectedScope} scope is allowed for this key.");
+        }
         var lifetime = services.GetRequiredService<IOptions<LoginOptions>>().Value.AccessTokenLifetime;
         var token = ApiKeyTokens.Create(services.GetRequiredService<SigningKeyStore>(), services.GetRequiredService<TimeProvider>(),
             lifetime, clientId, expectedScope, tenantId, ApiKeys.Stamp(stored));
