@@ -59,7 +59,17 @@ public static class ModelValidator
         }
         foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length > 0 || IsLeaf(property.PropertyType))
+            if (property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+            if (HoldsNul(property.GetValue(model)))
+            {
+                // PostgreSQL cannot store U+0000 in text (a 500 there); no Bitwarden field needs it.
+                var key = prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}";
+                errors[key] = [.. errors.GetValueOrDefault(key) ?? [], $"The field {property.Name} must not contain a NUL character."];
+            }
+            if (IsLeaf(property.PropertyType))
             {
                 continue;
             }
@@ -87,6 +97,13 @@ public static class ModelValidator
             }
         }
     }
+
+    static bool HoldsNul(object? value) => value switch
+    {
+        string text => text.Contains('\0', StringComparison.Ordinal),
+        IEnumerable<string?> texts => texts.Any(t => t is not null && t.Contains('\0', StringComparison.Ordinal)),
+        _ => false,
+    };
 
     static bool IsLeaf(Type type)
     {
