@@ -22,28 +22,33 @@ public static class ApiKeyGrant
     public static async Task<IResult> IssueAsync(HttpContext http, string clientId, string? secret, string? scope, CancellationToken ct)
     {
         var services = http.RequestServices;
-        var (db, keys, throttle) = (services.GetRequiredService<AppDbContext>(), services.GetRequiredService<ApiKeys>(), services.GetRequiredService<LoginThrottle>());
+        var (db, apiKeys, throttle) = (services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TenantApiKeys>(), services.GetRequiredService<LoginThrottle>());
         var isOrg = clientId.StartsWith(ApiKeyTokens.OrganizationPrefix, StringComparison.Ordinal);
         var expectedScope = isOrg ? ApiKeyTokens.OrganizationScope : ApiKeyTokens.ProviderScope;
         if (!Guid.TryParse(clientId[clientId.IndexOf('.', StringComparison.Ordinal)..][1..], out var tenantId) || string.IsNullOrEmpty(secret))
         {
             return TokenEndpoint.Error("invalid_client", "invalid_client");
         }
-        var (accountKey, ipKey) = (LoginThrottle.AccountKey(clientId), LoginThrottle.IpKey(http.Connection.RemoteIpAddress?.ToString()));
-        if (await throttle.IsBlockedAsync(accountKey, ipKey, ct))
+        var keys = LoginThrottleKeys.For(clientId, http.Connection.RemoteIpAddress?.ToString());
+        var verdict = await throttle.CheckAsync(keys, ct);
+        if (verdict.Blocked)
         {
             return TokenEndpoint.TooManyAttempts();
+        }
+        if (verdict.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(verdict.Delay, services.GetRequiredService<TimeProvider>(), ct);
         }
         // A disabled org (or provider) cannot use its key: the provider or operator switched it off.
         var stored = isOrg
             ? await db.Organizations.Where(o => o.Id == tenantId && o.Enabled && o.UseApi).Select(o => o.ApiKey).SingleOrDefaultAsync(ct)
             : await db.Providers.Where(p => p.Id == tenantId && p.Enabled).Select(p => p.ApiKey).SingleOrDefaultAsync(ct);
-        if (stored is null || !keys.Matches(stored, secret))
+        if (stored is null || !apiKeys.Matches(stored, secret))
         {
-            await throttle.RecordFailureAsync(accountKey, ipKey, ct);
+            await throttle.RecordFailureAsync(keys, ct);
             return TokenEndpoint.Error("invalid_client", "invalid_client");
         }
-        await throttle.ResetAsync(accountKey, ct);
+        await throttle.ResetAsync(keys, ct);
         // The client first (an unknown client is invalid_client whatever it asks for), then what it asks for.
         if ((scope ?? expectedScope).Trim() != expectedScope)
         {
@@ -51,7 +56,7 @@ public static class ApiKeyGrant
         }
         var lifetime = services.GetRequiredService<IOptions<LoginOptions>>().Value.AccessTokenLifetime;
         var token = ApiKeyTokens.Create(services.GetRequiredService<SigningKeyStore>(), services.GetRequiredService<TimeProvider>(),
-            lifetime, clientId, expectedScope, tenantId, ApiKeys.Stamp(stored));
+            lifetime, clientId, expectedScope, tenantId, TenantApiKeys.Stamp(stored));
         return Results.Json(new ApiKeyTokenResponse(token, (int)lifetime.TotalSeconds, "Bearer", expectedScope));
     }
 }
@@ -101,6 +106,6 @@ public static class ApiKeyTokens
         var stored = scope == OrganizationScope
             ? await db.Organizations.Where(o => o.Id == tenantId && o.Enabled && o.UseApi).Select(o => o.ApiKey).SingleOrDefaultAsync(ct)
             : await db.Providers.Where(p => p.Id == tenantId && p.Enabled).Select(p => p.ApiKey).SingleOrDefaultAsync(ct);
-        return !string.IsNullOrEmpty(stored) && stamp == ApiKeys.Stamp(stored);
+        return !string.IsNullOrEmpty(stored) && stamp == TenantApiKeys.Stamp(stored);
     }
 }

@@ -36,7 +36,7 @@ public sealed class Organization : IRevisioned
     public string? PrivateKey { get; set; }
     /// <summary>
     /// The org's API key for the public API and Directory Connector (client_credentials "organization.{id}"),
-    /// protected at rest by <see cref="ApiKeys"/>; empty until an owner first asks for it.
+    /// protected at rest by <see cref="Infrastructure.Security.TenantApiKeys"/>; empty until an owner first asks for it.
     /// </summary>
     public required string ApiKey { get; set; }
     /// <summary>The SCIM bearer key, protected like <see cref="ApiKey"/>; null until an admin turns SCIM on.</summary>

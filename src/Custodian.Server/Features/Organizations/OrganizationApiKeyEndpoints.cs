@@ -34,7 +34,7 @@ public static class OrganizationApiKeyEndpoints
     }
 
     public sealed record Services(OrganizationAccess Access, AppDbContext Db, CurrentUser Caller, MasterPasswordHasher Hasher,
-        ApiKeys Keys, EventLog Events);
+        TenantApiKeys Keys, EventLog Events);
 
     static async Task<OrganizationApiKeyResponse> RevealAsync(Guid id, OrganizationApiKeyRequest request, bool rotate, Services s, CancellationToken ct)
     {
@@ -56,7 +56,7 @@ public static class OrganizationApiKeyEndpoints
         else
         {
             secret = s.Keys.Reveal(stored)!;
-            stored = ApiKeys.IsProtected(stored) ? stored : s.Keys.Protect(secret);   // a key from before encryption
+            stored = TenantApiKeys.IsProtected(stored) ? stored : s.Keys.Protect(secret);   // a key from before encryption
         }
         if (scim)
         {

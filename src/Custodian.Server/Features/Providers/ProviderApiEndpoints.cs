@@ -62,7 +62,7 @@ public static class ProviderApiEndpoints
 
     public sealed record Services(AppDbContext Db, CurrentUser Caller, EventLog Events, TimeProvider Time);
 
-    public sealed record KeyServices(ProviderCallers Callers, AppDbContext Db, CurrentUser Caller, MasterPasswordHasher Hasher, ApiKeys Keys, EventLog Events);
+    public sealed record KeyServices(ProviderCallers Callers, AppDbContext Db, CurrentUser Caller, MasterPasswordHasher Hasher, TenantApiKeys Keys, EventLog Events);
 
     const string NotFound = "Client not found.";
 

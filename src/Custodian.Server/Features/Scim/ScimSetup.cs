@@ -35,7 +35,7 @@ public static class ScimSetup
         }
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
         var org = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId && o.Enabled, http.RequestAborted);
-        if (org is null || !http.RequestServices.GetRequiredService<ApiKeys>().Matches(org.ScimApiKey, presented))
+        if (org is null || !http.RequestServices.GetRequiredService<TenantApiKeys>().Matches(org.ScimApiKey, presented))
         {
             return Error(401, "Unauthorized.");
         }

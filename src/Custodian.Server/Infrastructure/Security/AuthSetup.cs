@@ -31,7 +31,7 @@ public static class AuthSetup
                 };
                 jwt.Events = new JwtBearerEvents { OnTokenValidated = CheckSecurityStampAsync };
             });
-        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<TenantApiKeys>();
         // A user's token reaches the client API only; a tenant's API-key token only its own API (and vice versa).
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(TokenClaims.Scope, "api").Build())

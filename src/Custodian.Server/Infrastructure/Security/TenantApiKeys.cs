@@ -9,7 +9,7 @@ namespace Custodian.Server.Infrastructure.Security;
 /// owners again, so they are encrypted (Data Protection), not hashed. Keys written before encryption existed are
 /// plaintext without the prefix; they still work and are encrypted when next read.
 /// </summary>
-public sealed class ApiKeys(IDataProtectionProvider protection)
+public sealed class TenantApiKeys(IDataProtectionProvider protection)
 {
     const string Prefix = "dp1:";
     readonly IDataProtector _protector = protection.CreateProtector("Custodian.ApiKeys");
