@@ -86,6 +86,7 @@ public static class ApiKeyTokens
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = TokenClaims.Issuer,
+            Audience = TokenClaims.Audience,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
