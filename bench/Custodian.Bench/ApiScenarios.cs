@@ -21,6 +21,22 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
         {
             _tokens[email] = await LoginAsync(email, ct);
         }
+        _tokens[OrganizationToken] = await LoginOrganizationAsync(ct);
+    }
+
+    const string OrganizationToken = "organization";
+
+    /// <summary>The big org's public API token, as Directory Connector gets one: the owner reveals the key, the key logs in.</summary>
+    async Task<string> LoginOrganizationAsync(CancellationToken ct)
+    {
+        var key = await SendAsync(HttpMethod.Post, $"/api/organizations/{manifest.BigOrgId}/api-key", manifest.BigOrgOwnerEmail,
+            new { masterPasswordHash = manifest.ClientPasswordHash }, ct);
+        using var response = await http.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = $"organization.{manifest.BigOrgId}",
+            ["client_secret"] = key["apiKey"]?.GetValue<string>() ?? throw new BenchFailure("no apiKey"), ["scope"] = "api.organization",
+        }), ct);
+        return (await ReadAsync(response, ct))["access_token"]?.GetValue<string>() ?? throw new BenchFailure("no organization access_token");
     }
 
     /// <summary>A member of a small client whose own vault takes the created items, so sync counts stay exact.</summary>
@@ -108,6 +124,9 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
 
     public Task MembersAsync(CancellationToken ct) =>
         ExpectItemsAsync($"/api/organizations/{manifest.BigOrgId}/users", manifest.BigOrgOwnerEmail, ct, manifest.Shape.BigOrgMembers);
+
+    public Task PublicMembersAsync(CancellationToken ct) =>
+        ExpectItemsAsync("/api/public/members", OrganizationToken, ct, manifest.Shape.BigOrgMembers);
 
     public Task EventPageAsync(CancellationToken ct) => ExpectItemsAsync(
         $"/api/organizations/{manifest.BigOrgId}/events?start={manifest.EventsFrom:O}&end={manifest.EventsTo:O}", manifest.BigOrgOwnerEmail, ct);

@@ -49,6 +49,8 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
                 async (_, c) => await baseline.ClientPageAfterAsync(await DeepKey(c), c)),
             new($"client list, search \"{search}\"", (_, c) => api.ClientPageAsync(1, search, c), (_, c) => baseline.ClientPageAsync(1, search, c)),
             new($"member list, {manifest.Shape.BigOrgMembers:N0} members", (_, c) => api.MembersAsync(c), (_, c) => baseline.MembersAsync(c)),
+            // Directory Connector's and scripts' read of a big org, with the org API key: same rows, public shape.
+            new($"public API member list, {manifest.Shape.BigOrgMembers:N0} members", (_, c) => api.PublicMembersAsync(c), (_, c) => baseline.MembersAsync(c)),
             new("event log page", (_, c) => api.EventPageAsync(c), (_, c) => baseline.EventPageAsync(c)),
             // The login baseline only reads the account row: the grant's cost is its deliberate PBKDF2 check, so no ratio.
             new("login (password grant)", (i, c) => api.LoginAsync(api.LoginEmail(i), c), (i, c) => baseline.LoginRowAsync(api.LoginEmail(i), c), Ratio: false),

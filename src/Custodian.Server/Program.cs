@@ -7,6 +7,8 @@ using Custodian.Server.Features.Icons;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Platform;
+using Custodian.Server.Features.PublicApi;
+using Custodian.Server.Features.Scim;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
@@ -31,7 +33,8 @@ builder.Services.AddSecretsAtRest();
 builder.Services.AddProxyNetwork();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddIcons();
-builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddTwoFactor();
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddTwoFactor()
+    .AddPublicApi().AddScim();
 
 var app = builder.Build();
 DataFiles.SecureExisting(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.DataDirectory);
@@ -74,6 +77,10 @@ app.MapCollectEndpoint();   // clients post to {server}/events/collect
 api.MapProviderEndpoints();
 api.MapProviderUserEndpoints();
 api.MapProviderClientEndpoints();
+api.MapProviderApiKeyEndpoints();
+app.MapPublicApi();   // /api/public/* for organization API keys, and its OpenAPI document
+app.MapProviderApi();  // /api/provider-api/* for provider API keys
+app.MapScim();        // /scim/v2/{orgId}/* for Entra ID and Okta, with the org's SCIM key
 app.MapAdminEndpoints();
 
 await app.RunAsync();

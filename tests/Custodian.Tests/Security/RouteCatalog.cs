@@ -68,7 +68,8 @@ public static partial class RouteCatalog
         ("ciphers" or "attachments", "id") => "cipher",
         ("folders", "id") => "folder",
         ("collections", "id") => "collection",
-        ("groups", "id") => "group",
+        ("groups" or "Groups", "id") => "group",
+        ("members" or "Users", "id") => "member",
         ("policies", "type") => "policyType",
         ("clients", "id") => "providerOrganization",   // the provider's link to the client org
         ("organizations", "id") => template.Contains("{providerId", StringComparison.Ordinal) ? "providerOrganization" : "org",

@@ -24,6 +24,10 @@ public enum Caller
     OtherOrgOwner,
     /// <summary>Oscar: admin of another provider, with its own client org.</summary>
     OtherProviderAdmin,
+    /// <summary>Alice's org's API key token (scope api.organization), as Directory Connector holds it.</summary>
+    OrgApiKey,
+    /// <summary>Carol's provider API key token (scope api.provider).</summary>
+    ProviderApiKey,
 }
 
 /// <summary>
@@ -45,6 +49,9 @@ public sealed class SecurityWorld : ApiFactory
 
     /// <summary>The fixture's ids by name; <see cref="RouteCatalog"/> fills route parameters from these.</summary>
     public Dictionary<string, string> Ids { get; } = new(StringComparer.Ordinal);
+
+    ApiClient _orgApi = null!;
+    ApiClient _providerApi = null!;
 
     public override async ValueTask InitializeAsync()
     {
@@ -84,6 +91,11 @@ public sealed class SecurityWorld : ApiFactory
         Ids["group"] = group["id"]!.GetValue<string>();
         await Alice.Client.PutJsonAsync($"/api/organizations/{Org.Id}/policies/2", new { enabled = true, data = new { minLength = 12 } });
         Ids["policyType"] = "2";
+        // Account recovery on, Bob enrolled: the reset routes have someone to act on.
+        await Org.EnableRecoveryPolicyAsync();
+        await ApiClient.ReadOkOrEmptyAsync(await Org.EnrollAsync(Bob));
+        _orgApi = await this.OrgApiClientAsync(Org);
+        Ids["publicDoc"] = "public";
 
         var malloryOrg = await Mallory.CreateOrganizationAsync("Mallory's org");
         await malloryOrg.CreateItemAsync(Mallory, "Mallory's item", await malloryOrg.CreateCollectionAsync("Mallory's"));
@@ -94,6 +106,11 @@ public sealed class SecurityWorld : ApiFactory
         Ids["client"] = (await Provider.CreateClientAsync(Carol, "Client A", TestAccounts.NewEmail("client-a"))).Id.ToString();
         var clients = await Carol.Client.GetJsonAsync($"/api/providers/{Provider.Id}/organizations");
         Ids["providerOrganization"] = clients["data"]!.AsArray().Single()!["id"]!.GetValue<string>();
+        var providerKey = await Carol.Client.PostJsonAsync($"/api/providers/{Provider.Id}/api-key", new { masterPasswordHash = Carol.Account.MasterPasswordHash });
+        var providerToken = await ApiClient.ReadOkAsync(await this.CreateApiClient().PostFormAsync("/identity/connect/token",
+            TestApiKeys.ClientCredentials($"provider.{Provider.Id}", providerKey["apiKey"]!.GetValue<string>(), "api.provider")));
+        _providerApi = this.CreateApiClient();
+        _providerApi.UseToken(providerToken["access_token"]!.GetValue<string>());
         var otherProvider = await this.CreateProviderAsync(Oscar, "Oscar's MSP");
         await otherProvider.CreateClientAsync(Oscar, "Client B", TestAccounts.NewEmail("client-b"));
     }
@@ -110,6 +127,8 @@ public sealed class SecurityWorld : ApiFactory
         Caller.Stranger => Eve.Client,
         Caller.OtherOrgOwner => Mallory.Client,
         Caller.OtherProviderAdmin => Oscar.Client,
+        Caller.OrgApiKey => _orgApi,
+        Caller.ProviderApiKey => _providerApi,
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
 

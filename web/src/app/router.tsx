@@ -7,6 +7,7 @@ import { LockRoute } from "./routes/lock-route";
 import { LoginRoute } from "./routes/login-route";
 import { providerPublicRoutes } from "./routes/provider-public-routes";
 import { publicRoutes } from "./routes/public-routes";
+import { UpdatePasswordRoute } from "./routes/update-password-route";
 import { vaultRoutes } from "./routes/vault-routes";
 import { TwoStepLoginPage } from "../features/account/components/two-step-login-page";
 
@@ -45,6 +46,7 @@ export const router = createHashRouter([
       {
         element: <RequireUnlocked />,
         children: [
+          { path: "update-password", element: <UpdatePasswordRoute /> },
           { path: "vault", children: vaultRoutes },
           { path: "settings/two-step-login", element: <TwoStepLoginPage /> },
           { path: "organizations/new", lazy: async () => ({ Component: (await import("./routes/new-organization-route")).NewOrganizationRoute }) },

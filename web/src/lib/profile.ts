@@ -24,6 +24,8 @@ export interface ProfileOrganization {
   usePolicies: boolean;
   useEvents: boolean;
   seats: number | null;
+  /** The member's user key is wrapped to this org for account recovery. */
+  resetPasswordEnrolled?: boolean;
   object: "profileOrganization" | "profileProviderOrganization";
 }
 

@@ -19,6 +19,12 @@ public sealed record PasswordChangeRequest(
     /// <summary>The same user key, wrapped by the new master key.</summary>
     [property: Required, EncryptedString, EncryptedStringLength(1000)] string Key) : IRequestModel;
 
+/// <summary>Bitwarden's <c>UpdateTempPasswordRequestModel</c>.</summary>
+public sealed record UpdateTempPasswordRequest(
+    [property: Required, MaxLength(300)] string NewMasterPasswordHash,
+    [property: Required, EncryptedString, EncryptedStringLength(1000)] string Key,
+    [property: MaxLength(50)] string? MasterPasswordHint) : IRequestModel;
+
 /// <summary>
 /// <c>POST /api/accounts/kdf</c> in both shapes clients send: the legacy flat fields, or the grouped
 /// <c>authenticationData</c>/<c>unlockData</c> of newer clients.

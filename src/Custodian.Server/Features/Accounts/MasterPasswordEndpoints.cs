@@ -18,6 +18,7 @@ public static class MasterPasswordEndpoints
         accounts.MapPost("/verify-password", VerifyPassword);
         accounts.MapPost("/password", ChangePassword);
         accounts.MapPost("/kdf", ChangeKdf);
+        accounts.MapPut("/update-temp-password", UpdateTempPassword);
         accounts.MapPost("/security-stamp", RotateSecurityStamp);
         accounts.MapPost("/api-key", GetApiKey);
         accounts.MapPost("/rotate-api-key", RotateApiKey);
@@ -46,6 +47,25 @@ public static class MasterPasswordEndpoints
         var user = await VerifiedAsync(db, caller, hasher, request.MasterPasswordHash, ct);
         SetMasterPassword(user, hasher, request.NewMasterPasswordHash, request.Key, time);
         user.MasterPasswordHint = string.IsNullOrWhiteSpace(request.MasterPasswordHint) ? null : request.MasterPasswordHint;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// After account recovery the clients make the member replace the temporary password before anything else; they
+    /// send no current hash (the admin set it). Only an account flagged by a recovery may do this.
+    /// </summary>
+    static async Task UpdateTempPassword(UpdateTempPasswordRequest request, AppDbContext db, CurrentUser caller,
+        MasterPasswordHasher hasher, Events.EventLog events, TimeProvider time, CancellationToken ct)
+    {
+        var user = await AccountEndpoints.LoadAsync(db, caller, ct);
+        if (!user.ForcePasswordReset)
+        {
+            throw new BadRequestException("User does not have a temporary password to update.");
+        }
+        SetMasterPassword(user, hasher, request.NewMasterPasswordHash, request.Key, time);
+        user.ForcePasswordReset = false;
+        user.MasterPasswordHint = string.IsNullOrWhiteSpace(request.MasterPasswordHint) ? null : request.MasterPasswordHint;
+        events.Add(Events.EventType.User_UpdatedTempPassword, new Events.EventSubject(UserId: user.Id));
         await db.SaveChangesAsync(ct);
     }
 

@@ -46,6 +46,6 @@ public sealed record ProfileResponse(
         Premium: true,   // self-hosted: every account has the premium features
         PremiumFromOrganization: false, user.MasterPasswordHint, user.Culture, twoFactorEnabled,
         user.Key, user.PrivateKey, AccountKeysResponse.From(user), user.SecurityStamp,
-        ForcePasswordReset: false, UsesKeyConnector: false, user.AvatarColor, user.CreationDate, VerifyDevices: false,
+        user.ForcePasswordReset, UsesKeyConnector: false, user.AvatarColor, user.CreationDate, VerifyDevices: false,
         organizations ?? [], providers ?? [], providerOrganizations ?? []);
 }

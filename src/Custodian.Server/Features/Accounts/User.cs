@@ -49,6 +49,8 @@ public sealed class User : IRevisioned, IAccountRevisionSource
     public DateTime AccountRevisionDate { get; set; }
     public DateTime? LastPasswordChangeDate { get; set; }
     public DateTime? LastKdfChangeDate { get; set; }
+    /// <summary>Set by an admin's account recovery: the next login must choose a new master password.</summary>
+    public bool ForcePasswordReset { get; set; }
     /// <summary>JSON list of the user's own equivalent-domain groups (<c>[["a.com","b.com"]]</c>).</summary>
     public string? EquivalentDomains { get; set; }
     /// <summary>JSON list of the global equivalent-domain group types the user switched off.</summary>

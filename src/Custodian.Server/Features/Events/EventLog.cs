@@ -39,7 +39,7 @@ public sealed class EventLog(AppDbContext db, CurrentUser caller, IHttpContextAc
             PolicyId = subject.PolicyId,
             OrganizationUserId = subject.OrganizationUserId,
             UserId = subject.UserId,
-            ActingUserId = http.HttpContext?.User.Identity?.IsAuthenticated == true ? caller.Id : null,
+            ActingUserId = http.HttpContext?.User.Identity?.IsAuthenticated == true && caller.IsUser ? caller.Id : null,
             ProviderId = subject.ProviderId ?? actingIn?.ProviderId,
             ProviderUserId = subject.ProviderUserId,
             ProviderOrganizationId = subject.ProviderOrganizationId,

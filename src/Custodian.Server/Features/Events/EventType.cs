@@ -11,6 +11,7 @@ public enum EventType
     User_FailedLogIn = 1005,
     User_FailedLogIn2fa = 1006,
     User_ClientExportedVault = 1007,
+    User_UpdatedTempPassword = 1008,
 
     Cipher_Created = 1100,
     Cipher_Updated = 1101,
@@ -44,6 +45,9 @@ public enum EventType
     OrganizationUser_Updated = 1502,
     OrganizationUser_Removed = 1503,
     OrganizationUser_UpdatedGroups = 1504,
+    OrganizationUser_ResetPassword_Enroll = 1506,
+    OrganizationUser_ResetPassword_Withdraw = 1507,
+    OrganizationUser_AdminResetPassword = 1508,
     OrganizationUser_Revoked = 1511,
     OrganizationUser_Restored = 1512,
     OrganizationUser_Left = 1516,

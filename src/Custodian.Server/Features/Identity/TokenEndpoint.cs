@@ -31,6 +31,8 @@ public static class TokenEndpoint
         {
             "password" => await PasswordGrantAsync(context, ct),
             "refresh_token" => await RefreshGrantAsync(context, ct),
+            "client_credentials" when ApiKeyGrant.Handles(form["client_id"]) =>
+                await ApiKeyGrant.IssueAsync(http, form["client_id"]!, form["client_secret"], form["scope"], ct),
             "client_credentials" => await ClientCredentialsGrantAsync(context, ct),
             null or "" => Error("invalid_request", "grant_type is required."),
             _ => Error("unsupported_grant_type", "Unsupported grant type."),
@@ -120,7 +122,7 @@ public static class TokenEndpoint
     static async Task<IResult> ClientCredentialsGrantAsync(GrantContext c, CancellationToken ct)
     {
         var (clientId, secret) = (c.Form["client_id"] ?? "", c.Form["client_secret"] ?? "");
-        // Personal API keys are "user.<user id>"; organization keys come with the organizations feature.
+        // Personal API keys are "user.<user id>"; tenant keys are ApiKeyGrant's.
         if (!clientId.StartsWith("user.", StringComparison.Ordinal) || !Guid.TryParse(clientId[5..], out var userId)
             || secret.Length == 0)
         {
@@ -187,10 +189,10 @@ public static class TokenEndpoint
     static string[] Scopes(string? scope) =>
         (scope ?? "api").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    static IResult Error(string error, string description, string? message = null) =>
+    internal static IResult Error(string error, string description, string? message = null) =>
         Results.Json(new TokenErrorResponse(error, description, new TokenErrorModel(message ?? description)), statusCode: 400);
 
-    static IResult TooManyAttempts() => Results.Json(
+    internal static IResult TooManyAttempts() => Results.Json(
         new TokenErrorResponse("invalid_grant", "too_many_attempts",
             new TokenErrorModel("Too many failed login attempts. Try again later.")), statusCode: 429);
 

@@ -80,7 +80,7 @@ public sealed class TokenService(AppDbContext db, SigningKeyStore keys, IOptions
             accessToken, (int)_options.AccessTokenLifetime.TotalSeconds, "Bearer", refreshToken, string.Join(' ', scopes),
             user.Key, user.PrivateKey, AccountKeysResponse.From(user),
             user.Kdf, user.KdfIterations, user.KdfMemory, user.KdfParallelism,
-            ResetMasterPassword: false, ForcePasswordReset: false, ApiUseKeyConnector: false, MasterPasswordPolicy: null,
+            ResetMasterPassword: false, user.ForcePasswordReset, ApiUseKeyConnector: false, MasterPasswordPolicy: null,
             new UserDecryptionOptionsResponse(
                 HasMasterPassword: user.MasterPassword is not null,
                 unlock is null ? null : new MasterPasswordUnlockOption(

@@ -103,7 +103,7 @@ public static class GroupEndpoints
     }
 
     /// <summary>Collections and members named must be the org's own; null lists leave the current ones alone.</summary>
-    static async Task SetMembersAndAccessAsync(OrgCaller caller, Group group, GroupRequest request, AppDbContext db, CancellationToken ct)
+    internal static async Task SetMembersAndAccessAsync(OrgCaller caller, Group group, GroupRequest request, AppDbContext db, CancellationToken ct)
     {
         if (request.Collections is { } collections)
         {

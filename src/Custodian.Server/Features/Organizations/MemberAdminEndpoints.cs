@@ -72,7 +72,7 @@ public static class MemberAdminEndpoints
         return new(results);
     }
 
-    static async Task<string> Revoke(OrgCaller caller, OrganizationUser member, [AsParameters] Services s, CancellationToken ct)
+    internal static async Task<string> Revoke(OrgCaller caller, OrganizationUser member, [AsParameters] Services s, CancellationToken ct)
     {
         if (member.Status == OrganizationUserStatus.Revoked)
         {
@@ -88,7 +88,7 @@ public static class MemberAdminEndpoints
         return refusal;
     }
 
-    static async Task<string> Restore(OrgCaller caller, OrganizationUser member, [AsParameters] Services s, CancellationToken ct)
+    internal static async Task<string> Restore(OrgCaller caller, OrganizationUser member, [AsParameters] Services s, CancellationToken ct)
     {
         if (member.Status != OrganizationUserStatus.Revoked)
         {
@@ -117,7 +117,7 @@ public static class MemberAdminEndpoints
         return "";
     }
 
-    static async Task<string> Remove(OrgCaller caller, OrganizationUser member, [AsParameters] Services s, CancellationToken ct)
+    internal static async Task<string> Remove(OrgCaller caller, OrganizationUser member, [AsParameters] Services s, CancellationToken ct)
     {
         var refusal = await RefusalAsync(caller, member, s, "You cannot remove yourself.", ct);
         if (refusal.Length == 0)
@@ -131,7 +131,7 @@ public static class MemberAdminEndpoints
     /// <summary>Why the caller may not take this member's access away, or empty.</summary>
     static async Task<string> RefusalAsync(OrgCaller caller, OrganizationUser member, [AsParameters] Services s, string self, CancellationToken ct)
     {
-        if (member.UserId == s.Caller.Id)
+        if (s.Caller.IsUser && member.UserId == s.Caller.Id)
         {
             return self;
         }

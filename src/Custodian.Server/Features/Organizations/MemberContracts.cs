@@ -18,7 +18,8 @@ public sealed record MemberUpdateRequest(
     [property: MaxLength(2000)] IReadOnlyList<Guid>? Groups,
     bool AccessSecretsManager) : IRequestModel;
 
-public sealed record MemberAcceptRequest([property: Required] string Token, string? ResetPasswordKey) : IRequestModel;
+public sealed record MemberAcceptRequest([property: Required] string Token,
+    [property: EncryptedString, EncryptedStringLength(1000)] string? ResetPasswordKey) : IRequestModel;
 
 public sealed record MemberConfirmRequest(
     /// <summary>The org key, RSA-wrapped to the member's public key (EncString type 4).</summary>

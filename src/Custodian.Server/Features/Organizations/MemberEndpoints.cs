@@ -25,6 +25,7 @@ public static class MemberEndpoints
         users.MapPost("/confirm", ConfirmMany);
         users.MapPost("/public-keys", PublicKeys);
         users.MapMemberAdminEndpoints();
+        users.MapAccountRecoveryEndpoints();
         return users;
     }
 
@@ -66,12 +67,8 @@ public static class MemberEndpoints
         var invited = new List<OrganizationUser>();
         foreach (var email in emails)
         {
-            var member = new OrganizationUser
-            {
-                Id = Guid.CreateVersion7(), OrganizationId = organizationId, Email = email, Type = request.Type,
-                Status = OrganizationUserStatus.Invited, Permissions = request.Type == OrganizationUserType.Custom ? request.Permissions?.Serialize() : null,
-                AccessSecretsManager = request.AccessSecretsManager, CreationDate = time.GetUtcNow().UtcDateTime,
-            };
+            var member = MemberService.NewInvitation(caller, email, request.Type, request.Permissions, time);
+            member.AccessSecretsManager = request.AccessSecretsManager;
             db.OrganizationUsers.Add(member);
             await members.SetAccessAsync(caller, member, request.Collections ?? [], request.Groups ?? [], ct);
             members.Record(EventType.OrganizationUser_Invited, caller, member);
@@ -116,7 +113,7 @@ public static class MemberEndpoints
 
     /// <summary>The invitee, logged in with the invited address, turns the invitation into a membership.</summary>
     static async Task Accept(Guid organizationId, Guid id, MemberAcceptRequest request, AppDbContext db, CurrentUser caller,
-        InviteTokens tokens, CancellationToken ct)
+        InviteTokens tokens, AccountRecovery recovery, CancellationToken ct)
     {
         var member = await db.OrganizationUsers.SingleOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct);
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
@@ -137,7 +134,15 @@ public static class MemberEndpoints
         member.UserId = user.Id;
         member.Email = null;
         member.Status = OrganizationUserStatus.Accepted;
-        member.ResetPasswordKey = request.ResetPasswordKey;
+        // With automatic enrollment the web vault wraps the user key to the org while accepting (Bitwarden's rule).
+        if (request.ResetPasswordKey is null && (await recovery.PolicyAsync(organizationId, ct)).AutoEnroll)
+        {
+            throw new BadRequestException("Master Password reset is required, but not provided.");
+        }
+        if (request.ResetPasswordKey is not null)
+        {
+            await recovery.SetEnrollmentAsync(member, request.ResetPasswordKey, ct);
+        }
         await db.SaveChangesAsync(ct);
     }
 

@@ -87,6 +87,14 @@ public sealed class MemberService(AppDbContext db, InviteTokens tokens, Mailer m
             $"You have been invited to join {org.Name} on Custodian.\n\nAccept the invitation within five days:\n{link}\n", ct);
     }
 
+    /// <summary>A new invitation row (not yet added): the Admin Console, the public API and directory sync invite alike.</summary>
+    public static OrganizationUser NewInvitation(OrgCaller caller, string email, OrganizationUserType type, MemberPermissions? permissions,
+        TimeProvider time) => new()
+    {
+        Id = Guid.CreateVersion7(), OrganizationId = caller.OrganizationId, Email = email, Type = type, Status = OrganizationUserStatus.Invited,
+        Permissions = type == OrganizationUserType.Custom ? permissions?.Serialize() : null, CreationDate = time.GetUtcNow().UtcDateTime,
+    };
+
     public void Record(EventType type, OrgCaller caller, OrganizationUser member) =>
         events.Add(type, new EventSubject(OrganizationUserId: member.Id, UserId: member.UserId), caller);
 

@@ -34,8 +34,13 @@ public sealed class Organization : IRevisioned
     public bool Enabled { get; set; } = true;
     public string? PublicKey { get; set; }
     public string? PrivateKey { get; set; }
-    /// <summary>The org's API key for the public API / directory connector (client_credentials "organization.{id}").</summary>
+    /// <summary>
+    /// The org's API key for the public API and Directory Connector (client_credentials "organization.{id}"),
+    /// protected at rest by <see cref="Infrastructure.Security.TenantApiKeys"/>; empty until an owner first asks for it.
+    /// </summary>
     public required string ApiKey { get; set; }
+    /// <summary>The SCIM bearer key, protected like <see cref="ApiKey"/>; null until an admin turns SCIM on.</summary>
+    public string? ScimApiKey { get; set; }
     public bool UsePolicies { get; set; } = true;
     public bool UseGroups { get; set; } = true;
     public bool UseEvents { get; set; } = true;
@@ -60,7 +65,8 @@ sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
         org.Property(o => o.BusinessName).HasMaxLength(200);
         org.Property(o => o.PublicKey).HasMaxLength(2000);
         org.Property(o => o.PrivateKey).HasMaxLength(5000);
-        org.Property(o => o.ApiKey).HasMaxLength(30);
+        org.Property(o => o.ApiKey).HasMaxLength(500);
+        org.Property(o => o.ScimApiKey).HasMaxLength(500);
         // Name then id: the Provider Portal pages clients in this order, straight off the index.
         org.HasIndex(o => new { o.Name, o.Id });
     }

@@ -25,6 +25,9 @@ public sealed record OrgCaller(Organization Organization, OrganizationUser? Memb
     public bool CanAccessEventLogs => Custom(p => p.AccessEventLogs);
     public bool CanAccessImportExport => Custom(p => p.AccessImportExport);
     public bool CanAccessReports => Custom(p => p.AccessReports);
+    public bool CanManageScim => Custom(p => p.ManageScim);
+    /// <summary>Account recovery: owners, admins, custom members with the permission, and the provider's users.</summary>
+    public bool CanRecoverAccounts => Custom(p => p.ManageResetPassword);
     public bool CanCreateCollections => Custom(p => p.CreateNewCollections)
         || (!Organization.LimitCollectionCreation && Membership?.Status == OrganizationUserStatus.Confirmed);
     public bool CanEditAnyCollection => Custom(p => p.EditAnyCollection);

@@ -43,8 +43,8 @@ public sealed record OrganizationResponse(
 {
     public static OrganizationResponse From(Organization o) => new(
         o.Id, o.Name, o.BusinessName, o.BillingEmail, o.PlanType, o.ProductTier, o.Seats, o.MaxCollections,
-        MaxStorageGb: null, o.UsePolicies, o.UseGroups, UseDirectory: false, o.UseEvents, o.UseTotp, Use2fa: true,
-        o.UseApi, UseSso: false, UseKeyConnector: false, UseScim: false, UseResetPassword: false,
+        MaxStorageGb: null, o.UsePolicies, o.UseGroups, UseDirectory: true, o.UseEvents, o.UseTotp, Use2fa: true,
+        o.UseApi, UseSso: false, UseKeyConnector: false, UseScim: true, UseResetPassword: true,
         UseSecretsManager: false, UsePasswordManager: true, o.UseCustomPermissions, UsersGetPremium: true,
         SelfHost: true, HasPublicAndPrivateKeys: o.PublicKey is not null && o.PrivateKey is not null,
         o.LimitCollectionCreation, o.LimitCollectionDeletion, o.LimitItemDeletion,

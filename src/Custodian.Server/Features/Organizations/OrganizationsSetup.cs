@@ -7,6 +7,7 @@ public static class OrganizationsSetup
         services.AddScoped<OrganizationAccess>();
         services.AddScoped<CollectionService>();
         services.AddScoped<MemberService>();
+        services.AddScoped<AccountRecovery>();
         services.AddSingleton<InviteTokens>();
         services.AddOptions<Infrastructure.Mail.MailOptions>().BindConfiguration(Infrastructure.Mail.MailOptions.Section);
         services.AddSingleton<Infrastructure.Mail.Mailer>();

@@ -40,7 +40,7 @@ public static class PolicyEndpoints
         return PolicyResponse.From(policy);
     }
 
-    static void EnsureKnown(PolicyType type)
+    internal static void EnsureKnown(PolicyType type)
     {
         if (!Enum.IsDefined(type))
         {
@@ -49,20 +49,25 @@ public static class PolicyEndpoints
     }
 
     static async Task<PolicyResponse> Put(Guid organizationId, PolicyType type, PolicyRequest request, OrganizationAccess access,
+        AppDbContext db, EventLog events, TimeProvider time, TwoFactorCompliance twoFactor, CancellationToken ct) =>
+        PolicyResponse.From(await SaveAsync(await access.RequireAsync(organizationId, MayManage, ct), type, request.Enabled, request.Data, db, events, time, twoFactor, ct));
+
+    /// <summary>Turns a policy on or off with its settings, keeping the dependencies and revoking whom single org and two-step login bind.</summary>
+    internal static async Task<Policy> SaveAsync(OrgCaller caller, PolicyType type, bool enabled, System.Text.Json.JsonElement? settings,
         AppDbContext db, EventLog events, TimeProvider time, TwoFactorCompliance twoFactor, CancellationToken ct)
     {
-        var caller = await access.RequireAsync(organizationId, MayManage, ct);
+        var organizationId = caller.OrganizationId;
         EnsureKnown(type);
-        var data = PolicyRules.ValidatedData(type, request.Data);
-        await PolicyRules.EnsureDependenciesAsync(db, organizationId, type, request.Enabled, ct);
+        var data = PolicyRules.ValidatedData(type, settings);
+        await PolicyRules.EnsureDependenciesAsync(db, organizationId, type, enabled, ct);
         var policy = await db.Policies.SingleOrDefaultAsync(p => p.OrganizationId == organizationId && p.Type == type, ct);
         if (policy is null)
         {
             policy = new Policy { Id = Guid.CreateVersion7(), OrganizationId = organizationId, Type = type, CreationDate = time.GetUtcNow().UtcDateTime };
             db.Policies.Add(policy);
         }
-        var turningOn = request.Enabled && !policy.Enabled;
-        policy.Enabled = request.Enabled;
+        var turningOn = enabled && !policy.Enabled;
+        policy.Enabled = enabled;
         policy.Data = data;
         if (turningOn && type == PolicyType.SingleOrg)
         {
@@ -77,7 +82,7 @@ public static class PolicyEndpoints
         }
         events.Add(EventType.Policy_Updated, new EventSubject(PolicyId: policy.Id), caller);
         await OrganizationRevision.SaveAndBumpMembersAsync(db, organizationId, time, ct);
-        return PolicyResponse.From(policy);
+        return policy;
     }
 
     /// <summary>

@@ -67,8 +67,8 @@ public sealed record ProfileOrganizationResponse(
         MemberPermissions permissions, Guid? organizationUserId, Guid? userId, bool resetPasswordEnrolled, bool accessSecretsManager,
         Providers.Provider? provider, string kind) => new(
         o.Id, o.Name, key, type, status, o.Enabled, permissions, organizationUserId, userId,
-        o.UsePolicies, o.UseGroups, UseDirectory: false, o.UseEvents, o.UseTotp, Use2fa: true, o.UseApi,
-        UseSso: false, UseKeyConnector: false, UseScim: false, UseResetPassword: false, UseSecretsManager: false,
+        o.UsePolicies, o.UseGroups, UseDirectory: true, o.UseEvents, o.UseTotp, Use2fa: true, o.UseApi,
+        UseSso: false, UseKeyConnector: false, UseScim: true, UseResetPassword: true, UseSecretsManager: false,
         UsePasswordManager: true, o.UseCustomPermissions, UseActivateAutofillPolicy: false, UseOrganizationDomains: false,
         UseAdminSponsoredFamilies: false, UseAutomaticUserConfirmation: false, UseRiskInsights: false, UseMyItems: false,
         SelfHost: true, UsersGetPremium: true, o.Seats, o.MaxCollections, MaxStorageGb: null,

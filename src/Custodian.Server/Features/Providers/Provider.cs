@@ -48,6 +48,8 @@ public sealed class Provider : IRevisioned
     public bool UseEvents { get; set; } = true;
     /// <summary>Provider users reach no client until they turn on two-step login (Custodian's own setting).</summary>
     public bool RequireTwoFactor { get; set; }
+    /// <summary>The provider API key (client_credentials "provider.{id}"), protected at rest; null until created.</summary>
+    public string? ApiKey { get; set; }
     public DateTime CreationDate { get; set; }
     public DateTime RevisionDate { get; set; }
 }

@@ -121,7 +121,7 @@ public static class ProviderClientEndpoints
         {
             Id = Guid.CreateVersion7(), Name = request.Name, BillingEmail = provider.BillingEmail ?? request.OwnerEmail, PlanType = request.PlanType,
             ProductTier = OrganizationPlans.TierOf(request.PlanType), Seats = request.Seats > 0 ? request.Seats : null,
-            PublicKey = request.KeyPair.PublicKey, PrivateKey = request.KeyPair.EncryptedPrivateKey, ApiKey = AccountRegistrar.NewApiKey(), CreationDate = now,
+            PublicKey = request.KeyPair.PublicKey, PrivateKey = request.KeyPair.EncryptedPrivateKey, ApiKey = "", CreationDate = now,
         };
         var link = new ProviderOrganization { Id = Guid.CreateVersion7(), ProviderId = providerId, OrganizationId = org.Id, Key = request.Key, CreationDate = now };
         var collection = new Collection { Id = Guid.CreateVersion7(), OrganizationId = org.Id, Name = request.CollectionName, CreationDate = now };

@@ -1,4 +1,6 @@
+using Custodian.Server.Features.Identity;
 using Custodian.Server.Infrastructure.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -29,14 +31,37 @@ public static class AuthSetup
                 };
                 jwt.Events = new JwtBearerEvents { OnTokenValidated = CheckSecurityStampAsync };
             });
-        services.AddAuthorization();
+        services.AddSingleton<TenantApiKeys>();
+        // A user's token reaches the client API only; a tenant's API-key token only its own API (and vice versa).
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(TokenClaims.Scope, "api").Build())
+            .AddPolicy(OrganizationApiPolicy, p => p.RequireAuthenticatedUser().RequireClaim(TokenClaims.Scope, ApiKeyTokens.OrganizationScope))
+            .AddPolicy(ProviderApiPolicy, p => p.RequireAuthenticatedUser().RequireClaim(TokenClaims.Scope, ApiKeyTokens.ProviderScope));
         return services;
     }
 
-    /// <summary>A token minted before the last stamp rotation (password change, "log out everywhere") is dead.</summary>
+    public const string OrganizationApiPolicy = "OrganizationApi";
+    public const string ProviderApiPolicy = "ProviderApi";
+
+    /// <summary>
+    /// A token minted before the last stamp rotation (password change, "log out everywhere") is dead; so is a
+    /// tenant API-key token minted with a key since rotated.
+    /// </summary>
     static async Task CheckSecurityStampAsync(TokenValidatedContext context)
     {
         var principal = context.Principal!;
+        if (principal.FindFirst(ApiKeyTokens.TenantClaim) is { } tenant)
+        {
+            var scope = principal.FindFirst(TokenClaims.Scope)?.Value ?? "";
+            var current = Guid.TryParse(tenant.Value, out var tenantId) && await ApiKeyTokens.IsCurrentAsync(
+                context.HttpContext.RequestServices.GetRequiredService<AppDbContext>(), scope, tenantId,
+                principal.FindFirst(ApiKeyTokens.KeyStampClaim)?.Value, context.HttpContext.RequestAborted);
+            if (!current)
+            {
+                context.Fail("The API key was rotated or its tenant disabled.");
+            }
+            return;
+        }
         if (!Guid.TryParse(principal.FindFirst(TokenClaims.Subject)?.Value, out var userId))
         {
             context.Fail("Token has no subject.");

@@ -11,6 +11,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
         ? id
         : throw new InvalidOperationException("The caller is not authenticated.");
 
+    /// <summary>False for tenant API-key tokens (organization, provider), which act for no user.</summary>
+    public bool IsUser => Principal.FindFirstValue(TokenClaims.Subject) is not null;
+
+    /// <summary>The tenant an API-key token was issued to, or null for a user's token.</summary>
+    public Guid? TenantId => Guid.TryParse(Principal.FindFirstValue(Features.Identity.ApiKeyTokens.TenantClaim), out var id) ? id : null;
+
     public string Email => Principal.FindFirstValue(TokenClaims.Email) ?? "";
 
     public Guid? DeviceId => Guid.TryParse(Principal.FindFirstValue(TokenClaims.Device), out var id) ? id : null;

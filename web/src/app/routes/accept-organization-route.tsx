@@ -5,7 +5,7 @@ import { Loading } from "../../components/ui/loading";
 import { acceptOrganization } from "../../features/auth/api/accept-organization";
 import { InvitationGate } from "../../components/invitation-gate";
 import { refreshProfile } from "../../lib/profile";
-import { apiClient } from "../../lib/session";
+import { apiClient, keyStore } from "../../lib/session";
 import { useSessionStatus } from "../../lib/use-session";
 
 /** #/accept-organization?organizationId&organizationUserId&email&organizationName&token, the mailed link. */
@@ -24,7 +24,7 @@ export function AcceptOrganizationRoute() {
       setState("This invitation link is incomplete.");
       return;
     }
-    acceptOrganization(apiClient, orgId, memberId, token)
+    acceptOrganization(apiClient, orgId, memberId, token, keyStore.userKey)
       .then(() => refreshProfile())
       .then(() => setState("done"), (e: unknown) => setState(e instanceof Error ? e.message : String(e)));
   }, [status, q]);

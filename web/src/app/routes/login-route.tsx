@@ -30,7 +30,7 @@ export function LoginRoute() {
       setPending(null);
       keyStore.unlock(result.keys);
       startSession(result.accessToken, result.refreshToken, result.account);
-      navigate(returnTo, { replace: true });
+      navigate(result.forcePasswordReset ? "/update-password" : returnTo, { replace: true });
     } catch (e) {
       if (e instanceof TwoFactorRequiredError && !twoFactor) {
         setPending({ email, password, challenge: e });

@@ -3,7 +3,7 @@ import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
 import { TextField } from "../../../components/ui/text-field";
-import { currentMasterPasswordHash } from "../../../lib/master-password-hash";
+import { masterPasswordHashOf } from "../../../lib/master-password";
 import { currentAccount } from "../../../lib/session";
 import { useSubmit } from "../../../lib/use-submit";
 import {
@@ -41,7 +41,7 @@ export function TwoStepLoginPage() {
       <div className="stack">
         <PageHeader title="Two-step login" />
         <form aria-label="Confirm master password" noValidate
-          onSubmit={handle(async () => { await load(await currentMasterPasswordHash(password)); setPassword(""); })}>
+          onSubmit={handle(async () => { await load(await masterPasswordHashOf(password)); setPassword(""); })}>
           <p>Confirm your master password to manage two-step login.</p>
           <TextField label="Master password" type="password" autoComplete="current-password" required value={password} onChange={setPassword} />
           <ErrorMessage message={error} />

@@ -117,3 +117,25 @@ describe("loginWithPassword", () => {
     await expect(loginWithPassword(client, sharedVectors.email, "wrong", "dev")).rejects.toThrow("Wrong password.");
   });
 });
+
+describe("acceptOrganization", () => {
+  it("sends the user key wrapped to the org when the org enrolls members in account recovery automatically", async () => {
+    const { generateRsaKeyPair, rsaDecrypt } = await import("../../../lib/crypto/rsa");
+    const { makeUserKey } = await import("../../../lib/crypto/symmetric-key");
+    const { acceptOrganization } = await import("./accept-organization");
+    const orgKeys = await generateRsaKeyPair();
+    const userKey = makeUserKey();
+    const accepts: { token: string; resetPasswordKey?: string }[] = [];
+    stubServer((url, init) => {
+      if (url.endsWith("/keys")) return { body: { object: "organizationKeys", publicKey: toBase64(orgKeys.publicKeySpki), privateKey: "2.x" } };
+      const body = JSON.parse(init.body as string) as { token: string; resetPasswordKey?: string };
+      accepts.push(body);
+      return body.resetPasswordKey ? { body: null } : { status: 400, body: { object: "error", message: "Master Password reset is required, but not provided.", validationErrors: null } };
+    });
+
+    await acceptOrganization(client, "org-1", "member-1", "tok", userKey);
+
+    expect(accepts.map((a) => a.token)).toEqual(["tok", "tok"]);
+    expect(Array.from(await rsaDecrypt(accepts[1]!.resetPasswordKey!, orgKeys.privateKeyPkcs8))).toEqual(Array.from(symmetricKeyToBytes(userKey)));
+  }, 60_000);
+});

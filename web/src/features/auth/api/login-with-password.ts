@@ -12,6 +12,7 @@ export interface PasswordLoginResult {
   refreshToken: string | null;
   keys: UnlockedKeys;
   account: AccountState;
+  forcePasswordReset: boolean;
 }
 
 /** The server wants a second factor: the methods it offers (Bitwarden's provider types) and their data. */
@@ -66,6 +67,7 @@ export async function loginWithPassword(
       refreshToken: token.refresh_token ?? null,
       keys: { email: normalized, userKey, privateKey },
       account: { email: normalized, kdf, protectedUserKey: token.Key, encryptedPrivateKey: token.PrivateKey ?? null },
+      forcePasswordReset: token.ForcePasswordReset === true,
     };
   } finally {
     masterKey.fill(0);

@@ -11,6 +11,8 @@ export interface TokenResponse {
   PrivateKey?: string | null;
   /** The "remember me" token, when the login asked for one. */
   TwoFactorToken?: string | null;
+  /** Set after an admin recovered the account: the member must choose a new master password first. */
+  ForcePasswordReset?: boolean;
 }
 
 /** A second factor for the token request: Bitwarden's provider type and the code (or token). */

@@ -52,6 +52,8 @@ export interface Member {
   permissions: Permissions;
   collections: AccessSelection[];
   groups: string[];
+  /** Enrolled in account recovery: the user key is wrapped to the org. */
+  resetPasswordEnrolled?: boolean;
 }
 
 /** What the invite and edit forms send: the role, its permissions and what the member reaches. */

@@ -1,4 +1,4 @@
-import { currentMasterPasswordHash } from "../../../lib/master-password-hash";
+import { masterPasswordHashOf } from "../../../lib/master-password";
 import { apiClient } from "../../../lib/session";
 import type { ListResponse, Organization, Policy } from "./org-types";
 
@@ -14,8 +14,7 @@ export async function updateOrganization(orgId: string, input: { name: string; b
 
 /** Deleting needs the caller's master password hash, computed here from their KDF settings; the password stays local. */
 export async function deleteOrganization(orgId: string, password: string): Promise<void> {
-  const masterPasswordHash = await currentMasterPasswordHash(password);
-  await apiClient.request(base(orgId), { method: "DELETE", json: { masterPasswordHash } });
+  await apiClient.request(base(orgId), { method: "DELETE", json: { masterPasswordHash: await masterPasswordHashOf(password) } });
 }
 
 export async function listPolicies(orgId: string): Promise<Policy[]> {

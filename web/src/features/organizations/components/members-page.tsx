@@ -12,11 +12,12 @@ import { bulkMembers, listMembers, singleMember, type BulkAction } from "../api/
 import { MemberStatus, memberStatusLabel, memberTypeLabel, type BulkResult, type Member } from "../api/org-types";
 import { ConfirmMembersDialog } from "./confirm-members-dialog";
 import { MemberDialog } from "./member-dialog";
+import { RecoverAccountDialog } from "./recover-account-dialog";
 import { RemoveMembersDialog } from "./remove-members-dialog";
 import { useOrganization } from "./use-organization";
 import { useSelection } from "./use-selection";
 
-type Open = { kind: "invite" } | { kind: "edit"; member: Member } | { kind: "confirm" | "remove"; members: Member[] };
+type Open = { kind: "invite" } | { kind: "edit" | "recover"; member: Member } | { kind: "confirm" | "remove"; members: Member[] };
 
 const label = (m: Member) => m.email || m.name || m.id;
 
@@ -117,6 +118,8 @@ export function MembersPage() {
         onClose={() => setOpen(null)} onDone={finish} />
       <RemoveMembersDialog members={open?.kind === "remove" ? open.members : null} orgId={orgId} label={label}
         onClose={() => setOpen(null)} onDone={finish} />
+      <RecoverAccountDialog member={open?.kind === "recover" ? open.member : null} orgId={orgId}
+        onClose={() => setOpen(null)} onDone={() => finish([{ id: open?.kind === "recover" ? open.member.id : "", error: "Account recovered" }])} />
     </div>
   );
 }
@@ -139,6 +142,9 @@ function RowActions({ member: m, busy, onOpen, run }: RowProps) {
         <Button type="button" className="secondary" aria-label={`Reinvite ${name}`} disabled={busy} onClick={run("reinvite", [m])}>Reinvite</Button>
       )}
       <Button type="button" className="secondary" aria-label={`Edit ${name}`} onClick={() => onOpen({ kind: "edit", member: m })}>Edit</Button>
+      {m.resetPasswordEnrolled && m.status === MemberStatus.Confirmed && (
+        <Button type="button" className="secondary" aria-label={`Recover account of ${name}`} onClick={() => onOpen({ kind: "recover", member: m })}>Recover account</Button>
+      )}
       {m.status === MemberStatus.Revoked ? (
         <Button type="button" className="secondary" aria-label={`Restore ${name}`} disabled={busy} onClick={run("restore", [m])}>Restore</Button>
       ) : (

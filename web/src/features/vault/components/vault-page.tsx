@@ -17,6 +17,7 @@ import { GeneratorDialog } from "./generator-dialog";
 import { ItemForm } from "./item-form";
 import { ItemList } from "./item-list";
 import { ItemView } from "./item-view";
+import { RecoveryEnrollmentDialog } from "./recovery-enrollment-dialog";
 import { VaultFilters } from "./vault-filters";
 
 type ItemDialog = { mode: "view" | "edit"; cipher: CipherView } | { mode: "new"; cipher: CipherView };
@@ -52,6 +53,7 @@ export function VaultPage() {
   const [search, setSearch] = useState("");
   const [dialog, setDialog] = useState<ItemDialog | null>(null);
   const [generatorOpen, setGeneratorOpen] = useState(false);
+  const [recoveryOpen, setRecoveryOpen] = useState(false);
   const [folder, setFolder] = useState<FolderView | null | undefined>(undefined);
   const data = vault.data;
   // A deep link (#/vault?item=…, as the command palette makes) opens that item once the vault is decrypted.
@@ -99,7 +101,9 @@ export function VaultPage() {
       <PageHeader title="Vault">
         <Button type="button" onClick={() => setDialog({ mode: "new", cipher: newItemFor(filter, data) })}>New item</Button>
         <Button type="button" className="secondary" onClick={() => setGeneratorOpen(true)}>Generator</Button>
+        <Button type="button" className="secondary" onClick={() => setRecoveryOpen(true)}>Account recovery</Button>
       </PageHeader>
+      <RecoveryEnrollmentDialog open={recoveryOpen} onClose={() => setRecoveryOpen(false)} />
       <div className="sidebar-layout">
         <VaultFilters vault={data} current={filter} onEditFolder={setFolder} />
         <section className="vault-main" aria-label={filter.kind === "trash" ? "Trash" : "Items"}>

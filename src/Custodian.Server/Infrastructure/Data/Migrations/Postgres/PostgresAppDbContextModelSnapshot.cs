@@ -100,6 +100,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("ExcludedGlobalEquivalentDomains")
                         .HasColumnType("text");
 
+                    b.Property<bool>("ForcePasswordReset")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kdf")
                         .HasColumnType("integer");
 
@@ -460,8 +463,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("ApiKey")
                         .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("BillingEmail")
                         .HasMaxLength(256)
@@ -510,6 +513,10 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime>("RevisionDate")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScimApiKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int?>("Seats")
                         .HasColumnType("integer");
@@ -639,6 +646,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ApiKey")
+                        .HasColumnType("text");
 
                     b.Property<string>("BillingEmail")
                         .HasMaxLength(256)

@@ -95,6 +95,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("ExcludedGlobalEquivalentDomains")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ForcePasswordReset")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kdf")
                         .HasColumnType("INTEGER");
 
@@ -455,7 +458,7 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("ApiKey")
                         .IsRequired()
-                        .HasMaxLength(30)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BillingEmail")
@@ -504,6 +507,10 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScimApiKey")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Seats")
@@ -633,6 +640,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BillingEmail")

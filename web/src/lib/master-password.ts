@@ -1,8 +1,8 @@
 import { hashMasterPassword, makeMasterKey } from "./crypto/kdf";
 import { currentAccount } from "./session";
 
-/** The logged-in account's master password hash, for routes that re-confirm it; the password stays local. */
-export async function currentMasterPasswordHash(password: string): Promise<string> {
+/** The logged-in user's master password hash, for routes that re-confirm it; the password and master key stay here. */
+export async function masterPasswordHashOf(password: string): Promise<string> {
   const account = currentAccount();
   if (!account) throw new Error("You are not logged in.");
   const masterKey = await makeMasterKey(password, account.email, account.kdf);
