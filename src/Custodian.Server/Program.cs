@@ -5,6 +5,7 @@ using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Platform;
+using Custodian.Server.Features.Sends;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
@@ -22,7 +23,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 // Keys live in the shared database, so tokens protected on one instance unprotect on every other.
 builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders();
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddSends();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -45,6 +46,8 @@ api.MapDomainEndpoints();
 api.MapSyncEndpoints();
 api.MapCipherEndpoints().MapOrgCipherEndpoints().MapImportEndpoints().MapAttachmentEndpoints(app);
 api.MapFolderEndpoints();
+api.MapSendEndpoints();
+api.MapSendAccessEndpoints(app);   // anonymous: recipients, with a send_access token or a password hash
 api.MapOrganizationEndpoints();
 api.MapCollectionEndpoints();
 api.MapMemberEndpoints();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Server.Features.Identity;
 
 /// <summary>
-/// <c>POST /identity/connect/token</c>: the password, refresh_token and client_credentials grants, with Bitwarden's
+/// <c>POST /identity/connect/token</c>: the password, refresh_token, client_credentials and send_access grants, with Bitwarden's
 /// field names (camelCase device fields; snake_case accepted too) and error bodies.
 /// </summary>
 public static class TokenEndpoint
@@ -21,13 +21,15 @@ public static class TokenEndpoint
         {
             return Error("invalid_request", "Expected application/x-www-form-urlencoded.");
         }
-        var form = new TokenForm(await http.Request.ReadFormAsync(ct));
+        var raw = await http.Request.ReadFormAsync(ct);
+        var form = new TokenForm(raw);
         var context = new GrantContext(http, db, tokens, throttle, hasher, time, form);
         return form["grant_type"] switch
         {
             "password" => await PasswordGrantAsync(context, ct),
             "refresh_token" => await RefreshGrantAsync(context, ct),
             "client_credentials" => await ClientCredentialsGrantAsync(context, ct),
+            "send_access" => await Sends.SendAccessGrant.IssueAsync(http, raw, ct),
             null or "" => Error("invalid_request", "grant_type is required."),
             _ => Error("unsupported_grant_type", "Unsupported grant type."),
         };

@@ -39,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<ProviderUser> ProviderUsers => Set<ProviderUser>();
     public DbSet<ProviderOrganization> ProviderOrganizations => Set<ProviderOrganization>();
+    public DbSet<Features.Sends.Send> Sends => Set<Features.Sends.Send>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
