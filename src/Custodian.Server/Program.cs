@@ -42,6 +42,7 @@ app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config (anonymous)
 app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();
+api.MapApiPreloginAlias();   // anonymous: an alias of /identity/accounts/prelogin for other clients
 api.MapDomainEndpoints();
 api.MapSyncEndpoints();
 api.MapCipherEndpoints().MapOrgCipherEndpoints().MapImportEndpoints().MapAttachmentEndpoints(app);
