@@ -4,6 +4,7 @@ using Custodian.Server.Features.Providers;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
+using Custodian.Server.Features.Notifications;
 using Custodian.Server.Features.Platform;
 using Custodian.Server.Features.Sends;
 using Custodian.Server.Features.Vault;
@@ -23,7 +24,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 // Keys live in the shared database, so tokens protected on one instance unprotect on every other.
 builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddSends();
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddSends().AddNotifications();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -37,6 +38,7 @@ app.UseExceptionHandler();
 app.UseWebUi();   // web/dist at / (Web:Root)
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePushDispatch();   // live-sync messages a request's saves committed, once its endpoint has run
 
 app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config (anonymous)
 app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
@@ -61,6 +63,7 @@ api.MapProviderEndpoints();
 api.MapProviderUserEndpoints();
 api.MapProviderClientEndpoints();
 app.MapAdminEndpoints();
+app.MapNotificationHubs();   // /notifications/hub (access_token in the query) and /notifications/anonymous-hub
 
 await app.RunAsync();
 return 0;

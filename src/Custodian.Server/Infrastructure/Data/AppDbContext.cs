@@ -41,6 +41,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ProviderOrganization> ProviderOrganizations => Set<ProviderOrganization>();
     public DbSet<Features.Sends.Send> Sends => Set<Features.Sends.Send>();
 
+    /// <summary>Live-sync messages of this unit of work, sent once the request is done.</summary>
+    public Features.Notifications.PushOutbox Pushes { get; } = new();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 

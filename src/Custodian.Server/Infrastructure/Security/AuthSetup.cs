@@ -27,10 +27,21 @@ public static class AuthSetup
                     IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
                     NameClaimType = TokenClaims.Email,
                 };
-                jwt.Events = new JwtBearerEvents { OnTokenValidated = CheckSecurityStampAsync };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = CheckSecurityStampAsync, OnMessageReceived = TokenFromHubQuery };
             });
         services.AddAuthorization();
         return services;
+    }
+
+    /// <summary>WebSockets cannot carry headers from a browser, so the apps put the token in the hub URL's query.</summary>
+    static Task TokenFromHubQuery(MessageReceivedContext context)
+    {
+        if (context.HttpContext.Request.Path.StartsWithSegments("/notifications/hub")
+            && context.Request.Query["access_token"].FirstOrDefault() is { Length: > 0 } token)
+        {
+            context.Token = token;
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>A token minted before the last stamp rotation (password change, "log out everywhere") is dead.</summary>
