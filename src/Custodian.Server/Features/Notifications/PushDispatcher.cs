@@ -1,5 +1,6 @@
 using Custodian.Server.Infrastructure.Data;
-using Microsoft.AspNetCore.SignalR;
+using System.Text.Json;
+using Custodian.Server.Infrastructure.Http;
 
 namespace Custodian.Server.Features.Notifications;
 
@@ -9,8 +10,6 @@ namespace Custodian.Server.Features.Notifications;
 /// </summary>
 public static class PushDispatcher
 {
-    const string ReceiveMessage = "ReceiveMessage";
-
     public static IApplicationBuilder UsePushDispatch(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         await next(http);
@@ -24,19 +23,9 @@ public static class PushDispatcher
         {
             return;
         }
-        var hub = http.RequestServices.GetRequiredService<IHubContext<NotificationsHub>>();
         var contextId = http.Request.Headers["Device-Identifier"].FirstOrDefault();
-        await SendAsync(hub, pushes, contextId, CancellationToken.None);
+        var messages = pushes.SelectMany(push => (push.Recipients ?? []).Select(userId =>
+            new PushEnvelope(userId, push.Type, JsonSerializer.SerializeToElement(push.Payload(userId), JsonDefaults.Options), contextId))).ToList();
+        await http.RequestServices.GetRequiredService<IPushBus>().PublishAsync(messages, CancellationToken.None);
     });
-
-    public static async Task SendAsync(IHubContext<NotificationsHub> hub, IEnumerable<PendingPush> pushes, string? contextId, CancellationToken ct)
-    {
-        foreach (var push in pushes)
-        {
-            foreach (var userId in push.Recipients ?? [])
-            {
-                await hub.Clients.User(userId.ToString()).SendAsync(ReceiveMessage, new PushMessage(push.Type, push.Payload(userId), contextId), ct);
-            }
-        }
-    }
 }
