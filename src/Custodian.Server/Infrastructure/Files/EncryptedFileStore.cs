@@ -11,8 +11,6 @@ namespace Custodian.Server.Infrastructure.Files;
 /// </summary>
 public abstract class EncryptedFileStore(IOptions<DatabaseOptions> options, ILogger logger, string area)
 {
-    static readonly UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     public string OwnerDirectory(Guid ownerId) =>
         Path.Combine(Path.GetFullPath(options.Value.DataDirectory), area, ownerId.ToString("N"));
 
@@ -24,7 +22,7 @@ public abstract class EncryptedFileStore(IOptions<DatabaseOptions> options, ILog
     /// </summary>
     public async Task<(string TempPath, long Length)> WriteTempAsync(Guid ownerId, Stream content, long maxBytes, CancellationToken ct)
     {
-        Directory.CreateDirectory(OwnerDirectory(ownerId));
+        DataFiles.EnsureDirectory(OwnerDirectory(ownerId));
         var temp = Path.Combine(OwnerDirectory(ownerId), $".upload-{Guid.NewGuid():N}");
         var create = new FileStreamOptions
         {
@@ -33,7 +31,7 @@ public abstract class EncryptedFileStore(IOptions<DatabaseOptions> options, ILog
         };
         if (!OperatingSystem.IsWindows())
         {
-            create.UnixCreateMode = OwnerOnly;
+            create.UnixCreateMode = DataFiles.PrivateFile;
         }
         try
         {
