@@ -35,10 +35,15 @@ public static class SendAccessGrant
         if (send.AuthType == SendAuthType.Password)
         {
             var throttle = services.GetRequiredService<LoginThrottle>();
-            var (sendKey, ipKey) = (LoginThrottle.AccountKey($"send:{send.Id}"), LoginThrottle.IpKey(http.Connection.RemoteIpAddress?.ToString()));
-            if (await throttle.IsBlockedAsync(sendKey, ipKey, ct))
+            var keys = LoginThrottleKeys.For($"send:{send.Id}", http.Connection.RemoteIpAddress?.ToString());
+            var verdict = await throttle.CheckAsync(keys, ct);
+            if (verdict.Blocked)
             {
                 return Results.Json(new { error = "invalid_grant", error_description = "too_many_attempts" }, statusCode: 429);
+            }
+            if (verdict.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(verdict.Delay, services.GetRequiredService<TimeProvider>(), ct);
             }
             var hash = form["password_hash_b64"].ToString();
             if (string.IsNullOrEmpty(hash))
@@ -47,7 +52,7 @@ public static class SendAccessGrant
             }
             if (!SendService.PasswordMatches(send, hash))
             {
-                await throttle.RecordFailureAsync(sendKey, ipKey, ct);
+                await throttle.RecordFailureAsync(keys, ct);
                 return Error("invalid_grant", "password_hash_b64_invalid", "password_hash_b64 is invalid.");
             }
         }
