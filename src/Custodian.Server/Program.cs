@@ -6,9 +6,11 @@ using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Icons;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
+using Custodian.Server.Features.Notifications;
 using Custodian.Server.Features.Platform;
 using Custodian.Server.Features.PublicApi;
 using Custodian.Server.Features.Scim;
+using Custodian.Server.Features.Sends;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
@@ -34,7 +36,7 @@ builder.Services.AddProxyNetwork();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddIcons();
 builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddTwoFactor()
-    .AddPublicApi().AddScim();
+    .AddPublicApi().AddScim().AddSends().AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 DataFiles.SecureExisting(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.DataDirectory);
@@ -53,6 +55,7 @@ app.UseExceptionHandler();
 app.UseWebUi();   // web/dist at / (Web:Root)
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePushDispatch();   // live-sync messages a request's saves committed, once its endpoint has run
 
 app.MapMetricsEndpoint();
 app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config, /api/server-status (anonymous)
@@ -62,10 +65,13 @@ app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFi
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();
 api.MapTwoFactorEndpoints();
+api.MapApiPreloginAlias();   // anonymous: an alias of /identity/accounts/prelogin for other clients
 api.MapDomainEndpoints();
 api.MapSyncEndpoints();
 api.MapCipherEndpoints().MapOrgCipherEndpoints().MapImportEndpoints().MapAttachmentEndpoints(app);
 api.MapFolderEndpoints();
+api.MapSendEndpoints();
+api.MapSendAccessEndpoints(app);   // anonymous: recipients, with a send_access token or a password hash
 api.MapOrganizationEndpoints();
 api.MapCollectionEndpoints();
 api.MapMemberEndpoints();
@@ -82,6 +88,7 @@ app.MapPublicApi();   // /api/public/* for organization API keys, and its OpenAP
 app.MapProviderApi();  // /api/provider-api/* for provider API keys
 app.MapScim();        // /scim/v2/{orgId}/* for Entra ID and Okta, with the org's SCIM key
 app.MapAdminEndpoints();
+app.MapNotificationHubs();   // /notifications/hub (access_token in the query) and /notifications/anonymous-hub
 
 await app.RunAsync();
 return 0;

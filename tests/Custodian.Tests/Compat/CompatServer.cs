@@ -13,6 +13,11 @@ namespace Custodian.Tests.Compat;
 /// </summary>
 public class CompatServer : ApiFactory
 {
+    public CompatServer() { }
+
+    /// <summary>One of several instances on one PostgreSQL database (<see cref="ApiFactory"/>'s shared-database mode).</summary>
+    internal CompatServer(string databaseName) : base(databaseName) { }
+
     public TestCertificates Certificates { get; } = new();
 
     /// <summary>What <c>bw config server</c> is given.</summary>

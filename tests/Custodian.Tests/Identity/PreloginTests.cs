@@ -9,6 +9,7 @@ public sealed class PreloginTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Theory]
     [InlineData("/identity/accounts/prelogin/password")]
     [InlineData("/identity/accounts/prelogin")]
+    [InlineData("/api/accounts/prelogin")]   // the alias other clients call, anonymously
     public async Task Prelogin_KnownAccount_ReturnsItsKdfAndSalt(string route)
     {
         var account = await api.RegisterAsync();
@@ -55,6 +56,13 @@ public sealed class PreloginTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var response = await api.CreateApiClient().PostRawAsync("/identity/accounts/prelogin/password", json);
 
+        await ApiClient.ReadErrorAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task ApiPreloginAlias_MalformedBody_Returns400WithErrorBody()
+    {
+        var response = await api.CreateApiClient().PostRawAsync("/api/accounts/prelogin", "{}");
         await ApiClient.ReadErrorAsync(response, HttpStatusCode.BadRequest);
     }
 }

@@ -21,6 +21,7 @@ public static class AuthorizationMatrix
         ["GET /api/alive"] = Public(),
         ["GET /api/config"] = Public(),
         ["GET /healthz"] = Public(),
+        ["POST /api/accounts/prelogin"] = Public(),
         ["POST /identity/accounts/prelogin"] = Public(),
         ["POST /identity/accounts/prelogin/password"] = Public(),
         ["POST /identity/accounts/register"] = Public(),
@@ -81,6 +82,11 @@ public static class AuthorizationMatrix
         ["PUT /api/settings/domains"] = AnyUser(Domains),
         ["POST /api/settings/domains"] = AnyUser(Domains),
         ["GET /api/sync"] = AnyUser(),
+        // Live sync (SignalR maps these for any method): the hub sends each user only their own messages (LiveSyncTests).
+        ["ANY /notifications/hub"] = AnyUser(),
+        ["ANY /notifications/hub/negotiate"] = AnyUser(),
+        ["ANY /notifications/anonymous-hub"] = Public(),
+        ["ANY /notifications/anonymous-hub/negotiate"] = Public(),
         ["POST /events/collect"] = AnyUser(w => new[] { new { type = 1107, cipherId = w.Id("orgCipher"), date = DateTime.UtcNow } }),
 
         // Personal items, folders and attachments: Alice's, nobody else's.
@@ -125,6 +131,26 @@ public static class AuthorizationMatrix
         ["POST /api/folders/{id:guid}"] = new(Owner, w => new { name = w.Enc("Work") }, Member),
         ["DELETE /api/folders/{id:guid}"] = new(Owner, NoBody, Member, Replay: false),
         ["POST /api/folders/{id:guid}/delete"] = new(Owner, NoBody, Member, Replay: false),
+
+        // Alice's Sends: hers alone ({id} is the text Send, or under /file/ the file Send still waiting for its bytes).
+        ["GET /api/sends"] = AnyUser(),
+        ["POST /api/sends"] = AnyUser(SendText),
+        ["POST /api/sends/file/v2"] = AnyUser(SendFile),
+        ["GET /api/sends/{id:guid}"] = new(Owner, Denied: Member),
+        ["PUT /api/sends/{id:guid}"] = new(Owner, SendText, Member),
+        ["PUT /api/sends/{id:guid}/remove-password"] = new(Owner, NoBody, Member),
+        ["PUT /api/sends/{id:guid}/remove-auth"] = new(Owner, NoBody, Member),
+        ["DELETE /api/sends/{id:guid}"] = new(Owner, NoBody, Member, Replay: false),
+        ["GET /api/sends/{id:guid}/file/{fileId}"] = new(Owner, Denied: Member),
+        ["POST /api/sends/{id:guid}/file/{fileId}"] = new(Owner, Upload, Member, Replay: false),
+
+        // Send recipients, without an account: the access id (or a send_access token for it) is the credential, so
+        // anyone holding one opens the Send; the access routes must open Alice's real Sends.
+        ["POST /api/sends/access"] = TokenInRequest(),
+        ["POST /api/sends/access/file/{fileId}"] = TokenInRequest(),
+        ["POST /api/sends/access/{accessId}"] = new(Anonymous, SendNoPassword, Open: true),
+        ["POST /api/sends/{accessId}/access/file/{fileId}"] = new(Anonymous, SendNoPassword, Open: true),
+        ["GET /sends/files/{id:guid}/{fileId}"] = TokenInRequest(),
 
         // Org items: the org's owner (and members through collections).
         ["POST /api/ciphers/create"] = new(Owner, OrgItemCreate),

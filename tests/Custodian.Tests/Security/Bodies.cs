@@ -1,4 +1,5 @@
 using Custodian.Tests.Infrastructure;
+using Custodian.Tests.Sends;
 using Custodian.Tests.Support;
 using Custodian.Tests.Vault;
 
@@ -40,6 +41,13 @@ public static class Bodies
 
     public static object Upload(SecurityWorld w) =>
         new MultipartFormDataContent { { new ByteArrayContent([9, 9, 9, 9]), "data", "2.name" } };
+
+    public static object SendText(SecurityWorld w) => TestSends.Text(w.Alice);
+
+    public static object SendFile(SecurityWorld w) => TestSends.File(w.Alice, 4);
+
+    /// <summary>The legacy access body; the fixture's Sends have no password.</summary>
+    public static object SendNoPassword(SecurityWorld w) => new { password = (string?)null };
 
     public static object OrgItem(SecurityWorld w) => TestCollections.Item(w.Org, "Router");
 

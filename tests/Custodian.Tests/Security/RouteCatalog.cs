@@ -71,6 +71,11 @@ public static partial class RouteCatalog
         ("groups" or "Groups", "id") => "group",
         ("members" or "Users", "id") => "member",
         ("policies", "type") => "policyType",
+        ("sends", "id") => template.Contains("/file/", StringComparison.Ordinal) ? "sendPending" : "send",   // uploads go to the Send still waiting
+        ("sends", "accessId") => "sendFileAccessId",   // sends/{accessId}/access/file/{fileId}
+        ("access", "accessId") => "sendAccessId",
+        ("files", "id") => "sendFile",   // the download link /sends/files/{id}/{fileId}
+        ("files" or "file", "fileId") => template.StartsWith("/api/sends/{id", StringComparison.Ordinal) ? "sendPendingFileId" : "sendFileId",
         ("clients", "id") => "providerOrganization",   // the provider's link to the client org
         ("organizations", "id") => template.Contains("{providerId", StringComparison.Ordinal) ? "providerOrganization" : "org",
         ("providers", "id") => "provider",

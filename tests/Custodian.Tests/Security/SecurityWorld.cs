@@ -1,4 +1,5 @@
 using Custodian.Tests.Infrastructure;
+using Custodian.Tests.Sends;
 using Custodian.Tests.Vault;
 
 namespace Custodian.Tests.Security;
@@ -31,7 +32,7 @@ public enum Caller
 }
 
 /// <summary>
-/// One world for every route: a user with a personal item, folder and attachment; an org with a member, collection,
+/// One world for every route: a user with a personal item, folder, attachment and Sends; an org with a member, collection,
 /// group, policy and item; a provider with an admin, a service user and a client org; and another org and another
 /// provider whose people try the first tenants' ids. Built once per test class.
 /// </summary>
@@ -52,6 +53,15 @@ public sealed class SecurityWorld : ApiFactory
 
     ApiClient _orgApi = null!;
     ApiClient _providerApi = null!;
+
+    /// <summary>
+    /// The matrix calls every /admin route without the token, many times from one address: the admin throttle (tested
+    /// on its own) would answer 429 instead of the 401 the matrix checks.
+    /// </summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Login:MaxAdminFailuresPerIp"] = "100000",
+    };
 
     public override async ValueTask InitializeAsync()
     {
@@ -75,6 +85,7 @@ public sealed class SecurityWorld : ApiFactory
         var upload = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3, 4]), "data", "2.name" } };
         await ApiClient.ReadOkOrEmptyAsync(await Alice.Client.Http.PostAsync($"/api/ciphers/{cipher}/attachment/{Ids["attachment"]}", upload));
         await TestCiphers.CreateAsync(Eve);
+        await CreateSendsAsync();
 
         Org = await Alice.CreateOrganizationAsync("Alice's org");
         Ids["org"] = Org.Id.ToString();
@@ -113,6 +124,23 @@ public sealed class SecurityWorld : ApiFactory
         _providerApi.UseToken(providerToken["access_token"]!.GetValue<string>());
         var otherProvider = await this.CreateProviderAsync(Oscar, "Oscar's MSP");
         await otherProvider.CreateClientAsync(Oscar, "Client B", TestAccounts.NewEmail("client-b"));
+    }
+
+    /// <summary>
+    /// Alice's Sends: a text Send, a file Send with its bytes uploaded, and a file Send still waiting for them (the
+    /// upload routes). None has a password or an access limit, so the public access routes open them any number of times.
+    /// </summary>
+    async Task CreateSendsAsync()
+    {
+        var text = await TestSends.CreateAsync(Alice);
+        (Ids["send"], Ids["sendAccessId"]) = (text["id"]!.GetValue<string>(), text["accessId"]!.GetValue<string>());
+        var file = (await Alice.Client.PostJsonAsync("/api/sends/file/v2", TestSends.File(Alice, 4)))["sendResponse"]!;
+        (Ids["sendFile"], Ids["sendFileAccessId"], Ids["sendFileId"]) =
+            (file["id"]!.GetValue<string>(), file["accessId"]!.GetValue<string>(), file["file"]!["id"]!.GetValue<string>());
+        var upload = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3, 4]), "data", "2.name" } };
+        await ApiClient.ReadOkOrEmptyAsync(await Alice.Client.Http.PostAsync($"/api/sends/{Ids["sendFile"]}/file/{Ids["sendFileId"]}", upload));
+        var pending = (await Alice.Client.PostJsonAsync("/api/sends/file/v2", TestSends.File(Alice, 4)))["sendResponse"]!;
+        (Ids["sendPending"], Ids["sendPendingFileId"]) = (pending["id"]!.GetValue<string>(), pending["file"]!["id"]!.GetValue<string>());
     }
 
     /// <summary>A client carrying <paramref name="caller"/>'s credentials (a fresh one for anonymous).</summary>

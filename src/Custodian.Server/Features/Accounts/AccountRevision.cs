@@ -20,9 +20,11 @@ public static class AccountRevision
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        // Bumped before the save, while the links still exist when the change removes them.
+        // Read and bumped before the save, while the links still exist when the change removes them.
+        var users = await affected.Select(u => u.Id).ToListAsync(ct);
         await affected.ExecuteUpdateAsync(s => s.SetProperty(u => u.AccountRevisionDate, now), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        db.Pushes.Address(users);   // the same users are told live (Features/Notifications)
     }
 }

@@ -71,4 +71,15 @@ public enum EventType
     ProviderOrganization_Added = 1901,
     ProviderOrganization_Removed = 1902,
     ProviderOrganization_VaultAccessed = 1903,
+
+    Send_Created_Text = 2500,
+    Send_Created_Text_WithPasswordProtection = 2502,
+    Send_Created_File = 2503,
+    Send_Created_File_WithPasswordProtection = 2505,
+    Send_Edited_Text = 2506,
+    Send_Edited_File = 2507,
+    Send_Deleted_Text = 2508,
+    Send_Deleted_File = 2509,
+    Send_Accessed_Text = 2510,
+    Send_Accessed_File = 2511,
 }

@@ -24,4 +24,14 @@ public static class IdentitySetup
         identity.MapPost("/accounts/register/finish", RegistrationEndpoints.RegisterFinish);
         return identity;
     }
+
+    /// <summary>
+    /// <c>POST /api/accounts/prelogin</c>: Bitwarden answered prelogin on the API before it moved to Identity, and
+    /// vaultwarden still does; third-party clients built against either (and older official apps) ask there first.
+    /// </summary>
+    public static RouteGroupBuilder MapApiPreloginAlias(this RouteGroupBuilder api)
+    {
+        api.MapPost("/accounts/prelogin", PreloginEndpoint.Prelogin).AllowAnonymous();
+        return api;
+    }
 }

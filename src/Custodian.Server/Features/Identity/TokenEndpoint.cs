@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Server.Features.Identity;
 
 /// <summary>
-/// <c>POST /identity/connect/token</c>: the password, refresh_token and client_credentials grants, with Bitwarden's
+/// <c>POST /identity/connect/token</c>: the password, refresh_token, client_credentials and send_access grants, with Bitwarden's
 /// field names (camelCase device fields; snake_case accepted too) and error bodies.
 /// </summary>
 public static class TokenEndpoint
@@ -34,6 +34,7 @@ public static class TokenEndpoint
             "client_credentials" when ApiKeyGrant.Handles(form["client_id"]) =>
                 await ApiKeyGrant.IssueAsync(http, form["client_id"]!, form["client_secret"], form["scope"], ct),
             "client_credentials" => await ClientCredentialsGrantAsync(context, ct),
+            "send_access" => await Sends.SendAccessGrant.IssueAsync(http, form.Fields, ct),
             null or "" => Error("invalid_request", "grant_type is required."),
             _ => Error("unsupported_grant_type", "Unsupported grant type."),
         };
@@ -209,6 +210,9 @@ public static class TokenEndpoint
         static readonly FormOptions Limits = new() { ValueCountLimit = 64, KeyLengthLimit = 100, ValueLengthLimit = 16 * 1024 };
 
         const long MaxBodySize = 64 * 1024;
+
+        /// <summary>Every field, for grants that read their own (send_access).</summary>
+        public IFormCollection Fields => form;
 
         public string? this[string name] => form.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
 

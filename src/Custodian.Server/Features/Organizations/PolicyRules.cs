@@ -145,4 +145,14 @@ public static class PolicyRules
             throw new BadRequestException(PersonalOwnershipMessage);
         }
     }
+
+    /// <summary>
+    /// The enabled policies of <paramref name="type"/> that bind the user, as Bitwarden's policy requirements decide:
+    /// in orgs where the user has accepted or been confirmed, owners and admins exempt (provider users are not
+    /// members, so they are exempt too).
+    /// </summary>
+    public static IQueryable<Policy> Binding(AppDbContext db, Guid userId, PolicyType type) =>
+        db.Policies.Where(p => p.Type == type && p.Enabled && db.OrganizationUsers.Any(m => m.OrganizationId == p.OrganizationId
+            && m.UserId == userId && (m.Status == OrganizationUserStatus.Accepted || m.Status == OrganizationUserStatus.Confirmed)
+            && m.Type != OrganizationUserType.Owner && m.Type != OrganizationUserType.Admin));
 }

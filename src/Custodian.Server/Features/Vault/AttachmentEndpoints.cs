@@ -2,11 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Custodian.Server.Features.Vault;
 
@@ -76,7 +73,7 @@ public static class AttachmentEndpoints
         {
             throw new BadRequestException("This attachment has already been uploaded.");
         }
-        var (temp, length) = await ReceiveAsync(request, cipher.Id, attachment.Size, store, ct);
+        var (temp, length) = await store.ReceiveMultipartAsync(request, cipher.Id, attachment.Size, ct);
         try
         {
             if (length != attachment.Size)
@@ -93,27 +90,6 @@ public static class AttachmentEndpoints
         db.Ciphers.Update(cipher);
         service.Record(Events.EventType.Cipher_AttachmentCreated, cipher);
         await service.SaveAsync(cipher, ct);
-    }
-
-    static async Task<(string TempPath, long Length)> ReceiveAsync(HttpRequest request, Guid cipherId, long announced,
-        AttachmentStore store, CancellationToken ct)
-    {
-        var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            ? HeaderUtilities.RemoveQuotes(type.Boundary).Value : null;
-        if (string.IsNullOrEmpty(boundary))
-        {
-            throw new BadRequestException("Expected multipart/form-data with a file part named \"data\".");
-        }
-        var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
-        {
-            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("data", StringComparison.Ordinal))
-            {
-                return await store.WriteTempAsync(cipherId, section.Body, announced, ct);
-            }
-        }
-        throw new BadRequestException("Expected multipart/form-data with a file part named \"data\".");
     }
 
     static async Task<AttachmentResponse> Get(Guid id, string attachmentId, AppDbContext db, CipherService service,

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
+using Custodian.Server.Infrastructure.Files;
 
 namespace Custodian.Server.Features.Vault;
 
@@ -6,36 +6,18 @@ namespace Custodian.Server.Features.Vault;
 /// Download links for attachments. Clients fetch the link with a plain GET (no bearer token), so the link itself
 /// carries a short-lived, tamper-proof grant for exactly one file.
 /// </summary>
-public sealed class AttachmentLinks(IDataProtectionProvider protection, IHttpContextAccessor http)
+public sealed class AttachmentLinks(SignedLinks links, IHttpContextAccessor http)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
     const string Purpose = "Custodian.Vault.AttachmentDownload";
-
-    ITimeLimitedDataProtector Protector => protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
 
     public string DownloadUrl(Guid cipherId, string attachmentId)
     {
         var request = http.HttpContext?.Request ?? throw new InvalidOperationException("No HTTP request.");
-        var token = Protector.Protect($"{cipherId:N}/{attachmentId}", Lifetime);
+        var token = links.Token(Purpose, $"{cipherId:N}/{attachmentId}");
         return $"{request.Scheme}://{request.Host}{request.PathBase}/attachments/{cipherId}/{Uri.EscapeDataString(attachmentId)}?token={Uri.EscapeDataString(token)}";
     }
 
-    /// <summary>True when the token was made by this server for this file and has not expired.</summary>
-    public bool IsValid(Guid cipherId, string attachmentId, string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return false;
-        }
-        try
-        {
-            return Protector.Unprotect(token) == $"{cipherId:N}/{attachmentId}";
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return false;
-        }
-    }
+    public bool IsValid(Guid cipherId, string attachmentId, string? token) => links.IsValid(Purpose, $"{cipherId:N}/{attachmentId}", token);
 
     public AttachmentResponse Response(Attachment attachment) => new(
         attachment.Id, DownloadUrl(attachment.CipherId, attachment.Id), attachment.FileName, attachment.Key,

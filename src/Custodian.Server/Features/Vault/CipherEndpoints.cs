@@ -157,7 +157,7 @@ public static class CipherEndpoints
         ciphers.ForEach(c => service.Record(EventType.Cipher_Deleted, c));
         db.Ciphers.RemoveRange(ciphers);
         await service.SaveAsync(ciphers, ct);
-        ciphers.ForEach(c => files.DeleteCipherFiles(c.Id));
+        ciphers.ForEach(c => files.DeleteOwnerFiles(c.Id));
     }
 
     static async Task Move(CipherMoveRequest request, AppDbContext db, CipherService service, CancellationToken ct)

@@ -9,10 +9,14 @@ public static class CipherMapper
     public static readonly CipherAccess FullAccess = new(Edit: true, ViewPassword: true, Delete: true, Restore: true, Manage: true);
 
     public static CipherResponse ToResponse(Cipher cipher, CipherUserState? state, IReadOnlyList<AttachmentResponse>? attachments,
-        CipherAccess access, IReadOnlyList<Guid>? collectionIds = null, bool organizationUseTotp = false)
+        CipherAccess access, IReadOnlyList<Guid>? collectionIds = null, bool organizationUseTotp = false, bool legacyData = false)
     {
         // The encrypted fields go out exactly as stored (CipherData, written with the same JSON options).
         var data = RawJson.PropertiesOf(cipher.Data);
+        if (legacyData && IsNull(data.GetValueOrDefault("data")))
+        {
+            data["data"] = new RawJson(System.Text.Encoding.UTF8.GetBytes(LegacyCipherData.Literal(cipher.Type, cipher.Data)));
+        }
         RawJson? Field(string name) => data.GetValueOrDefault(name);
         return new CipherResponse(
             cipher.Id, cipher.OrganizationId, cipher.Type, Field("name"), Field("notes"), Field("fields"), Field("passwordHistory"),
@@ -24,6 +28,8 @@ public static class CipherMapper
             access.Edit, access.ViewPassword, new CipherPermissionsResponse(access.Delete, access.Restore),
             collectionIds ?? []);
     }
+
+    static bool IsNull(RawJson? value) => value is null || value.Utf8.Span.SequenceEqual("null"u8);
 }
 
 /// <summary>What the caller may do with one item; the clients check these flags before they even ask.</summary>

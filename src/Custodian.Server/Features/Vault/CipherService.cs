@@ -128,6 +128,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
     public async IAsyncEnumerable<SyncItem> VisibleItemsAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         var me = caller.Id;
+        var legacyData = LegacyCipherData.WantedBy(caller);
         var ids = VisibleIds(me);
         // Links and rules first: one connection cannot run a second query while the item rows stream.
         var grants = await access.GrantsAsync(ct);
@@ -165,6 +166,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
                 yield return Finished(current);
             }
             current = row.Item;
+            current.LegacyData = legacyData;
             // An org item the rules do not resolve keeps full rights and no collections, as single reads answer it.
             if (current.OrganizationId is { } org && rules.Resolve(org, collectionLinks.Of(current.Id)) is { } resolved)
             {
@@ -242,7 +244,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
         {
             var (rights, collectionIds) = orgAccess.TryGetValue(c.Id, out var a) ? a : (CipherMapper.FullAccess, []);
             return CipherMapper.ToResponse(c, states.GetValueOrDefault(c.Id), [.. attachments[c.Id].Select(links.Response)],
-                rights, collectionIds, c.OrganizationId is { } org && useTotp.Contains(org));
+                rights, collectionIds, c.OrganizationId is { } org && useTotp.Contains(org), LegacyCipherData.WantedBy(caller));
         })];
     }
 }

@@ -19,7 +19,7 @@ public sealed record SyncResponse(
     IAsyncEnumerable<SyncItem> Ciphers,
     Accounts.DomainsResponse? Domains,
     IReadOnlyList<Organizations.PolicyResponse> Policies,
-    IReadOnlyList<object> Sends,
+    IReadOnlyList<Sends.SendResponse> Sends,
     UserDecryptionResponse UserDecryption) : ResponseModel("sync");
 
 public static class SyncEndpoint
@@ -36,6 +36,7 @@ public static class SyncEndpoint
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
         return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), await collections.MineAsync(ct),
             metrics.CountSynced(ciphers.VisibleItemsAsync(ct)), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
-            await Organizations.PolicyEndpoints.ForUserAsync(db, user.Id, ct), [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
+            await Organizations.PolicyEndpoints.ForUserAsync(db, user.Id, ct),
+            (await Sends.SendEndpoints.OwnedAsync(db, user.Id, ct)).ConvertAll(Sends.SendResponse.From), new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }

@@ -32,6 +32,8 @@ public sealed class SyncItem
     public IReadOnlyList<Guid> CollectionIds { get; set; } = [];
     public List<AttachmentResponse>? Attachments { get; set; }
     public bool OrganizationUseTotp { get; set; }
+    /// <summary>Fill an empty <c>data</c> with Bitwarden's legacy string (<see cref="LegacyCipherData"/>).</summary>
+    public bool LegacyData { get; set; }
 }
 
 sealed class SyncItemConverter : JsonConverter<SyncItem>
@@ -66,7 +68,7 @@ sealed class SyncItemConverter : JsonConverter<SyncItem>
         WriteGuid(json, "organizationId", item.OrganizationId);
         json.WriteNumber("type", (int)item.Type);
         json.Flush();
-        AppendStoredFields(scratch, item.Data);
+        AppendStoredFields(scratch, item.LegacyData ? WithLegacyData(item) : item.Data);
         json.WritePropertyName("attachments");
         if (item.Attachments is { Count: > 0 } attachments)
         {
@@ -123,6 +125,15 @@ sealed class SyncItemConverter : JsonConverter<SyncItem>
         var span = scratch.GetSpan(Encoding.UTF8.GetMaxByteCount(inside.Length) + 1);
         span[0] = (byte)',';
         scratch.Advance(1 + Encoding.UTF8.GetBytes(inside, span[1..]));
+    }
+
+    /// <summary>Every row ends with the client's <c>data</c>; an empty one takes the legacy string instead.</summary>
+    static string WithLegacyData(SyncItem item)
+    {
+        const string Empty = ",\"data\":null}";
+        return item.Data.EndsWith(Empty, StringComparison.Ordinal)
+            ? string.Concat(item.Data.AsSpan(0, item.Data.Length - 5), LegacyCipherData.Literal(item.Type, item.Data), "}")
+            : item.Data;
     }
 
     static void WriteGuid(Utf8JsonWriter writer, string name, Guid? value)

@@ -8,6 +8,7 @@ public static class VaultSetup
         services.AddScoped<CipherService>();
         services.AddScoped<VaultAccess>();
         services.AddScoped<AttachmentLinks>();
+        services.AddSingleton<Infrastructure.Files.SignedLinks>();
         services.AddSingleton<AttachmentStore>();
         return services;
     }

@@ -40,6 +40,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ProviderUser> ProviderUsers => Set<ProviderUser>();
     public DbSet<ProviderOrganization> ProviderOrganizations => Set<ProviderOrganization>();
     public DbSet<Features.TwoFactor.TwoFactorMethod> TwoFactorMethods => Set<Features.TwoFactor.TwoFactorMethod>();
+    public DbSet<Features.Sends.Send> Sends => Set<Features.Sends.Send>();
+
+    /// <summary>Live-sync messages of this unit of work, sent once the request is done.</summary>
+    public Features.Notifications.PushOutbox Pushes { get; } = new();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

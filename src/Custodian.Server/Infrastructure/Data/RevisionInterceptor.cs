@@ -43,6 +43,7 @@ public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesIntercep
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        (eventData.Context as AppDbContext)?.Pushes.Commit();
         DetachStubs(eventData.Context);
         return result;
     }
@@ -50,14 +51,20 @@ public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesIntercep
     public override ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        (eventData.Context as AppDbContext)?.Pushes.Commit();
         DetachStubs(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => DetachStubs(eventData.Context);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        (eventData.Context as AppDbContext)?.Pushes.Discard();
+        DetachStubs(eventData.Context);
+    }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
+        (eventData.Context as AppDbContext)?.Pushes.Discard();
         DetachStubs(eventData.Context);
         return Task.CompletedTask;
     }
@@ -88,7 +95,8 @@ public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesIntercep
         }
         var now = time.GetUtcNow().UtcDateTime;
         var users = new HashSet<Guid>();
-        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        var entries = db.ChangeTracker.Entries().ToList();
+        foreach (var entry in entries)
         {
             if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is IRevisioned revisioned)
             {
@@ -100,6 +108,7 @@ public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesIntercep
                 users.Add(userId);
             }
         }
+        (db as AppDbContext)?.Pushes.Stage(entries);
         foreach (var userId in users)
         {
             BumpAccountRevision(db, userId, now);

@@ -29,7 +29,7 @@ public static class AuthSetup
                     IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
                     NameClaimType = TokenClaims.Email,
                 };
-                jwt.Events = new JwtBearerEvents { OnTokenValidated = CheckSecurityStampAsync };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = CheckSecurityStampAsync, OnMessageReceived = TokenFromHubQuery };
             });
         services.AddSingleton<TenantApiKeys>();
         // A user's token reaches the client API only; a tenant's API-key token only its own API (and vice versa).
@@ -42,6 +42,17 @@ public static class AuthSetup
 
     public const string OrganizationApiPolicy = "OrganizationApi";
     public const string ProviderApiPolicy = "ProviderApi";
+
+    /// <summary>WebSockets cannot carry headers from a browser, so the apps put the token in the hub URL's query.</summary>
+    static Task TokenFromHubQuery(MessageReceivedContext context)
+    {
+        if (context.HttpContext.Request.Path.StartsWithSegments("/notifications/hub")
+            && context.Request.Query["access_token"].FirstOrDefault() is { Length: > 0 } token)
+        {
+            context.Token = token;
+        }
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// A token minted before the last stamp rotation (password change, "log out everywhere") is dead; so is a

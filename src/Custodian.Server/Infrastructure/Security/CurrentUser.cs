@@ -19,6 +19,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public string Email => Principal.FindFirstValue(TokenClaims.Email) ?? "";
 
+    /// <summary>The app, as the official Bitwarden apps name themselves (<c>Bitwarden-Client-Name</c>); null for others.</summary>
+    public string? ClientName => accessor.HttpContext?.Request.Headers["Bitwarden-Client-Name"] is { Count: > 0 } name ? name.ToString() : null;
+
     public Guid? DeviceId => Guid.TryParse(Principal.FindFirstValue(TokenClaims.Device), out var id) ? id : null;
 }
 
