@@ -1,6 +1,7 @@
 using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Admin;
 using Custodian.Server.Features.Providers;
+using Custodian.Server.Features.Providers.Assignments;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
@@ -56,6 +57,8 @@ app.MapCollectEndpoint();   // clients post to {server}/events/collect
 api.MapProviderEndpoints();
 api.MapProviderUserEndpoints();
 api.MapProviderClientEndpoints();
+api.MapAssignmentEndpoints();
+api.MapAccessRequestEndpoints();
 app.MapAdminEndpoints();
 
 await app.RunAsync();

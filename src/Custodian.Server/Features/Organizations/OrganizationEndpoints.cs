@@ -82,7 +82,7 @@ public static class OrganizationEndpoints
         org.BusinessName = request.BusinessName;
         org.BillingEmail = request.BillingEmail ?? org.BillingEmail;
         SetKeysOnce(org, request.Keys);
-        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct);
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct, OrgChange.Profile);
         return OrganizationResponse.From(org);
     }
 
@@ -153,7 +153,7 @@ public static class OrganizationEndpoints
         var org = (await access.RequireAsync(id, c => c.IsOwner, ct)).Organization;
         hasher.Require(await AccountEndpoints.LoadAsync(db, caller, ct), request.MasterPasswordHash);
         db.Organizations.Remove(org);
-        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct);
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct, OrgChange.Profile);
     }
 
     static async Task LeaveOrganization(Guid id, OrganizationAccess access, AppDbContext db, EventLog events, CancellationToken ct)

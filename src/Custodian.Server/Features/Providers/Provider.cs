@@ -46,6 +46,10 @@ public sealed class Provider : IRevisioned
     public ProviderStatusType Status { get; set; }
     public bool Enabled { get; set; } = true;
     public bool UseEvents { get; set; } = true;
+    /// <summary>The longest time-boxed access a technician may ask for (Assignments/).</summary>
+    public int MaxAccessGrantMinutes { get; set; } = 480;
+    /// <summary>Whether access requests wait for a provider admin, unless a client's own setting says otherwise.</summary>
+    public bool AccessRequestsNeedApproval { get; set; } = true;
     public DateTime CreationDate { get; set; }
     public DateTime RevisionDate { get; set; }
 }

@@ -75,7 +75,7 @@ public static class ProviderEndpoints
             throw new BadRequestException("Remove the provider's client organizations first.");
         }
         db.Providers.Remove(provider);
-        await AccountRevision.SaveAndBumpAsync(db, ProviderService.UsersOf(db, providerId), time, ct);
+        await OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct);
     }
 
     static async Task<ListResponse<EventResponse>> Events(Guid providerId, DateTime? start, DateTime? end, string? continuationToken,

@@ -20,7 +20,7 @@ public sealed class CollectionGrant
 /// the caller is a confirmed member and the org is enabled; owners and admins (while the org allows it) and custom
 /// members who may edit any collection reach every item of their org. Loaded once per request, on first use.
 /// </summary>
-public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
+public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.Assignments.ProviderReach reach)
 {
     List<CollectionGrant>? _grants;
     Dictionary<Guid, ManagedOrg>? _managedOrgs;
@@ -45,16 +45,17 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
     {
         _grants = null;
         _managedOrgs = null;
+        reach.Forget();
     }
 
     public async Task<IReadOnlyList<CollectionGrant>> GrantsAsync(CancellationToken ct) =>
         _grants ??= await GrantsOf(db, caller.Id).ToListAsync(ct);
 
-    /// <summary>Orgs in which the caller manages every item: as owner or admin, custom editor, or through a provider.</summary>
-    /// <remarks>
-    /// Client orgs are read as their flags only: a provider of 10,000 clients would otherwise hold 10,000 org rows
-    /// (keys included) while its sync streams (bench/README.md).
-    /// </remarks>
+    /// <summary>
+    /// Orgs in which the caller manages every item: as owner or admin, custom editor, or as a provider user carrying
+    /// the client (<see cref="Providers.Assignments.ProviderReach"/>). A client the caller only administers is absent.
+    /// </summary>
+    /// <remarks>Client orgs are read as their flags only, so a technician carrying many clients holds no org rows.</remarks>
     public async Task<IReadOnlyDictionary<Guid, ManagedOrg>> ManagedOrgsAsync(CancellationToken ct)
     {
         if (_managedOrgs is null)
@@ -66,12 +67,16 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
                               select new { Member = m, Org = o }).AsNoTracking().ToListAsync(ct);
             _managedOrgs = rows.Where(r => new OrgCaller(r.Org, r.Member, r.Member.Type, MemberPermissions.Parse(r.Member.Permissions), null).CanManageAllItems)
                 .ToDictionary(r => r.Org.Id, r => new ManagedOrg(r.Org.LimitItemDeletion, r.Org.UseTotp));
-            // Provider users manage every item of their provider's client orgs: that is the MSP's job.
-            var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, caller.Id);
-            await foreach (var org in db.Organizations.Where(o => o.Enabled && clientOrgs.Contains(o.Id))
-                .Select(o => new { o.Id, o.LimitItemDeletion, o.UseTotp }).AsAsyncEnumerable().WithCancellation(ct))
+            // Provider users manage every item of the clients they carry: that is the technician's job.
+            var carried = (await reach.CarriedOrgIdsAsync(ct)).ToList();
+            if (carried.Count > 0)
             {
-                _managedOrgs[org.Id] = new ManagedOrg(org.LimitItemDeletion, org.UseTotp);
+                await foreach (var org in db.Organizations.Where(o => o.Enabled && carried.Contains(o.Id))
+                    .Select(o => new { o.Id, o.LimitItemDeletion, o.UseTotp }).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    _managedOrgs[org.Id] = new ManagedOrg(org.LimitItemDeletion, org.UseTotp);
+                }
+                await reach.RecordFirstUseAsync(ct);
             }
         }
         return _managedOrgs;

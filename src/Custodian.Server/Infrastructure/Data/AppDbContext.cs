@@ -3,6 +3,7 @@ using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Providers;
+using Custodian.Server.Features.Providers.Assignments;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +40,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<ProviderUser> ProviderUsers => Set<ProviderUser>();
     public DbSet<ProviderOrganization> ProviderOrganizations => Set<ProviderOrganization>();
+    public DbSet<ProviderAssignment> ProviderAssignments => Set<ProviderAssignment>();
+    public DbSet<ProviderTeam> ProviderTeams => Set<ProviderTeam>();
+    public DbSet<ProviderTeamUser> ProviderTeamUsers => Set<ProviderTeamUser>();
+    public DbSet<ProviderTeamClient> ProviderTeamClients => Set<ProviderTeamClient>();
+    public DbSet<ProviderAccessGrant> ProviderAccessGrants => Set<ProviderAccessGrant>();
+    public DbSet<ProviderClientSetting> ProviderClientSettings => Set<ProviderClientSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
