@@ -130,7 +130,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
         var me = caller.Id;
         // Links and rules first: one connection cannot run a second query while the item rows stream.
         var grants = await access.GrantsAsync(ct);
-        var ids = VisibleIds(me, [.. (await access.ManagedOrgsAsync(ct)).Keys]);
+        var ids = VisibleIds(me, [.. await access.CarriedClientsAsync(ct)]);
         var collectionLinks = await CollectionLinksAsync(grants, ct);
         // Client orgs are managed orgs, whose flags the rules already hold.
         var rules = await access.RulesAsync([.. grants.Select(g => g.OrganizationId)], ct);
@@ -214,7 +214,7 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
     /// <summary>
     /// One id set per way in, each answered by its own index, then one lookup by primary key. An OR across the
     /// three made both databases scan every item of every vault (measured in bench/README.md). Client orgs come in
-    /// as the ids the caller carries (<see cref="VaultAccess.ManagedOrgsAsync"/>), already loaded: a client the
+    /// as the ids the caller carries (<see cref="VaultAccess.CarriedClientsAsync"/>), already loaded: a client the
     /// caller only administers adds nothing, and no per-item check is made.
     /// </summary>
     IQueryable<Guid> VisibleIds(Guid userId, List<Guid> carriedClients)

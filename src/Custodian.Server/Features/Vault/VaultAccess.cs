@@ -24,6 +24,7 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.A
 {
     List<CollectionGrant>? _grants;
     Dictionary<Guid, ManagedOrg>? _managedOrgs;
+    List<Guid> _carriedClients = [];
 
     /// <summary>The caller's collection grants as a query, for filters that stay in the database.</summary>
     public static IQueryable<CollectionGrant> GrantsOf(AppDbContext db, Guid userId)
@@ -60,6 +61,7 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.A
     {
         if (_managedOrgs is null)
         {
+            _carriedClients = [];
             var rows = await (from m in db.OrganizationUsers
                               join o in db.Organizations on m.OrganizationId equals o.Id
                               where m.UserId == caller.Id && m.Status == OrganizationUserStatus.Confirmed && o.Enabled
@@ -75,11 +77,19 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.A
                     .Select(o => new { o.Id, o.LimitItemDeletion, o.UseTotp }).AsAsyncEnumerable().WithCancellation(ct))
                 {
                     _managedOrgs[org.Id] = new ManagedOrg(org.LimitItemDeletion, org.UseTotp);
+                    _carriedClients.Add(org.Id);
                 }
                 await reach.RecordFirstUseAsync(ct);
             }
         }
         return _managedOrgs;
+    }
+
+    /// <summary>The enabled client orgs whose every item the caller carries through a provider (a subset of the managed orgs).</summary>
+    public async Task<IReadOnlyList<Guid>> CarriedClientsAsync(CancellationToken ct)
+    {
+        await ManagedOrgsAsync(ct);
+        return _carriedClients;
     }
 
     /// <summary>
