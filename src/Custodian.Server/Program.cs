@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
+builder.AddMetrics();   // Prometheus at /metrics when Metrics__Enabled
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails();
@@ -33,12 +34,15 @@ if (AdminCommand.Matches(args))
     return await AdminCommand.RunAsync(app.Services, args);
 }
 
+using var databaseLock = DatabaseLock.TryAcquire(app.Services);   // tells `admin restore` the SQLite file is in use
 app.UseExceptionHandler();
 app.UseWebUi();   // web/dist at / (Web:Root)
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapMetricsEndpoint();
 app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config (anonymous)
+app.MapHealthEndpoint();      // /healthz (anonymous): 200 when the database answers, 503 when not
 app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();
