@@ -18,4 +18,6 @@ if [[ -f web/package.json ]]; then
 fi
 export Kestrel__Certificates__Default__Path=$PWD/$tls/custodian.crt
 export Kestrel__Certificates__Default__KeyPath=$PWD/$tls/custodian.key
+# Links in invitation mail point here (never at whatever Host a request names).
+export Server__PublicUrl=${Server__PublicUrl:-https://localhost:8443}
 exec dotnet run --project src/Custodian.Server -c Release -- --urls "http://localhost:8080;https://localhost:8443" "$@"

@@ -10,9 +10,14 @@ using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
-using Microsoft.AspNetCore.DataProtection;
 
-var builder = WebApplication.CreateBuilder(args);
+DataFiles.RestrictNewFiles();   // umask 077: the database, attachments and outbox mail are the server's alone
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ServerHosting.ContentRoot(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
+builder.KeepQueryStringsOutOfLogs();
 builder.AddDatabase();
 builder.AddMetrics();   // Prometheus at /metrics when Metrics__Enabled
 builder.Services.AddSingleton(TimeProvider.System);
@@ -21,13 +26,15 @@ builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
 // Bad bodies must reach ApiExceptionHandler (Bitwarden's error shape) instead of an empty 400.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-// Keys live in the shared database, so tokens protected on one instance unprotect on every other.
-builder.Services.AddDataProtection().SetApplicationName("Custodian").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddSecretsAtRest();
+builder.Services.AddProxyNetwork();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders();
 
 var app = builder.Build();
+DataFiles.SecureExisting(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.DataDirectory);
 await app.MigrateDatabaseAsync();
+await app.ProtectLegacySecretsAsync();
 await app.Services.GetRequiredService<SigningKeyStore>().LoadAsync();
 if (AdminCommand.Matches(args))
 {
@@ -35,6 +42,8 @@ if (AdminCommand.Matches(args))
 }
 
 using var databaseLock = DatabaseLock.TryAcquire(app.Services);   // tells `admin restore` the SQLite file is in use
+app.UseForwardedHeaders();   // first: the client address and scheme everything after reads (Network__KnownProxies)
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseWebUi();   // web/dist at / (Web:Root)
 app.UseAuthentication();

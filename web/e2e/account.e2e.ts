@@ -11,8 +11,14 @@ describe("account in Chromium", () => {
     const { page } = await personPage(env.browser, env.server.baseUrl);
     const email = uniqueEmail("owner");
     const password = "correct horse battery staple";
+    // The server's Content-Security-Policy must not stop anything the UI does (Chromium reports each refusal).
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
+    });
 
-    await page.goto("/#/register");
+    const response = await page.goto("/#/register");
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
     await registerThroughUi(page, email, password);
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
 
@@ -31,6 +37,7 @@ describe("account in Chromium", () => {
     await page.getByLabel("Master password").fill(password);
     await page.getByRole("button", { name: "Unlock" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
+    expect(cspViolations).toEqual([]);
   });
 
   it("creates an organization of one's own and lands in its Admin Console", async () => {

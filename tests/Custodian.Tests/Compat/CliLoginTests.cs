@@ -80,7 +80,7 @@ public sealed class CliLoginTests(CompatServer server) : IClassFixture<CompatSer
     public async Task ApiKeyLogin_ThenUnlock_Succeeds()
     {
         var account = await server.RegisterAsync();
-        var (userId, apiKey) = await ApiKeyAsync(account.Email);
+        var (userId, apiKey) = await ApiKeyAsync(account);
         using var bw = new BwCli(server);
         (await bw.ConfigServerAsync()).EnsureSuccess("config server");
 
@@ -97,7 +97,7 @@ public sealed class CliLoginTests(CompatServer server) : IClassFixture<CompatSer
     public async Task ApiKeyLogin_WrongSecret_Fails()
     {
         var account = await server.RegisterAsync();
-        var (userId, _) = await ApiKeyAsync(account.Email);
+        var (userId, _) = await ApiKeyAsync(account);
         using var bw = new BwCli(server);
         (await bw.ConfigServerAsync()).EnsureSuccess("config server");
 
@@ -130,11 +130,10 @@ public sealed class CliLoginTests(CompatServer server) : IClassFixture<CompatSer
         return await db.Users.Where(u => u.Email == email).Select(u => u.UserKeyId).SingleAsync(TestContext.Current.CancellationToken);
     }
 
-    async Task<(Guid Id, string ApiKey)> ApiKeyAsync(string email)
+    /// <summary>The key as its owner reads it (the database holds it protected).</summary>
+    async Task<(Guid Id, string ApiKey)> ApiKeyAsync(ClientAccount account)
     {
-        using var scope = server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var user = await db.Users.SingleAsync(u => u.Email == email, TestContext.Current.CancellationToken);
-        return (user.Id, user.ApiKey ?? throw new InvalidOperationException("The account has no API key."));
+        var user = await server.LoginAsync(account);
+        return (user.Id, await user.ApiKeyAsync());
     }
 }

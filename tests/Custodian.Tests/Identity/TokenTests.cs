@@ -142,7 +142,7 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var refreshed = await ApiClient.ReadOkAsync(await api.CreateApiClient().PostFormAsync(Token, RefreshForm(refresh)));
 
-        Assert.Equal(refresh, refreshed["refresh_token"]!.GetValue<string>());
+        Assert.NotEqual(refresh, refreshed["refresh_token"]!.GetValue<string>());   // rotated (RefreshRotationTests)
         Assert.Equal(token["Key"]!.GetValue<string>(), refreshed["Key"]!.GetValue<string>());
         await LoggedIn(refreshed).GetJsonAsync("/api/sync?excludeDomains=true");
     }
@@ -185,6 +185,22 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/accounts/profile")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("another-service")]
+    public async Task AccessToken_WithoutOurAudience_Returns401(string? audience)
+    {
+        var user = await api.LoginNewUserAsync();
+        var minted = MintToken(user, DateTime.UtcNow, DateTime.UtcNow.AddHours(1), user.Account.Email, audience: audience);
+        var client = api.CreateApiClient();
+        client.UseToken(minted);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/accounts/profile")).StatusCode);
+        client.UseToken(MintToken(user, DateTime.UtcNow, DateTime.UtcNow.AddHours(1), user.Account.Email));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/accounts/profile")).StatusCode);
+        Assert.Equal(TokenClaims.Audience, new JsonWebToken(user.AccessToken).Audiences.Single());
+    }
+
     [Fact]
     public async Task AccessToken_SignedWithAnotherKey_Returns401()
     {
@@ -202,7 +218,7 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ClientCredentials_PersonalApiKey_IssuesTokenWithoutRefresh()
     {
         var user = await api.LoginNewUserAsync();
-        var secret = await ApiKeyAsync(user.Id);
+        var secret = await user.ApiKeyAsync();
 
         var token = await ApiClient.ReadOkAsync(await api.CreateApiClient().PostFormAsync(Token, ApiKeyForm(user.Id, secret)));
 
@@ -219,7 +235,7 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ClientCredentials_WrongSecretOrClient_ReturnsInvalidClient(string? secret, string? clientId)
     {
         var user = await api.LoginNewUserAsync();
-        var form = ApiKeyForm(user.Id, secret ?? await ApiKeyAsync(user.Id));
+        var form = ApiKeyForm(user.Id, secret ?? await user.ApiKeyAsync());
         if (clientId is not null)
         {
             form["client_id"] = clientId;
@@ -232,7 +248,7 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ClientCredentials_ScopeBeyondApi_ReturnsInvalidScope()
     {
         var user = await api.LoginNewUserAsync();
-        var form = ApiKeyForm(user.Id, await ApiKeyAsync(user.Id));
+        var form = ApiKeyForm(user.Id, await user.ApiKeyAsync());
         form["scope"] = "api offline_access";
 
         await ReadTokenErrorAsync(await api.CreateApiClient().PostFormAsync(Token, form), HttpStatusCode.BadRequest, "invalid_scope");
@@ -245,19 +261,14 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         return client;
     }
 
-    async Task<string> ApiKeyAsync(Guid userId)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return (await db.Users.SingleAsync(u => u.Id == userId, TestContext.Current.CancellationToken)).ApiKey!;
-    }
-
-    string MintToken(TestUser user, DateTime notBefore, DateTime expires, string email, SecurityKey? key = null)
+    internal string MintToken(TestUser user, DateTime notBefore, DateTime expires, string email, SecurityKey? key = null,
+        string? audience = TokenClaims.Audience)
     {
         var stamp = new JsonWebToken(user.AccessToken).GetClaim("sstamp").Value;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = TokenClaims.Issuer,
+            Audience = audience,
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,

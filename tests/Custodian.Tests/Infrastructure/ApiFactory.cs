@@ -1,6 +1,7 @@
 using Custodian.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -25,6 +26,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool IsPostgres => Postgres is not null;
 
+    /// <summary>Where mailed links point (Server__PublicUrl).</summary>
+    public const string PublicUrl = "https://vault.custodian.test";
+
     /// <summary>The system administrator's token this test server accepts on /admin.</summary>
     public const string AdminToken = "test-admin-token-0123456789";
 
@@ -48,10 +52,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Accounts:MinimumPbkdf2Iterations", "5000");
         builder.UseSetting("Login:MaxFailuresPerIp", "100000");
         builder.UseSetting("Admin:Token", AdminToken);
+        builder.UseSetting("Server:PublicUrl", PublicUrl);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestPeerAddress>());
     }
 
     /// <summary>The client tests talk through; the HTTPS fixture for CLI tests replaces it.</summary>

@@ -79,6 +79,10 @@ public static class TestAccounts
             token["refresh_token"]?.GetValue<string>());
     }
 
+    /// <summary>The personal API key, read as the web vault does (<c>POST /api/accounts/api-key</c>).</summary>
+    public static async Task<string> ApiKeyAsync(this TestUser user) =>
+        (await user.Client.PostJsonAsync("/api/accounts/api-key", new { masterPasswordHash = user.Account.MasterPasswordHash }))["apiKey"]!.GetValue<string>();
+
     public static async Task<TestUser> LoginNewUserAsync(this ApiFactory factory, string? email = null) =>
         await factory.LoginAsync(await factory.RegisterAsync(email));
 }

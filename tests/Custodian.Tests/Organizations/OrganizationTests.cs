@@ -1,7 +1,11 @@
 using System.Net;
+using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Organizations;
+using Custodian.Server.Infrastructure.Data;
 using Custodian.Tests.Infrastructure;
 using Custodian.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Tests.Organizations;
 
@@ -141,6 +145,10 @@ public sealed class OrganizationTests(ApiFactory api) : IClassFixture<ApiFactory
 
         await ApiClient.ReadErrorAsync(await owner.Client.GetAsync($"/api/organizations/{org.Id}"), HttpStatusCode.NotFound);
         Assert.Empty((await owner.Client.GetJsonAsync("/api/accounts/profile"))["organizations"]!.AsArray());
+        await using var scope = api.Services.CreateAsyncScope();
+        var deleted = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Events
+            .SingleAsync(e => e.OrganizationId == org.Id && e.Type == EventType.Organization_Deleted, TestContext.Current.CancellationToken);
+        Assert.Equal(owner.Id, deleted.ActingUserId);
     }
 
     [Fact]

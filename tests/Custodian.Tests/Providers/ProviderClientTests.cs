@@ -31,6 +31,33 @@ public sealed class ProviderClientTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task DeleteClient_OnlyByProviderAdmin_NotServiceUser_AndLoggedForTheProvider()
+    {
+        var owner = await api.LoginNewUserAsync();
+        var provider = await api.CreateProviderAsync(owner);
+        var technician = await api.LoginNewUserAsync();
+        await api.AddProviderUserAsync(provider, technician, type: 1);
+        var client = await provider.CreateClientAsync(technician, "Doomed Ltd", TestAccounts.NewEmail());
+        var linkId = (await owner.Client.GetJsonAsync($"/api/providers/{provider.Id}/organizations"))["data"]![0]!["id"]!.GetValue<string>();
+        var verify = new { masterPasswordHash = technician.Account.MasterPasswordHash };
+
+        await ApiClient.ReadErrorAsync(await technician.Client.DeleteAsync($"/api/organizations/{client.Id}", verify), HttpStatusCode.NotFound);
+        await ApiClient.ReadErrorAsync(await technician.Client.PostAsync($"/api/organizations/{client.Id}/delete", verify), HttpStatusCode.NotFound);
+        await ApiClient.ReadErrorAsync(await technician.Client.DeleteAsync($"/api/providers/{provider.Id}/organizations/{linkId}"), HttpStatusCode.NotFound);
+        await ApiClient.ReadErrorAsync(await technician.Client.PostAsync($"/api/providers/{provider.Id}/organizations/{linkId}/delete"), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await technician.Client.GetAsync($"/api/organizations/{client.Id}")).StatusCode);
+
+        await ApiClient.ReadOkOrEmptyAsync(await owner.Client.PostAsync($"/api/organizations/{client.Id}/delete",
+            new { masterPasswordHash = owner.Account.MasterPasswordHash }));
+
+        await ApiClient.ReadErrorAsync(await owner.Client.GetAsync($"/api/organizations/{client.Id}"), HttpStatusCode.NotFound);
+        var log = (await owner.Client.GetJsonAsync($"/api/providers/{provider.Id}/events"))["data"]!.AsArray();
+        var deleted = Assert.Single(log, e => e!["type"]!.GetValue<int>() == 1690)!;
+        Assert.Equal(client.Id.ToString(), deleted["organizationId"]!.GetValue<string>());
+        Assert.Equal(owner.Id.ToString(), deleted["actingUserId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ClientList_SearchSortPages_AndSeatsAndName()
     {
         var owner = await api.LoginNewUserAsync();

@@ -96,6 +96,8 @@ public sealed class NginxFront : IAsyncDisposable
             ["Database__DataDirectory"] = Path.Combine(_directory, $"data-{port}"),
             ["Accounts__MinimumPbkdf2Iterations"] = "5000",
             ["Login__MaxFailuresPerIp"] = "100000",
+            ["Secrets__KeyFile"] = Path.Combine(_directory, "secret.key"),
+            ["Server__PublicUrl"] = "https://vault.custodian.test",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
         };

@@ -4,8 +4,20 @@ using Custodian.Tests.Vault;
 
 namespace Custodian.Tests.Scale;
 
-/// <summary>One of several server instances on one shared database.</summary>
-public sealed class InstanceFactory(string databaseName) : ApiFactory(databaseName);
+/// <summary>
+/// One of several server instances on one shared database. Each has its own data directory; they share the
+/// secret-protection key file, as instances on shared storage do.
+/// </summary>
+public sealed class InstanceFactory : ApiFactory
+{
+    readonly string _keyFile;
+
+    public InstanceFactory(string databaseName) : base(databaseName) => _keyFile = KeyFile(databaseName);
+
+    public static string KeyFile(string databaseName) => Path.Combine(Path.GetTempPath(), $"{databaseName}.secret.key");
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Secrets:KeyFile"] = _keyFile };
+}
 
 /// <summary>
 /// Two server instances on one PostgreSQL database, as behind a load balancer: whatever one instance issues
@@ -43,6 +55,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         {
             await _a.DisposeAsync();
         }
+        File.Delete(InstanceFactory.KeyFile(_database));
     }
 
     static void RequirePostgres() =>

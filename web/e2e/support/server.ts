@@ -52,7 +52,7 @@ export async function startServer(): Promise<RunningServer> {
   let output = "";
   const child = spawn("dotnet", [serverDll, "--urls", baseUrl, `--Web:Root=${webRoot}`], {
     cwd: dataDir,
-    env: { ...process.env, Database__DataDirectory: dataDir, Admin__Token: adminToken, ASPNETCORE_ENVIRONMENT: "Production" },
+    env: { ...process.env, Database__DataDirectory: dataDir, Admin__Token: adminToken, Server__PublicUrl: baseUrl, ASPNETCORE_ENVIRONMENT: "Production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (b: Buffer) => (output = (output + b.toString()).slice(-20_000));

@@ -47,7 +47,6 @@ public sealed class AccountRegistrar(AppDbContext db, MasterPasswordHasher hashe
             PublicKey = account.PublicKey,
             PrivateKey = account.EncryptedPrivateKey,
             SecurityStamp = Guid.NewGuid().ToString(),
-            ApiKey = NewApiKey(),
             CreationDate = now,
             AccountRevisionDate = now,
         };

@@ -81,25 +81,26 @@ public static class MasterPasswordEndpoints
     }
 
     static async Task<ApiKeyResponse> GetApiKey(SecretVerificationRequest request, AppDbContext db, CurrentUser caller,
-        MasterPasswordHasher hasher, CancellationToken ct)
+        MasterPasswordHasher hasher, ApiKeys apiKeys, CancellationToken ct)
     {
         var user = await VerifiedAsync(db, caller, hasher, request.MasterPasswordHash, ct);
-        if (user.ApiKey is null)
+        var key = apiKeys.Reveal(user);
+        if (key is null)
         {
-            user.ApiKey = AccountRegistrar.NewApiKey();
+            key = apiKeys.Rotate(user);
             await db.SaveChangesAsync(ct);
         }
-        return new(user.ApiKey, user.RevisionDate);
+        return new(key, user.RevisionDate);
     }
 
     /// <summary>A new secret voids the old one at once; sessions started with it keep their tokens until they expire.</summary>
     static async Task<ApiKeyResponse> RotateApiKey(SecretVerificationRequest request, AppDbContext db, CurrentUser caller,
-        MasterPasswordHasher hasher, CancellationToken ct)
+        MasterPasswordHasher hasher, ApiKeys apiKeys, CancellationToken ct)
     {
         var user = await VerifiedAsync(db, caller, hasher, request.MasterPasswordHash, ct);
-        user.ApiKey = AccountRegistrar.NewApiKey();
+        var key = apiKeys.Rotate(user);
         await db.SaveChangesAsync(ct);
-        return new(user.ApiKey, user.RevisionDate);
+        return new(key, user.RevisionDate);
     }
 
     static async Task DeleteAccount([FromBody] SecretVerificationRequest request, AppDbContext db, CurrentUser caller,

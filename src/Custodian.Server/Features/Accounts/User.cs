@@ -39,7 +39,7 @@ public sealed class User : IRevisioned, IAccountRevisionSource
     public string? UserKeyId { get; set; }
     /// <summary>Rotated on password, KDF or key change and "log out everywhere"; tokens carry it.</summary>
     public required string SecurityStamp { get; set; }
-    /// <summary>The personal API key's client secret (<c>bw login --apikey</c>).</summary>
+    /// <summary>The personal API key's client secret (<c>bw login --apikey</c>), protected (<see cref="ApiKeys"/>).</summary>
     public string? ApiKey { get; set; }
     public string Culture { get; set; } = "en-US";
     public string? AvatarColor { get; set; }
@@ -70,7 +70,7 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.MasterPassword).HasMaxLength(300);
         user.Property(u => u.MasterPasswordSalt).HasMaxLength(256);
         user.Property(u => u.SecurityStamp).HasMaxLength(50);
-        user.Property(u => u.ApiKey).HasMaxLength(30);
+        user.Property(u => u.ApiKey).HasMaxLength(500);
         user.Property(u => u.Culture).HasMaxLength(10);
         user.Property(u => u.AvatarColor).HasMaxLength(7);
         user.Property(u => u.UserKeyId).HasMaxLength(64);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Custodian.Server.Features.Identity;
 using Custodian.Server.Infrastructure.Http;
 
 namespace Custodian.Server.Features.Admin;
@@ -45,8 +46,16 @@ public static class AdminEndpoints
         {
             throw new NotFoundException();
         }
-        if (!HasAdminToken(context.HttpContext))
+        // Guessing the one token that rules the server is throttled per address, like logins.
+        var http = context.HttpContext;
+        var (throttle, address) = (http.RequestServices.GetRequiredService<LoginThrottle>(), http.Connection.RemoteIpAddress?.ToString());
+        if (await throttle.IsAdminBlockedAsync(address, http.RequestAborted))
         {
+            throw new TooManyRequestsException("Too many wrong admin tokens. Try again later.");
+        }
+        if (!HasAdminToken(http))
+        {
+            await throttle.RecordAdminFailureAsync(address, http.RequestAborted);
             throw new UnauthorizedException("The admin token is missing or wrong.");
         }
         return await next(context);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Custodian.Server.Features.Providers;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Admin;
@@ -9,19 +10,19 @@ namespace Custodian.Server.Features.Admin;
 public sealed record AdminProviderCreateRequest(
     [property: Required, StringLength(50)] string Name,
     ProviderType Type,
-    [property: Required, EmailAddress, StringLength(256)] string OwnerEmail) : IRequestModel;
+    [property: Required, MailAddress, StringLength(256)] string OwnerEmail) : IRequestModel;
 
 public sealed record AdminProviderUpdateRequest(
     [property: Required, StringLength(50)] string Name,
     [property: StringLength(50)] string? BusinessName,
-    [property: EmailAddress, StringLength(256)] string? BillingEmail,
+    [property: MailAddress, StringLength(256)] string? BillingEmail,
     bool Enabled) : IRequestModel;
 
 public sealed record AdminProviderResponse(Guid Id, string Name, string? BusinessName, string? BillingEmail, ProviderType Type,
     ProviderStatusType Status, bool Enabled, int Clients, int Users, DateTime CreationDate) : ResponseModel("adminProvider");
 
 /// <summary>What the system administrator does with providers; used by the /admin API and the command line.</summary>
-public sealed class AdminProviders(AppDbContext db, ProviderService providers, TimeProvider time)
+public sealed class AdminProviders(AppDbContext db, ProviderService providers, MailLinks links, TimeProvider time)
 {
     /// <summary>A pending provider and its owner (linked at once when the account exists), who gets the setup mail.</summary>
     public async Task<Provider> CreateAsync(string name, ProviderType type, string ownerEmail, CancellationToken ct)
@@ -30,7 +31,8 @@ public sealed class AdminProviders(AppDbContext db, ProviderService providers, T
         {
             throw BadRequestException.ForField("Type", "Unknown provider type.");
         }
-        var email = ownerEmail.Trim().ToLowerInvariant();
+        var email = EmailAddresses.Normalize(ownerEmail, "OwnerEmail");
+        links.EnsureConfigured();
         var now = time.GetUtcNow().UtcDateTime;
         var provider = new Provider { Id = Guid.CreateVersion7(), Name = name.Trim(), Type = type, BillingEmail = email, Status = ProviderStatusType.Pending, CreationDate = now };
         var ownerId = await db.Users.Where(u => u.Email == email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);

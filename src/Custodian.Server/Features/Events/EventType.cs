@@ -53,6 +53,8 @@ public enum EventType
     Organization_ClientExportedVault = 1602,
     Organization_VaultAccessed = 1603,
     Organization_CollectionManagementUpdated = 1609,
+    /// <summary>Custodian's own number (Bitwarden logs no org deletion): high in the range, clear of theirs.</summary>
+    Organization_Deleted = 1690,
 
     Policy_Updated = 1700,
 

@@ -1,39 +1,82 @@
+using System.Security.Cryptography;
+using System.Text;
 using Custodian.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Custodian.Server.Features.Identity;
 
+/// <summary>The counters one login attempt touches: the account from this address, the account, the address.</summary>
+public sealed record LoginThrottleKeys(string AccountAtAddress, string Account, string Address)
+{
+    public static LoginThrottleKeys For(string account, string? address)
+    {
+        var (who, from) = (account.Trim().ToLowerInvariant(), address ?? "unknown");
+        return new(Key("account-ip", $"{who}\n{from}"), Key("account", who), Key("ip", from));
+    }
+
+    /// <summary>Hashed: any form value fits the column, and the table keeps no list of guessed emails.</summary>
+    public static string Key(string kind, string value) =>
+        $"{kind}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))}";
+}
+
+/// <summary>What the throttle says about one attempt: refused outright, or answered only after a pause.</summary>
+public readonly record struct ThrottleVerdict(bool Blocked, TimeSpan Delay);
+
 /// <summary>
-/// Counts failed logins per account and per client IP in fixed windows, in the database so that all instances
-/// share the counts. Unknown accounts are counted too, so throttling reveals nothing about which emails exist.
+/// Counts failed logins in fixed windows, in the database so that every instance shares the counts. The hard limits
+/// are per account from one address and per address, so someone guessing at an account from elsewhere never locks its
+/// owner out; across addresses the account is slowed down (a pause before every attempt grows with its failures) and
+/// capped high enough that only an attacker with many addresses reaches it. Unknown accounts are counted too, so
+/// throttling reveals nothing about which emails exist.
 /// </summary>
 public sealed class LoginThrottle(AppDbContext db, IOptions<LoginOptions> options, TimeProvider time)
 {
+    /// <summary>The pause stops growing after this many steps.</summary>
+    const int MaxDelaySteps = 10;
+
     readonly LoginOptions _options = options.Value;
 
-    public static string AccountKey(string account) => $"account:{account.Trim().ToLowerInvariant()}";
+    public async Task<ThrottleVerdict> CheckAsync(LoginThrottleKeys keys, CancellationToken ct)
+    {
+        var counts = await CountsAsync([keys.AccountAtAddress, keys.Account, keys.Address], ct);
+        var accountFailures = counts.GetValueOrDefault(keys.Account);
+        if (counts.GetValueOrDefault(keys.AccountAtAddress) >= _options.MaxFailuresPerAccountAndIp
+            || accountFailures >= _options.MaxFailuresPerAccount || counts.GetValueOrDefault(keys.Address) >= _options.MaxFailuresPerIp)
+        {
+            return new ThrottleVerdict(true, TimeSpan.Zero);
+        }
+        var steps = Math.Min(accountFailures - _options.MaxFailuresPerAccountAndIp + 1, MaxDelaySteps);
+        return new ThrottleVerdict(false, steps > 0 ? _options.FailureDelay * steps : TimeSpan.Zero);
+    }
 
-    public static string IpKey(string? ip) => $"ip:{ip ?? "unknown"}";
+    public async Task RecordFailureAsync(LoginThrottleKeys keys, CancellationToken ct)
+    {
+        await IncrementAsync(keys.AccountAtAddress, ct);
+        await IncrementAsync(keys.Account, ct);
+        await IncrementAsync(keys.Address, ct);
+    }
 
-    public async Task<bool> IsBlockedAsync(string accountKey, string ipKey, CancellationToken ct)
+    /// <summary>
+    /// A success clears only its own address's count for the account: what others tried against it keeps slowing them.
+    /// </summary>
+    public Task ResetAsync(LoginThrottleKeys keys, CancellationToken ct) =>
+        db.LoginAttempts.Where(a => a.Key == keys.AccountAtAddress).ExecuteDeleteAsync(ct);
+
+    /// <summary>Wrong <c>/admin</c> tokens, per address: the token is one secret for the whole server.</summary>
+    public async Task<bool> IsAdminBlockedAsync(string? address, CancellationToken ct) =>
+        (await CountsAsync([AdminKey(address)], ct)).GetValueOrDefault(AdminKey(address)) >= _options.MaxAdminFailuresPerIp;
+
+    public Task RecordAdminFailureAsync(string? address, CancellationToken ct) => IncrementAsync(AdminKey(address), ct);
+
+    static string AdminKey(string? address) => LoginThrottleKeys.Key("admin-ip", address ?? "unknown");
+
+    async Task<Dictionary<string, int>> CountsAsync(string[] keys, CancellationToken ct)
     {
         var since = time.GetUtcNow().UtcDateTime - _options.FailureWindow;
-        var counts = await db.LoginAttempts.AsNoTracking()
-            .Where(a => (a.Key == accountKey || a.Key == ipKey) && a.WindowStart >= since)
-            .Select(a => new { a.Key, a.Failures }).ToListAsync(ct);
-        return counts.Any(c => c.Key == accountKey ? c.Failures >= _options.MaxFailuresPerAccount
-            : c.Failures >= _options.MaxFailuresPerIp);
+        return await db.LoginAttempts.AsNoTracking().Where(a => keys.Contains(a.Key) && a.WindowStart >= since)
+            .ToDictionaryAsync(a => a.Key, a => a.Failures, ct);
     }
-
-    public async Task RecordFailureAsync(string accountKey, string ipKey, CancellationToken ct)
-    {
-        await IncrementAsync(accountKey, ct);
-        await IncrementAsync(ipKey, ct);
-    }
-
-    public Task ResetAsync(string accountKey, CancellationToken ct) =>
-        db.LoginAttempts.Where(a => a.Key == accountKey).ExecuteDeleteAsync(ct);
 
     async Task IncrementAsync(string key, CancellationToken ct)
     {

@@ -6,7 +6,8 @@ namespace Custodian.Server.Features.Identity;
 
 /// <summary>
 /// A refresh token, stored only as its SHA-256 hash. It lives while its security stamp matches the user's,
-/// so rotating the stamp revokes every session at once.
+/// so rotating the stamp revokes every session at once. Each use replaces it with a new one of the same family;
+/// the used one is kept (until it would have expired) so that presenting it again is seen as theft.
 /// </summary>
 public sealed class RefreshToken
 {
@@ -18,8 +19,11 @@ public sealed class RefreshToken
     public required string ClientId { get; set; }
     public required string SecurityStamp { get; set; }
     public DateTime CreationDate { get; set; }
-    /// <summary>Sliding: each use pushes it out again.</summary>
     public DateTime ExpirationDate { get; set; }
+    /// <summary>Every token descended from one login shares the first token's id.</summary>
+    public Guid FamilyId { get; set; }
+    /// <summary>When it was exchanged for its successor; null while it is the family's current token.</summary>
+    public DateTime? UsedDate { get; set; }
 }
 
 sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
@@ -29,6 +33,7 @@ sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
         token.ToTable("RefreshTokens");
         token.HasIndex(t => t.TokenHash).IsUnique();
         token.HasIndex(t => t.UserId);
+        token.HasIndex(t => t.FamilyId);
         token.Property(t => t.TokenHash).HasMaxLength(64);
         token.Property(t => t.ClientId).HasMaxLength(50);
         token.Property(t => t.SecurityStamp).HasMaxLength(50);

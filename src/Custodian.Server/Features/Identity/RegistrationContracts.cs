@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Custodian.Server.Features.Accounts;
 using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Mail;
 
 namespace Custodian.Server.Features.Identity;
 
@@ -22,7 +23,7 @@ public sealed record MasterPasswordUnlockRequest(
 
 /// <summary><c>POST /identity/accounts/register</c> (legacy clients, vaultwarden's shape).</summary>
 public sealed record RegisterRequest(
-    [property: Required, EmailAddress, MaxLength(256)] string Email,
+    [property: Required, MailAddress, MaxLength(256)] string Email,
     [property: MaxLength(50)] string? Name,
     [property: Required, MaxLength(300)] string MasterPasswordHash,
     [property: MaxLength(50)] string? MasterPasswordHint,
@@ -34,7 +35,7 @@ public sealed record RegisterRequest(
     int? KdfParallelism) : IRequestModel;
 
 public sealed record SendVerificationEmailRequest(
-    [property: Required, EmailAddress, MaxLength(256)] string Email,
+    [property: Required, MailAddress, MaxLength(256)] string Email,
     [property: MaxLength(50)] string? Name,
     bool ReceiveMarketingEmails) : IRequestModel;
 
@@ -43,7 +44,7 @@ public sealed record SendVerificationEmailRequest(
 /// <c>masterPasswordAuthentication</c>/<c>masterPasswordUnlock</c> objects; either form is accepted.
 /// </summary>
 public sealed record RegisterFinishRequest(
-    [property: Required, EmailAddress, MaxLength(256)] string Email,
+    [property: Required, MailAddress, MaxLength(256)] string Email,
     [property: MaxLength(50)] string? Name,
     [property: MaxLength(50)] string? MasterPasswordHint,
     [property: MaxLength(300)] string? MasterPasswordHash,

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Custodian.Server.Features.Accounts;
 using Custodian.Server.Infrastructure.Data;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Identity;
@@ -15,14 +14,18 @@ public static class TokenEndpoint
     const string WrongPassword = "Username or password is incorrect. Try again.";
 
     public static async Task<IResult> Token(HttpContext http, AppDbContext db, TokenService tokens, LoginThrottle throttle,
-        MasterPasswordHasher hasher, TimeProvider time, CancellationToken ct)
+        MasterPasswordHasher hasher, ApiKeys apiKeys, TimeProvider time, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
             return Error("invalid_request", "Expected application/x-www-form-urlencoded.");
         }
-        var form = new TokenForm(await http.Request.ReadFormAsync(ct));
-        var context = new GrantContext(http, db, tokens, throttle, hasher, time, form);
+        var read = await TokenForm.ReadAsync(http.Request, ct);
+        if (read is not { } form)
+        {
+            return Error("invalid_request", "The form is too large or holds control characters.");
+        }
+        var context = new GrantContext(http, db, tokens, throttle, hasher, apiKeys, time, form);
         return form["grant_type"] switch
         {
             "password" => await PasswordGrantAsync(context, ct),
@@ -45,19 +48,19 @@ public static class TokenEndpoint
         {
             return Error("invalid_scope", "The api scope is required.");
         }
-        var (accountKey, ipKey) = (LoginThrottle.AccountKey(email), LoginThrottle.IpKey(c.ClientIp));
-        if (await c.Throttle.IsBlockedAsync(accountKey, ipKey, ct))
+        var keys = LoginThrottleKeys.For(email, c.ClientIp);
+        if (await PassThrottleAsync(c, keys, ct) is { } refused)
         {
-            return TooManyAttempts();
+            return refused;
         }
         var normalized = email.ToLowerInvariant();
         var user = await c.Db.Users.SingleOrDefaultAsync(u => u.Email == normalized, ct);
         if (user is null || !c.Hasher.Verify(user, password))
         {
-            await c.Throttle.RecordFailureAsync(accountKey, ipKey, ct);
+            await c.Throttle.RecordFailureAsync(keys, ct);
             return Error("invalid_grant", "invalid_username_or_password", WrongPassword);
         }
-        await c.Throttle.ResetAsync(accountKey, ct);
+        await c.Throttle.ResetAsync(keys, ct);
         return await IssueAsync(c, user, clientId, scopes, withRefresh: scopes.Contains("offline_access"), ct);
     }
 
@@ -70,21 +73,33 @@ public static class TokenEndpoint
         }
         var hash = TokenService.HashRefreshToken(presented);
         var now = c.Time.GetUtcNow().UtcDateTime;
-        var token = await c.Db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
+        var token = await c.Db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
         var user = token is null ? null : await c.Db.Users.SingleOrDefaultAsync(u => u.Id == token.UserId, ct);
         var clientId = c.Form["client_id"];
+        // The clients log the user out on this exact error ("session expired").
+        var invalid = Error("invalid_grant", "invalid_grant");
         if (token is null || user is null || token.ExpirationDate <= now || token.SecurityStamp != user.SecurityStamp
             || (!string.IsNullOrEmpty(clientId) && clientId != token.ClientId))
         {
-            // The clients log the user out on this exact error ("session expired").
-            return Error("invalid_grant", "invalid_grant");
+            return invalid;
         }
-        c.Tokens.Slide(token);
+        // Tokens issued before rotation have no family yet: each starts its own.
+        var family = token.FamilyId == Guid.Empty ? token.Id : token.FamilyId;
+        // Marked used in one conditional statement, so that of two instances exchanging the same token only one wins.
+        if (token.UsedDate is not null || await c.Db.RefreshTokens.Where(t => t.Id == token.Id && t.UsedDate == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedDate, now), ct) == 0)
+        {
+            // A used token presented again: it was copied, and either copy may be the thief's. End the whole session.
+            await c.Db.RefreshTokens.Where(t => t.FamilyId == family || t.Id == token.Id).ExecuteDeleteAsync(ct);
+            return invalid;
+        }
+        await c.Db.RefreshTokens.Where(t => t.FamilyId == family && t.ExpirationDate <= now).ExecuteDeleteAsync(ct);
         var device = token.DeviceId is { } deviceId ? await c.Db.Devices.FindAsync([deviceId], ct) : null;
         var scopes = new[] { "api", "offline_access" };
+        var refresh = c.Tokens.CreateRefreshToken(user, device, token.ClientId, family);
         var access = c.Tokens.CreateAccessToken(user, device, token.ClientId, scopes);
         await c.Db.SaveChangesAsync(ct);
-        return Results.Json(c.Tokens.Response(user, access, presented, scopes));
+        return Results.Json(c.Tokens.Response(user, access, refresh, scopes));
     }
 
     static async Task<IResult> ClientCredentialsGrantAsync(GrantContext c, CancellationToken ct)
@@ -101,19 +116,18 @@ public static class TokenEndpoint
         {
             return Error("invalid_scope", "Only the api scope is allowed for API keys.");
         }
-        var (accountKey, ipKey) = (LoginThrottle.AccountKey(clientId), LoginThrottle.IpKey(c.ClientIp));
-        if (await c.Throttle.IsBlockedAsync(accountKey, ipKey, ct))
+        var keys = LoginThrottleKeys.For(clientId, c.ClientIp);
+        if (await PassThrottleAsync(c, keys, ct) is { } refused)
         {
-            return TooManyAttempts();
+            return refused;
         }
         var user = await c.Db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
-        if (user?.ApiKey is null || !CryptographicOperations.FixedTimeEquals(
-                Encoding.UTF8.GetBytes(user.ApiKey), Encoding.UTF8.GetBytes(secret)))
+        if (user is null || !c.ApiKeys.Matches(user, secret))
         {
-            await c.Throttle.RecordFailureAsync(accountKey, ipKey, ct);
+            await c.Throttle.RecordFailureAsync(keys, ct);
             return Error("invalid_client", "invalid_client");
         }
-        await c.Throttle.ResetAsync(accountKey, ct);
+        await c.Throttle.ResetAsync(keys, ct);
         return await IssueAsync(c, user, clientId, scopes, withRefresh: false, ct);
     }
 
@@ -149,6 +163,21 @@ public static class TokenEndpoint
         return device;
     }
 
+    /// <summary>A refusal (429) when throttled; otherwise null, after the account's slow-down pause if it has one.</summary>
+    static async Task<IResult?> PassThrottleAsync(GrantContext c, LoginThrottleKeys keys, CancellationToken ct)
+    {
+        var verdict = await c.Throttle.CheckAsync(keys, ct);
+        if (verdict.Blocked)
+        {
+            return TooManyAttempts();
+        }
+        if (verdict.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(verdict.Delay, c.Time, ct);
+        }
+        return null;
+    }
+
     static string[] Scopes(string? scope) =>
         (scope ?? "api").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -160,7 +189,7 @@ public static class TokenEndpoint
             new TokenErrorModel("Too many failed login attempts. Try again later.")), statusCode: 429);
 
     sealed record GrantContext(HttpContext Http, AppDbContext Db, TokenService Tokens, LoginThrottle Throttle,
-        MasterPasswordHasher Hasher, TimeProvider Time, TokenForm Form)
+        MasterPasswordHasher Hasher, ApiKeys ApiKeys, TimeProvider Time, TokenForm Form)
     {
         public string? ClientIp => Http.Connection.RemoteIpAddress?.ToString();
     }
@@ -168,6 +197,38 @@ public static class TokenEndpoint
     /// <summary>Form fields by name, case-insensitively; an empty value reads as absent.</summary>
     sealed class TokenForm(IFormCollection form)
     {
+        /// <summary>A login form is a few hundred bytes; these bounds leave room and keep a 12 MB value out of memory.</summary>
+        static readonly FormOptions Limits = new() { ValueCountLimit = 64, KeyLengthLimit = 100, ValueLengthLimit = 16 * 1024 };
+
+        const long MaxBodySize = 64 * 1024;
+
         public string? this[string name] => form.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
+
+        /// <summary>
+        /// The form, or null when it is too large or a value holds a control character (a NUL would reach the
+        /// database, where PostgreSQL refuses it).
+        /// </summary>
+        public static async Task<TokenForm?> ReadAsync(HttpRequest request, CancellationToken ct)
+        {
+            if (request.ContentLength > MaxBodySize)
+            {
+                return null;
+            }
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = MaxBodySize;
+            }
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, Limits));
+            try
+            {
+                var form = await request.ReadFormAsync(ct);
+                return form.Any(f => f.Key.Any(char.IsControl) || f.Value.Any(v => v is not null && v.Any(char.IsControl)))
+                    ? null : new TokenForm(form);
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            {
+                return null;
+            }
+        }
     }
 }

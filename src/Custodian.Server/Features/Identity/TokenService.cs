@@ -37,6 +37,7 @@ public sealed class TokenService(AppDbContext db, SigningKeyStore keys, IOptions
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = TokenClaims.Issuer,
+            Audience = TokenClaims.Audience,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + _options.AccessTokenLifetime,
@@ -45,14 +46,19 @@ public sealed class TokenService(AppDbContext db, SigningKeyStore keys, IOptions
         });
     }
 
-    /// <summary>Adds a refresh token row (saved with the caller's SaveChanges) and returns the secret once.</summary>
-    public string CreateRefreshToken(User user, Device? device, string clientId)
+    /// <summary>
+    /// Adds a refresh token row (saved with the caller's SaveChanges) and returns the secret once: the first of a new
+    /// family at login, or the successor of a used token in <paramref name="familyId"/>.
+    /// </summary>
+    public string CreateRefreshToken(User user, Device? device, string clientId, Guid? familyId = null)
     {
         var token = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow().UtcDateTime;
+        var id = Guid.CreateVersion7();
         db.RefreshTokens.Add(new RefreshToken
         {
-            Id = Guid.CreateVersion7(),
+            Id = id,
+            FamilyId = familyId ?? id,
             TokenHash = HashRefreshToken(token),
             UserId = user.Id,
             DeviceId = device?.Id,
@@ -63,9 +69,6 @@ public sealed class TokenService(AppDbContext db, SigningKeyStore keys, IOptions
         });
         return token;
     }
-
-    public void Slide(RefreshToken token) =>
-        token.ExpirationDate = time.GetUtcNow().UtcDateTime + _options.RefreshTokenLifetime;
 
     public static string HashRefreshToken(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

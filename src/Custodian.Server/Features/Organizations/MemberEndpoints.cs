@@ -2,6 +2,7 @@ using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Mail;
 using Custodian.Server.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,15 +49,12 @@ public static class MemberEndpoints
     }
 
     static async Task Invite(Guid organizationId, MemberInviteRequest request, OrganizationAccess access, AppDbContext db,
-        MemberService members, TimeProvider time, CancellationToken ct)
+        MemberService members, MailLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = await access.RequireAsync(organizationId, c => c.CanManageUsers, ct);
         MemberService.EnsureMayAssign(caller, request.Type, request.Permissions);
-        var emails = request.Emails.Select(e => e.Trim().ToLowerInvariant()).Distinct().ToList();
-        if (emails.Any(e => !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(e) || e.Length > 256))
-        {
-            throw BadRequestException.ForField("Emails", "Every invitation needs a valid email address.");
-        }
+        var emails = EmailAddresses.Normalize(request.Emails);
+        links.EnsureConfigured();
         var taken = await db.OrganizationUsers.Where(m => m.OrganizationId == organizationId)
             .Where(m => (m.Email != null && emails.Contains(m.Email)) || db.Users.Any(u => u.Id == m.UserId && emails.Contains(u.Email)))
             .AnyAsync(ct);

@@ -9,7 +9,7 @@ namespace Custodian.Server.Features.Organizations;
 
 /// <summary>Rules every membership change keeps, the invitation mail, and the member shapes clients read.</summary>
 public sealed class MemberService(AppDbContext db, InviteTokens tokens, Mailer mailer,
-    IHttpContextAccessor http, EventLog events)
+    MailLinks links, EventLog events)
 {
     public async Task<OrganizationUser> LoadAsync(OrgCaller caller, Guid id, CancellationToken ct) =>
         await db.OrganizationUsers.SingleOrDefaultAsync(m => m.Id == id && m.OrganizationId == caller.OrganizationId, ct)
@@ -80,8 +80,7 @@ public sealed class MemberService(AppDbContext db, InviteTokens tokens, Mailer m
     public Task SendInviteAsync(Organization org, OrganizationUser member, CancellationToken ct)
     {
         var email = member.Email ?? throw new BadRequestException("This member has already accepted the invitation.");
-        var request = http.HttpContext!.Request;
-        var link = $"{request.Scheme}://{request.Host}{request.PathBase}/#/accept-organization"
+        var link = $"{links.BaseUrl}/#/accept-organization"
             + $"?organizationId={org.Id}&organizationUserId={member.Id}&email={Uri.EscapeDataString(email)}"
             + $"&organizationName={Uri.EscapeDataString(org.Name)}&token={Uri.EscapeDataString(tokens.Create(member.Id, email))}";
         return mailer.SendAsync(email, $"Join {org.Name}",

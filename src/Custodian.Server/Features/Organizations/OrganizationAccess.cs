@@ -55,6 +55,26 @@ public sealed class OrganizationAccess(AppDbContext db, CurrentUser caller, Prov
     public Task<OrgCaller> RequireMemberAsync(Guid organizationId, CancellationToken ct) =>
         RequireAsync(organizationId, _ => true, ct);
 
+    /// <summary>
+    /// Deleting an org: its own confirmed owner, or an admin of the provider that manages it. Service users act as
+    /// owners for daily work, but removing a customer for good changes the provider and stays with its admins.
+    /// </summary>
+    public async Task<OrgCaller> RequireDeleterAsync(Guid organizationId, CancellationToken ct)
+    {
+        var access = await RequireAsync(organizationId, c => c.IsOwner, ct);
+        if (access.Membership?.Type == OrganizationUserType.Owner)
+        {
+            return access;
+        }
+        var userId = caller.Id;
+        if (access.ProviderId is { } providerId && await Providers.ProviderAccess.ActiveUsers(db, userId)
+                .AnyAsync(u => u.ProviderId == providerId && u.Type == Providers.ProviderUserType.ProviderAdmin, ct))
+        {
+            return access;
+        }
+        throw new NotFoundException();
+    }
+
     async Task<OrgCaller?> FindAsync(Guid organizationId, CancellationToken ct)
     {
         var userId = caller.Id;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Mail;
 
 namespace Custodian.Server.Features.Organizations;
 
@@ -8,7 +9,7 @@ namespace Custodian.Server.Features.Organizations;
 public sealed record OrganizationCreateRequest(
     [property: Required, StringLength(50)] string Name,
     [property: StringLength(50)] string? BusinessName,
-    [property: Required, EmailAddress, StringLength(256)] string BillingEmail,
+    [property: Required, MailAddress, StringLength(256)] string BillingEmail,
     int PlanType,
     /// <summary>The org key, RSA-wrapped to the creator's public key.</summary>
     [property: Required, EncryptedString, EncryptedStringLength(1000)] string Key,
@@ -20,7 +21,7 @@ public sealed record OrganizationCreateRequest(
 public sealed record OrganizationUpdateRequest(
     [property: Required, StringLength(50)] string Name,
     [property: StringLength(50)] string? BusinessName,
-    [property: EmailAddress, StringLength(256)] string? BillingEmail,
+    [property: MailAddress, StringLength(256)] string? BillingEmail,
     KeysRequest? Keys) : IRequestModel;
 
 /// <summary>A body carrying only the caller's master password hash, for destructive org actions.</summary>

@@ -148,11 +148,15 @@ public static class OrganizationEndpoints
     }
 
     static async Task DeleteOrganization(Guid id, [FromBody] OrganizationVerifyRequest request, OrganizationAccess access,
-        AppDbContext db, CurrentUser caller, MasterPasswordHasher hasher, TimeProvider time, CancellationToken ct)
+        AppDbContext db, CurrentUser caller, MasterPasswordHasher hasher, EventLog events, TimeProvider time, CancellationToken ct)
     {
-        var org = (await access.RequireAsync(id, c => c.IsOwner, ct)).Organization;
+        var deleter = await access.RequireDeleterAsync(id, ct);
         hasher.Require(await AccountEndpoints.LoadAsync(db, caller, ct), request.MasterPasswordHash);
-        db.Organizations.Remove(org);
+        // A client's deletion also goes to its provider's log, whoever deletes it (the provider or the org's owner).
+        var link = await db.ProviderOrganizations.AsNoTracking().SingleOrDefaultAsync(l => l.OrganizationId == id, ct);
+        events.Add(EventType.Organization_Deleted,
+            new EventSubject(OrganizationId: id, ProviderId: link?.ProviderId, ProviderOrganizationId: link?.Id), deleter);
+        db.Organizations.Remove(deleter.Organization);
         await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct, OrgChange.Profile);
     }
 

@@ -10,6 +10,9 @@ public static class OrganizationsSetup
         services.AddSingleton<InviteTokens>();
         services.AddOptions<Infrastructure.Mail.MailOptions>().BindConfiguration(Infrastructure.Mail.MailOptions.Section);
         services.AddSingleton<Infrastructure.Mail.Mailer>();
+        services.AddOptions<Infrastructure.Mail.ServerOptions>().BindConfiguration(Infrastructure.Mail.ServerOptions.Section)
+            .Validate(o => Infrastructure.Mail.MailLinks.IsValid(o.PublicUrl), "Server__PublicUrl must be an absolute http(s) URL.").ValidateOnStart();
+        services.AddSingleton<Infrastructure.Mail.MailLinks>();
         return services;
     }
 }

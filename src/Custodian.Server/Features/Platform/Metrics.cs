@@ -108,7 +108,10 @@ public static class MetricsSetup
     {
         var result = await next(context);
         var http = context.HttpContext;
-        var grantType = http.Request.HasFormContentType && http.Request.Form.TryGetValue("grant_type", out var value) ? value.ToString() : null;
+        // Only a form the endpoint already read: reading it here again would be synchronous I/O, and a form the
+        // endpoint refused (too large, control characters) must not be parsed at all.
+        var grantType = http.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is { } form
+            && form.TryGetValue("grant_type", out var value) ? value.ToString() : null;
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
         http.RequestServices.GetRequiredService<CustodianMetrics>().Login(grantType, status == StatusCodes.Status200OK);
         return result;

@@ -5,6 +5,7 @@ using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Mail;
 using Custodian.Server.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Custodian.Server.Features.Providers;
 /// <summary>A new client org: everything secret made by the provider user's client, the org key wrapped with the provider key.</summary>
 public sealed record ClientCreateRequest(
     [property: Required, StringLength(50)] string Name,
-    [property: Required, EmailAddress, StringLength(256)] string OwnerEmail,
+    [property: Required, MailAddress, StringLength(256)] string OwnerEmail,
     int PlanType,
     [property: Range(0, 100000)] int Seats,
     [property: Required, EncryptedString, EncryptedStringLength(1000)] string Key,
@@ -111,10 +112,11 @@ public static class ProviderClientEndpoints
     /// work. Adding an existing org and unlinking one change the provider itself and stay with provider admins.
     /// </summary>
     static async Task Create(Guid providerId, ClientCreateRequest request, ProviderCallers callers, AppDbContext db, MemberService members,
-        Assignments.AssignmentService assignments, EventLog events, TimeProvider time, CancellationToken ct)
+        Assignments.AssignmentService assignments, MailLinks links, EventLog events, TimeProvider time, CancellationToken ct)
     {
         var creator = await callers.RequireAsync(providerId, adminOnly: false, ct);
         var provider = creator.Provider;
+        links.EnsureConfigured();
         var now = time.GetUtcNow().UtcDateTime;
         var org = new Organization
         {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Providers;
@@ -34,13 +35,13 @@ public sealed record ProviderResponse(Guid Id, string Name, string? BusinessName
 public sealed record ProviderUpdateRequest(
     [property: Required, StringLength(50)] string Name,
     [property: StringLength(50)] string? BusinessName,
-    [property: Required, EmailAddress, StringLength(256)] string BillingEmail) : IRequestModel;
+    [property: Required, MailAddress, StringLength(256)] string BillingEmail) : IRequestModel;
 
 /// <summary>Setup by the owner: payment fields of the cloud form are accepted and ignored (self-hosted).</summary>
 public sealed record ProviderSetupRequest(
     [property: Required, StringLength(50)] string Name,
     [property: StringLength(50)] string? BusinessName,
-    [property: Required, EmailAddress, StringLength(256)] string BillingEmail,
+    [property: Required, MailAddress, StringLength(256)] string BillingEmail,
     [property: Required] string Token,
     /// <summary>The new provider key, RSA-wrapped to the owner's public key.</summary>
     [property: Required, EncryptedString, EncryptedStringLength(1000)] string Key) : IRequestModel;

@@ -7,18 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Server.Features.Providers;
 
 /// <summary>Provider mail (setup and user invitations) and the rules every provider-user change keeps.</summary>
-public sealed class ProviderService(AppDbContext db, InviteTokens tokens, Mailer mailer, IHttpContextAccessor http)
+public sealed class ProviderService(AppDbContext db, InviteTokens tokens, Mailer mailer, MailLinks links)
 {
     public const string LastAdminMessage = "Provider must have at least one confirmed ProviderAdmin.";
 
-    string VaultUrl
-    {
-        get
-        {
-            var request = http.HttpContext?.Request;
-            return request is null ? "http://localhost:8080" : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        }
-    }
+    string VaultUrl => links.BaseUrl;
 
     /// <summary>The setup link for the owner the system administrator named; the token also lets them register.</summary>
     public Task SendSetupInviteAsync(Provider provider, ProviderUser owner, string email, CancellationToken ct)

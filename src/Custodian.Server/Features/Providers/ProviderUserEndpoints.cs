@@ -4,6 +4,7 @@ using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Mail;
 using Custodian.Server.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -81,14 +82,15 @@ public static class ProviderUserEndpoints
 
     /// <summary>Addresses already in the provider are skipped, as Bitwarden does.</summary>
     static async Task Invite(Guid providerId, ProviderInviteRequest request, ProviderCallers callers, AppDbContext db, ProviderService service,
-        EventLog events, TimeProvider time, CancellationToken ct)
+        MailLinks links, EventLog events, TimeProvider time, CancellationToken ct)
     {
         var provider = (await callers.RequireAdminAsync(providerId, ct)).Provider;
-        var emails = request.Emails.Select(e => e.Trim().ToLowerInvariant()).Distinct().ToList();
-        if (emails.Any(e => e.Length > 256 || !new EmailAddressAttribute().IsValid(e)) || !Enum.IsDefined(request.Type))
+        var emails = EmailAddresses.Normalize(request.Emails);
+        if (!Enum.IsDefined(request.Type))
         {
-            throw BadRequestException.ForField("Emails", "Every invitation needs a valid email address and type.");
+            throw BadRequestException.ForField("Type", "Every invitation needs a valid type.");
         }
+        links.EnsureConfigured();
         var present = await db.ProviderUsers.Where(u => u.ProviderId == providerId)
             .Select(u => u.Email ?? db.Users.Where(x => x.Id == u.UserId).Select(x => x.Email).FirstOrDefault()).ToListAsync(ct);
         var invited = emails.Except(present.OfType<string>()).Select(email => new ProviderUser

@@ -27,7 +27,7 @@ public sealed class AttachmentStore(IOptions<DatabaseOptions> options, ILogger<A
     /// </summary>
     public async Task<(string TempPath, long Length)> WriteTempAsync(Guid cipherId, Stream content, long maxBytes, CancellationToken ct)
     {
-        Directory.CreateDirectory(CipherDirectory(cipherId));
+        DataFiles.EnsureDirectory(CipherDirectory(cipherId));
         var temp = Path.Combine(CipherDirectory(cipherId), $".upload-{Guid.NewGuid():N}");
         try
         {

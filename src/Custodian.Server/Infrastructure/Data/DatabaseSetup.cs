@@ -52,9 +52,7 @@ public static class DatabaseSetup
             throw new InvalidOperationException("Database__ConnectionString is required when Database__Provider is Postgres.");
         }
         // Relative to the working directory: `./run.sh` from the repository root keeps data in ./data.
-        var directory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(directory);
-        return $"Data Source={Path.Combine(directory, "custodian.db")}";
+        return $"Data Source={Path.Combine(DataFiles.EnsureDirectory(options.DataDirectory), "custodian.db")}";
     }
 
     /// <summary>Applies migrations at start-up; PostgreSQL serialises concurrent instances with a lock.</summary>

@@ -43,7 +43,7 @@ public sealed class Mailer(IOptions<MailOptions> mail, IOptions<DatabaseOptions>
         var smtp = mail.Value.Smtp;
         if (string.IsNullOrEmpty(smtp.Host))
         {
-            Directory.CreateDirectory(OutboxDirectory);
+            DataFiles.EnsureDirectory(OutboxDirectory);
             var path = Path.Combine(OutboxDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             await message.WriteToAsync(path, ct);
             logger.LogInformation("No SMTP server configured: mail \"{Subject}\" written to the outbox ({File})", subject, Path.GetFileName(path));

@@ -21,7 +21,7 @@ public static class AuthSetup
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = TokenClaims.Issuer,
-                    ValidateAudience = false,
+                    ValidAudience = TokenClaims.Audience,
                     // Clients refresh on the token's exp; the server must expire it at that exact time.
                     ClockSkew = TimeSpan.FromSeconds(5),
                     // Judged by the clock that issued them (TimeProvider), so a server with a test clock accepts its own tokens.

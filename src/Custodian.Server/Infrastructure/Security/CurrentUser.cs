@@ -29,4 +29,6 @@ public static class TokenClaims
     public const string Scope = "scope";
     public const string AuthMethod = "amr";
     public const string Issuer = "custodian";
+    /// <summary>Only this server's API takes these tokens; one minted for another purpose with the same key would lack it.</summary>
+    public const string Audience = "custodian-api";
 }

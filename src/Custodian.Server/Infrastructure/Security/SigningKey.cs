@@ -7,7 +7,7 @@ namespace Custodian.Server.Infrastructure.Security;
 public sealed class SigningKey
 {
     public int Id { get; set; }
-    /// <summary>Base64 of 64 random bytes (HMAC-SHA256 key).</summary>
+    /// <summary>Base64 of 64 random bytes (HMAC-SHA256 key), protected with Data Protection.</summary>
     public required string Secret { get; set; }
     public DateTime CreationDate { get; set; }
 }
@@ -18,6 +18,6 @@ sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
     {
         key.ToTable("SigningKeys");
         key.Property(k => k.Id).ValueGeneratedNever();
-        key.Property(k => k.Secret).HasMaxLength(200);
+        key.Property(k => k.Secret).HasMaxLength(1000);
     }
 }

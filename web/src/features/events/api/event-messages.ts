@@ -79,6 +79,7 @@ const DESCRIPTIONS: Readonly<Record<number, Describe>> = {
   1602: fixed("Exported organization vault"),
   1603: fixed("Accessed organization vault"),
   1609: fixed("Updated collection management settings"),
+  1690: fixed("Deleted organization"),
   1700: (e) => `Updated policy ${shortId(e.policyId)}`,
   1800: providerUser("Invited"),
   1801: providerUser("Confirmed"),

@@ -66,7 +66,7 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApiKey")
-                        .HasMaxLength(30)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AvatarColor")
@@ -264,6 +264,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpirationDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -274,12 +277,17 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UsedDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DeviceId");
+
+                    b.HasIndex("FamilyId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -1042,7 +1050,7 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
