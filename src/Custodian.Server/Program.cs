@@ -2,6 +2,7 @@ using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Admin;
 using Custodian.Server.Features.Providers;
 using Custodian.Server.Features.TwoFactor;
+using Custodian.Server.Features.Providers.Assignments;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Icons;
 using Custodian.Server.Features.Identity;
@@ -87,6 +88,8 @@ api.MapProviderApiKeyEndpoints();
 app.MapPublicApi();   // /api/public/* for organization API keys, and its OpenAPI document
 app.MapProviderApi();  // /api/provider-api/* for provider API keys
 app.MapScim();        // /scim/v2/{orgId}/* for Entra ID and Okta, with the org's SCIM key
+api.MapAssignmentEndpoints();
+api.MapAccessRequestEndpoints();
 app.MapAdminEndpoints();
 app.MapNotificationHubs();   // /notifications/hub (access_token in the query) and /notifications/anonymous-hub
 

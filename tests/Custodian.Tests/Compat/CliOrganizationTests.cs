@@ -90,9 +90,10 @@ public sealed class CliOrganizationTests(CompatServer server) : IClassFixture<Co
         var provider = await server.CreateProviderAsync(owner, "Northwind MSP");
         var (bw, technician) = await BwCli.LoginNewUserAsync(server);
         using var _ = bw;
-        await server.AddProviderUserAsync(provider, technician);
+        var technicianId = await server.AddProviderUserAsync(provider, technician);
         var client = await provider.CreateClientAsync(owner, "Fabrikam", TestAccounts.NewEmail("client"));
         var itemId = await client.CreateItemAsync(owner, "Fabrikam domain admin", await client.CreateCollectionAsync("Servers"));
+        await provider.AssignAsync([technicianId], client.Id);   // technicians carry the clients they are assigned to
 
         (await bw.RunAsync("sync", "--force")).EnsureSuccess("sync");
         var items = (await bw.RunAsync("list", "items", "--organizationid", client.Id.ToString())).EnsureSuccess("list items --organizationid").Json().AsArray();

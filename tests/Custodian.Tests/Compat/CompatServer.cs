@@ -3,6 +3,7 @@ using Custodian.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Tests.Compat;
@@ -19,6 +20,15 @@ public class CompatServer : ApiFactory
     internal CompatServer(string databaseName) : base(databaseName) { }
 
     public TestCertificates Certificates { get; } = new();
+
+    /// <summary>The server's clock: real time, moved forward when a test needs a later moment (a grant's expiry).</summary>
+    public ShiftedClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
 
     /// <summary>What <c>bw config server</c> is given.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -47,4 +57,14 @@ public class CompatServer : ApiFactory
         await base.DisposeAsync();
         Certificates.Dispose();
     }
+}
+
+/// <summary>Real time plus an offset the test moves forward; timers stay real.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    TimeSpan _offset;
+
+    public void Advance(TimeSpan by) => _offset += by;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
 }

@@ -46,6 +46,11 @@ public static class TestProviders
         return id;
     }
 
+    /// <summary>The provider's owner assigns technicians to clients (every pair).</summary>
+    public static async Task AssignAsync(this TestProvider provider, Guid[] providerUserIds, params Guid[] organizationIds) =>
+        await ApiClient.ReadOkOrEmptyAsync(await provider.Owner.Client.PostAsync($"/api/providers/{provider.Id}/assignments",
+            new { providerUserIds, organizationIds }));
+
     /// <summary>A new client org, made by <paramref name="by"/>'s client: keys generated there, the org key wrapped with the provider key.</summary>
     public static async Task<TestOrganization> CreateClientAsync(this TestProvider provider, TestUser by, string name, string ownerEmail)
     {

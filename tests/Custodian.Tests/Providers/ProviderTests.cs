@@ -91,12 +91,13 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
         var owner = await api.LoginNewUserAsync();
         var provider = await api.CreateProviderAsync(owner);
         var technician = await api.LoginNewUserAsync();
-        await api.AddProviderUserAsync(provider, technician);
+        var technicianId = await api.AddProviderUserAsync(provider, technician);
         var clientOwnerEmail = TestAccounts.NewEmail("client-owner");
 
         var client = await provider.CreateClientAsync(owner, "Fabrikam", clientOwnerEmail);
         var collection = await client.CreateCollectionAsync("Servers");
         var itemId = await client.CreateItemAsync(owner, "Domain admin", collection);
+        await provider.AssignAsync([technicianId], client.Id);
 
         var profile = await technician.Client.GetJsonAsync("/api/accounts/profile");
         Assert.Equal("profileProviderOrganization", profile["providerOrganizations"]![0]!["object"]!.GetValue<string>());
@@ -123,20 +124,26 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
         var owner = await api.LoginNewUserAsync();
         var provider = await api.CreateProviderAsync(owner);
         var technician = await api.LoginNewUserAsync();
-        await api.AddProviderUserAsync(provider, technician);
+        var technicianId = await api.AddProviderUserAsync(provider, technician);
+        var unassigned = await api.LoginNewUserAsync();
+        await api.AddProviderUserAsync(provider, unassigned);
         var otherOwner = await api.LoginNewUserAsync();
         await api.CreateProviderAsync(otherOwner);
         var client = await provider.CreateClientAsync(owner, "Contoso", TestAccounts.NewEmail("client-owner"));
+        await provider.AssignAsync([technicianId], client.Id);
         var collection = await client.CreateCollectionAsync("Network");
         var technicianBefore = await technician.Client.GetRevisionDateAsync();
+        var unassignedBefore = await unassigned.Client.GetRevisionDateAsync();
         var otherBefore = await otherOwner.Client.GetRevisionDateAsync();
 
         var itemId = await client.CreateItemAsync(owner, "Firewall", collection);
 
-        // The technician's clients see a new revision date, so they sync and find the item; another provider's do not.
+        // The assigned technician's clients see a new revision date, so they sync and find the item; those of a
+        // technician who does not carry the client, and another provider's, have nothing to fetch.
         Assert.True(await technician.Client.GetRevisionDateAsync() > technicianBefore);
         Assert.Contains((await technician.Client.GetJsonAsync("/api/sync?excludeDomains=true"))["ciphers"]!.AsArray(),
             c => c!["id"]!.GetValue<string>() == itemId.ToString());
+        Assert.Equal(unassignedBefore, await unassigned.Client.GetRevisionDateAsync());
         Assert.Equal(otherBefore, await otherOwner.Client.GetRevisionDateAsync());
     }
 
@@ -177,6 +184,7 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
         var technicianId = await api.AddProviderUserAsync(provider, technician);
         var clientOwner = await api.LoginNewUserAsync();
         var client = await provider.CreateClientAsync(owner, "Litware", clientOwner.Email);
+        await provider.AssignAsync([technicianId], client.Id);
         Assert.Equal(HttpStatusCode.OK, (await technician.Client.GetAsync($"/api/organizations/{client.Id}")).StatusCode);
         await client.CreateItemAsync(owner, "Client secret", await client.CreateCollectionAsync("C"));
         Assert.Single((await technician.Client.GetJsonAsync("/api/sync?excludeDomains=true"))["ciphers"]!.AsArray());
@@ -225,7 +233,8 @@ public sealed class ProviderTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var log = (await owner.Client.GetJsonAsync($"/api/providers/{provider.Id}/events"))["data"]!.AsArray();
         // The client's own log entry carries the provider too, so it shows here as well (as in Bitwarden).
-        Assert.Equal([1603, 1800, 1801, 1900, 1903], log.Select(e => e!["type"]!.GetValue<int>()).Order());
+        // 9500: the creator is assigned to the new client.
+        Assert.Equal([1603, 1800, 1801, 1900, 1903, 9500], log.Select(e => e!["type"]!.GetValue<int>()).Order());
         Assert.Equal(technician.Id.ToString(), log.Single(e => e!["type"]!.GetValue<int>() == 1903)!["actingUserId"]!.GetValue<string>());
         var orgLog = (await owner.Client.GetJsonAsync($"/api/organizations/{client.Id}/events"))["data"]!.AsArray();
         Assert.Contains(orgLog, e => e!["type"]!.GetValue<int>() == 1603 && e["providerId"]!.GetValue<string>() == provider.Id.ToString());

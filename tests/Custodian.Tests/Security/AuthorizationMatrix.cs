@@ -334,5 +334,31 @@ public static class AuthorizationMatrix
         ["PUT /scim/v2/{organizationId:guid}/Groups/{id:guid}"] = TokenInRequest(),
         ["PATCH /scim/v2/{organizationId:guid}/Groups/{id:guid}"] = TokenInRequest(),
         ["DELETE /scim/v2/{organizationId:guid}/Groups/{id:guid}"] = TokenInRequest(),
+
+        // Provider access by assignment (issue 17): any user of the provider reads, its admins change; a technician
+        // requests time on a client and may revoke their own grant; the client's own owners rule on its side.
+        ["GET /api/providers/{providerId:guid}/assignments"] = new(ServiceUser),
+        ["GET /api/providers/{providerId:guid}/assignments/clients/{organizationId:guid}"] = new(ServiceUser),
+        ["GET /api/providers/{providerId:guid}/assignments/users/{providerUserId:guid}"] = new(ServiceUser),
+        ["POST /api/providers/{providerId:guid}/assignments"] = new(ProviderAdmin, AssignmentPairs, Technician),
+        ["POST /api/providers/{providerId:guid}/assignments/remove"] = new(ProviderAdmin, AssignmentPairs, Technician, Replay: false),
+        ["PUT /api/providers/{providerId:guid}/assignments/clients/{organizationId:guid}"] = new(ProviderAdmin, w => new { providerUserIds = new[] { w.Id("providerUser") } }, Technician),
+        ["PUT /api/providers/{providerId:guid}/assignments/users/{providerUserId:guid}"] = new(ProviderAdmin, w => new { organizationIds = new[] { w.Id("client") } }, Technician),
+        ["GET /api/providers/{providerId:guid}/teams"] = new(ServiceUser),
+        ["POST /api/providers/{providerId:guid}/teams"] = new(ProviderAdmin, Team, Technician),
+        ["PUT /api/providers/{providerId:guid}/teams/{id:guid}"] = new(ProviderAdmin, Team, Technician),
+        ["DELETE /api/providers/{providerId:guid}/teams/{id:guid}"] = new(ProviderAdmin, NoBody, Technician, Replay: false),
+        ["GET /api/providers/{providerId:guid}/access-settings"] = new(ServiceUser),
+        ["PUT /api/providers/{providerId:guid}/access-settings"] = new(ProviderAdmin, w => new { maxGrantMinutes = 480, requestsNeedApproval = true }, Technician),
+        ["PUT /api/providers/{providerId:guid}/access-settings/clients/{organizationId:guid}"] = new(ProviderAdmin, w => new { requestsNeedApproval = (bool?)null }, Technician),
+        ["GET /api/providers/{providerId:guid}/access-requests"] = new(ServiceUser),
+        ["POST /api/providers/{providerId:guid}/access-requests"] = new(ServiceUser, w => new { organizationId = w.Id("client"), reason = "Printer queue", durationMinutes = 30 }, Replay: false),
+        ["POST /api/providers/{providerId:guid}/access-requests/{id:guid}/approve"] = new(ProviderAdmin, NoBody, Technician, Replay: false),
+        ["POST /api/providers/{providerId:guid}/access-requests/{id:guid}/deny"] = new(ProviderAdmin, NoBody, Technician, Replay: false),
+        ["POST /api/providers/{providerId:guid}/access-requests/{id:guid}/revoke"] = new(ServiceUser, NoBody, Replay: false),   // the requester, or an admin
+        ["GET /api/organizations/{organizationId:guid}/provider-access"] = new(Owner, Denied: Member),
+        ["PUT /api/organizations/{organizationId:guid}/provider-access/settings"] = new(Owner, w => new { requiresApproval = false }, Member),
+        ["POST /api/organizations/{organizationId:guid}/provider-access/requests/{id:guid}/approve"] = new(Owner, NoBody, Member, Replay: false),
+        ["POST /api/organizations/{organizationId:guid}/provider-access/requests/{id:guid}/deny"] = new(Owner, NoBody, Member, Replay: false),
     };
 }

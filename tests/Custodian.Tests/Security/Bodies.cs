@@ -15,6 +15,10 @@ public static class Bodies
 
     public static object Password(SecurityWorld w) => new { masterPasswordHash = w.Alice.Account.MasterPasswordHash };
 
+    public static object AssignmentPairs(SecurityWorld w) => new { providerUserIds = new[] { w.Id("providerUser") }, organizationIds = new[] { w.Id("client") } };
+
+    public static object Team(SecurityWorld w) => new { name = "Night shift", providerUserIds = new[] { w.Id("providerUser") }, organizationIds = new[] { w.Id("client") } };
+
     public static object Domains(SecurityWorld w) => new { equivalentDomains = new[] { new[] { "example.com", "example.net" } }, excludedGlobalEquivalentDomains = Array.Empty<int>() };
 
     public static object PersonalItem(SecurityWorld w) => TestCiphers.Login(w.Alice, "Personal", w.Id("folder"));

@@ -62,7 +62,10 @@ public static partial class RouteCatalog
     /// <summary>What the fixture id of a parameter is, by the segment before it; null when unknown.</summary>
     static string? FixtureName(string template, string? previous, string parameter) => (previous, parameter) switch
     {
-        (_, "organizationId") => "org",
+        (_, "organizationId") => template.Contains("{providerId", StringComparison.Ordinal) ? "client" : "org",
+        (_, "providerUserId") => "providerUser",
+        ("teams", "id") => "team",
+        ("access-requests" or "requests", "id") => "grant",
         (_, "providerId") => "provider",
         (_, "attachmentId") => "attachment",
         ("ciphers" or "attachments", "id") => "cipher",

@@ -122,6 +122,13 @@ public sealed class SecurityWorld : ApiFactory
             TestApiKeys.ClientCredentials($"provider.{Provider.Id}", providerKey["apiKey"]!.GetValue<string>(), "api.provider")));
         _providerApi = this.CreateApiClient();
         _providerApi.UseToken(providerToken["access_token"]!.GetValue<string>());
+        var team = await Carol.Client.PostJsonAsync($"/api/providers/{Provider.Id}/teams",
+            new { name = "Night shift", providerUserIds = new[] { Ids["providerUser"] }, organizationIds = new[] { Ids["client"] } });
+        Ids["team"] = team["id"]!.GetValue<string>();
+        // Dave's request for time on the client: the grant the provider's and the client's decision routes act on.
+        var grant = await Dave.Client.PostJsonAsync($"/api/providers/{Provider.Id}/access-requests",
+            new { organizationId = Ids["client"], reason = "Printer queue", durationMinutes = 30 });
+        Ids["grant"] = grant["id"]!.GetValue<string>();
         var otherProvider = await this.CreateProviderAsync(Oscar, "Oscar's MSP");
         await otherProvider.CreateClientAsync(Oscar, "Client B", TestAccounts.NewEmail("client-b"));
     }

@@ -51,7 +51,7 @@ public static class AdminOrganizations
             org.ProductTier = OrganizationPlans.TierOf(plan);
         }
         org.Enabled = request.Enabled;
-        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct);
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct, OrgChange.Profile);
         return (await ListAsync(db, id, ct)).Single();
     }
 }

@@ -90,6 +90,5 @@ public sealed class AdminProviders(AppDbContext db, ProviderService providers, M
         await SaveAndBumpUsersAsync(id, ct);
     }
 
-    Task SaveAndBumpUsersAsync(Guid id, CancellationToken ct) =>
-        Accounts.AccountRevision.SaveAndBumpAsync(db, ProviderService.UsersOf(db, id), time, ct);
+    Task SaveAndBumpUsersAsync(Guid id, CancellationToken ct) => Organizations.OrganizationRevision.SaveAndBumpProviderAsync(db, id, time, ct);
 }

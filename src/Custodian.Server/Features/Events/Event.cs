@@ -24,6 +24,8 @@ public sealed class Event
     public Guid? ProviderOrganizationId { get; set; }
     /// <summary>Who did it; for org events made through a provider, together with <see cref="ProviderId"/>.</summary>
     public Guid? ActingUserId { get; set; }
+    /// <summary>A technician's stated reason for access to a client (provider access events only).</summary>
+    public string? Reason { get; set; }
     public int? DeviceType { get; set; }
     public string? IpAddress { get; set; }
 }
@@ -34,6 +36,7 @@ sealed class EventConfiguration : IEntityTypeConfiguration<Event>
     {
         e.ToTable("Events");
         e.Property(x => x.IpAddress).HasMaxLength(50);
+        e.Property(x => x.Reason).HasMaxLength(500);
         // The three query shapes: an org's log, a provider's log, one user's or item's history within an org.
         e.HasIndex(x => new { x.OrganizationId, x.Date });
         e.HasIndex(x => new { x.ProviderId, x.Date });

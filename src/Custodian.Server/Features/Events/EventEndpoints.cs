@@ -10,11 +10,11 @@ namespace Custodian.Server.Features.Events;
 
 public sealed record EventResponse(EventType Type, Guid? UserId, Guid? OrganizationId, Guid? ProviderId, Guid? CipherId,
     Guid? CollectionId, Guid? GroupId, Guid? PolicyId, Guid? OrganizationUserId, Guid? ProviderUserId, Guid? ProviderOrganizationId,
-    Guid? ActingUserId, DateTime Date, int? DeviceType, string? IpAddress, int? SystemUser) : ResponseModel("event")
+    Guid? ActingUserId, DateTime Date, int? DeviceType, string? IpAddress, int? SystemUser, string? Reason = null) : ResponseModel("event")
 {
     public static EventResponse From(Event e) => new(e.Type, e.UserId, e.OrganizationId, e.ProviderId, e.CipherId, e.CollectionId,
         e.GroupId, e.PolicyId, e.OrganizationUserId, e.ProviderUserId, e.ProviderOrganizationId, e.ActingUserId, e.Date, e.DeviceType,
-        e.IpAddress, null);
+        e.IpAddress, null, e.Reason);
 }
 
 /// <summary>The event log: an org's, one member's actions, one item's history; newest first, 100 a page.</summary>

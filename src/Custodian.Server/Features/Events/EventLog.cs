@@ -24,7 +24,8 @@ public sealed record EventSubject(
 public sealed class EventLog(AppDbContext db, CurrentUser caller, IHttpContextAccessor http, TimeProvider time)
 {
     /// <param name="date">When it happened, for events a client reports later; now otherwise.</param>
-    public void Add(EventType type, EventSubject subject, OrgCaller? actingIn = null, DateTime? date = null)
+    /// <param name="reason">A technician's stated reason, on provider access events.</param>
+    public void Add(EventType type, EventSubject subject, OrgCaller? actingIn = null, DateTime? date = null, string? reason = null)
     {
         var request = http.HttpContext?.Request;
         db.Events.Add(new Event
@@ -43,6 +44,7 @@ public sealed class EventLog(AppDbContext db, CurrentUser caller, IHttpContextAc
             ProviderId = subject.ProviderId ?? actingIn?.ProviderId,
             ProviderUserId = subject.ProviderUserId,
             ProviderOrganizationId = subject.ProviderOrganizationId,
+            Reason = reason,
             DeviceType = int.TryParse(request?.Headers["Device-Type"], out var device) ? device : null,
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });

@@ -82,4 +82,15 @@ public enum EventType
     Send_Deleted_File = 2509,
     Send_Accessed_Text = 2510,
     Send_Accessed_File = 2511,
+
+    // Custodian's own: provider access by assignment. Bitwarden's numbers stop below 3000; these sit far above them.
+    // Each is written once with both the provider's and the client's id, so it shows in both logs.
+    ProviderAccess_Assigned = 9500,
+    ProviderAccess_Unassigned = 9501,
+    ProviderAccess_Requested = 9502,
+    ProviderAccess_Approved = 9503,
+    ProviderAccess_Denied = 9504,
+    ProviderAccess_Revoked = 9505,
+    ProviderAccess_Expired = 9506,
+    ProviderAccess_FirstUsed = 9507,
 }

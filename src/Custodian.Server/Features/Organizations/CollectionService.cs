@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Server.Features.Organizations;
 
 /// <summary>Who may do what with a collection, its access lists, and the shapes clients read.</summary>
-public sealed class CollectionService(AppDbContext db, VaultAccess access, Infrastructure.Security.CurrentUser caller, TimeProvider time)
+public sealed class CollectionService(AppDbContext db, VaultAccess access, Providers.Assignments.ProviderReach reach, TimeProvider time)
 {
     /// <summary>Saves and makes every member resync; later answers in this request see the new access.</summary>
     public async Task SaveAsync(Guid organizationId, CancellationToken ct)
@@ -25,11 +25,12 @@ public sealed class CollectionService(AppDbContext db, VaultAccess access, Infra
     {
         var assigned = await AssignedAsync(ct);
         var ids = assigned.Keys.ToList();
-        var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, caller.Id);
+        // Only the clients the caller carries: a vault holds the collections of the items it holds.
+        var clientOrgs = (await reach.CarriedOrgIdsAsync(ct)).ToList();
         // Two queries rather than one OR, which no index answers.
-        // Untracked: a provider's sync lists every collection of every client (36,000 in bench/README.md).
+        // Untracked: a technician's sync may list every collection of many clients.
         var collections = (await db.Collections.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct))
-            .Concat(await db.Collections.AsNoTracking().Where(c => clientOrgs.Contains(c.OrganizationId)).ToListAsync(ct))
+            .Concat(clientOrgs.Count == 0 ? [] : await db.Collections.AsNoTracking().Where(c => clientOrgs.Contains(c.OrganizationId)).ToListAsync(ct))
             .DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
         // Through a provider every collection of a client org is the caller's to manage.
         var full = new AccessSelection(Guid.Empty, ReadOnly: false, HidePasswords: false, Manage: true);

@@ -51,6 +51,8 @@ public sealed class Organization : IRevisioned
     public bool LimitCollectionCreation { get; set; }
     public bool LimitCollectionDeletion { get; set; }
     public bool LimitItemDeletion { get; set; }
+    /// <summary>The client's own rule: a provider technician's time-boxed access waits for an owner's or admin's approval.</summary>
+    public bool ProviderAccessNeedsApproval { get; set; }
     public DateTime CreationDate { get; set; }
     public DateTime RevisionDate { get; set; }
 }

@@ -12,6 +12,8 @@ namespace Custodian.Server.Features.Organizations;
 public sealed record OrgCaller(Organization Organization, OrganizationUser? Membership, OrganizationUserType Role,
     MemberPermissions Permissions, Guid? ProviderId)
 {
+    /// <summary>A provider user who carries this client's items (assigned or granted); administration needs no items.</summary>
+    public bool CarriesClientItems { get; init; }
     public Guid OrganizationId => Organization.Id;
     public bool IsOwner => Role == OrganizationUserType.Owner;
     public bool IsAdmin => Role is OrganizationUserType.Owner or OrganizationUserType.Admin;
@@ -23,7 +25,8 @@ public sealed record OrgCaller(Organization Organization, OrganizationUser? Memb
     public bool CanManageGroups => Custom(p => p.ManageGroups);
     public bool CanManagePolicies => Custom(p => p.ManagePolicies);
     public bool CanAccessEventLogs => Custom(p => p.AccessEventLogs);
-    public bool CanAccessImportExport => Custom(p => p.AccessImportExport);
+    /// <summary>Import and export move items, so a provider user needs the client's items for them.</summary>
+    public bool CanAccessImportExport => Custom(p => p.AccessImportExport) && (!IsProviderUser || CarriesClientItems);
     public bool CanAccessReports => Custom(p => p.AccessReports);
     public bool CanManageScim => Custom(p => p.ManageScim);
     /// <summary>Account recovery: owners, admins, custom members with the permission, and the provider's users.</summary>
@@ -33,12 +36,13 @@ public sealed record OrgCaller(Organization Organization, OrganizationUser? Memb
     public bool CanEditAnyCollection => Custom(p => p.EditAnyCollection);
     public bool CanDeleteAnyCollection => Custom(p => p.DeleteAnyCollection);
     /// <summary>Owners and admins reach every item only while the org allows it; custom editors always do.</summary>
-    public bool CanManageAllItems => (IsAdmin && Organization.AllowAdminAccessToAllCollectionItems) || IsProviderUser
-        || (Role == OrganizationUserType.Custom && Permissions.EditAnyCollection);
+    public bool CanManageAllItems => IsProviderUser
+        ? CarriesClientItems
+        : (IsAdmin && Organization.AllowAdminAccessToAllCollectionItems) || (Role == OrganizationUserType.Custom && Permissions.EditAnyCollection);
 }
 
 /// <summary>Resolves <see cref="OrgCaller"/>. Every denial is a 404: a stranger cannot tell an org exists.</summary>
-public sealed class OrganizationAccess(AppDbContext db, CurrentUser caller)
+public sealed class OrganizationAccess(AppDbContext db, CurrentUser caller, Providers.Assignments.ProviderReach reach)
 {
     /// <summary>A confirmed member of an enabled org (or, later, a user of its provider), passing <paramref name="allowed"/>.</summary>
     public async Task<OrgCaller> RequireAsync(Guid organizationId, Func<OrgCaller, bool> allowed, CancellationToken ct)
@@ -85,13 +89,17 @@ public sealed class OrganizationAccess(AppDbContext db, CurrentUser caller)
         var membership = await db.OrganizationUsers.SingleOrDefaultAsync(
             m => m.OrganizationId == organizationId && m.UserId == userId, ct);
         var confirmed = membership is { Status: OrganizationUserStatus.Confirmed } ? membership : null;
-        // A provider's users act as owners of its client orgs without being members (and whatever their membership).
+        // A provider's users administer its client orgs as owners without being members (whatever their membership);
+        // the client's items only when they carry it.
         var providerId = org.Enabled
             ? await Providers.ProviderAccess.ProviderIdFor(db, userId, organizationId).Cast<Guid?>().FirstOrDefaultAsync(ct)
             : null;
         if (providerId is not null)
         {
-            return new OrgCaller(org, confirmed, OrganizationUserType.Owner, MemberPermissions.None, providerId);
+            return new OrgCaller(org, confirmed, OrganizationUserType.Owner, MemberPermissions.None, providerId)
+            {
+                CarriesClientItems = (await reach.CarriedOrgIdsAsync(ct)).Contains(organizationId),
+            };
         }
         if (confirmed is not null && (org.Enabled || confirmed.Type == OrganizationUserType.Owner))
         {

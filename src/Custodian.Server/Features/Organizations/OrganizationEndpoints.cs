@@ -81,7 +81,7 @@ public static class OrganizationEndpoints
         org.BusinessName = request.BusinessName;
         org.BillingEmail = request.BillingEmail ?? org.BillingEmail;
         SetKeysOnce(org, request.Keys);
-        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct);
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct, OrgChange.Profile);
         return OrganizationResponse.From(org);
     }
 
@@ -146,7 +146,7 @@ public static class OrganizationEndpoints
         events.Add(EventType.Organization_Deleted,
             new EventSubject(OrganizationId: id, ProviderId: link?.ProviderId, ProviderOrganizationId: link?.Id), deleter);
         db.Organizations.Remove(deleter.Organization);
-        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct);
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, id, time, ct, OrgChange.Profile);
     }
 
     static async Task LeaveOrganization(Guid id, OrganizationAccess access, AppDbContext db, EventLog events, CancellationToken ct)

@@ -50,6 +50,10 @@ public sealed class Provider : IRevisioned
     public bool RequireTwoFactor { get; set; }
     /// <summary>The provider API key (client_credentials "provider.{id}"), protected at rest; null until created.</summary>
     public string? ApiKey { get; set; }
+    /// <summary>The longest time-boxed access a technician may ask for (Assignments/).</summary>
+    public int MaxAccessGrantMinutes { get; set; } = 480;
+    /// <summary>Whether access requests wait for a provider admin, unless a client's own setting says otherwise.</summary>
+    public bool AccessRequestsNeedApproval { get; set; } = true;
     public DateTime CreationDate { get; set; }
     public DateTime RevisionDate { get; set; }
 }

@@ -17,6 +17,14 @@ public sealed record ProviderCaller(Provider Provider, ProviderUser User)
 /// </summary>
 public sealed class ProviderCallers(AppDbContext db, CurrentUser caller)
 {
+    ProviderCaller? _current;
+
+    /// <summary>The caller resolved by <see cref="ProviderCallerFilter"/> for this request's <c>{providerId}</c>.</summary>
+    public ProviderCaller Current => _current ?? throw new InvalidOperationException("The route group has no ProviderCallerFilter.");
+
+    internal async Task ResolveAsync(Guid providerId, bool adminOnly, CancellationToken ct) =>
+        _current = await RequireAsync(providerId, adminOnly, ct);
+
     /// <summary>A confirmed provider user; admin-only routes pass <paramref name="adminOnly"/>.</summary>
     public async Task<ProviderCaller> RequireAsync(Guid providerId, bool adminOnly, CancellationToken ct)
     {
@@ -32,4 +40,31 @@ public sealed class ProviderCallers(AppDbContext db, CurrentUser caller)
     }
 
     public Task<ProviderCaller> RequireAdminAsync(Guid providerId, CancellationToken ct) => RequireAsync(providerId, adminOnly: true, ct);
+}
+
+/// <summary>Endpoint metadata: only the provider's admins may call it.</summary>
+public sealed class ProviderAdminOnly;
+
+/// <summary>
+/// Resolves the caller in <c>{providerId}</c> once, before the handler, for a whole route group: a confirmed user of
+/// the provider, or one of its admins where the endpoint says <see cref="AdminOnly"/>. Handlers read
+/// <see cref="ProviderCallers.Current"/> and decide nothing about who may call them.
+/// </summary>
+public static class ProviderCallerFilter
+{
+    public static RouteGroupBuilder RequireProviderUser(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (!Guid.TryParse(http.Request.RouteValues["providerId"]?.ToString(), out var providerId))
+            {
+                throw new NotFoundException();
+            }
+            var adminOnly = http.GetEndpoint()?.Metadata.GetMetadata<ProviderAdminOnly>() is not null;
+            await http.RequestServices.GetRequiredService<ProviderCallers>().ResolveAsync(providerId, adminOnly, http.RequestAborted);
+            return await next(context);
+        });
+
+    public static TBuilder AdminOnly<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ProviderAdminOnly());
 }

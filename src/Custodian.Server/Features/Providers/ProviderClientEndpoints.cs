@@ -112,9 +112,10 @@ public static class ProviderClientEndpoints
     /// work. Adding an existing org and unlinking one change the provider itself and stay with provider admins.
     /// </summary>
     static async Task Create(Guid providerId, ClientCreateRequest request, ProviderCallers callers, AppDbContext db, MemberService members,
-        MailLinks links, EventLog events, TimeProvider time, CancellationToken ct)
+        Assignments.AssignmentService assignments, MailLinks links, EventLog events, TimeProvider time, CancellationToken ct)
     {
-        var provider = (await callers.RequireAsync(providerId, adminOnly: false, ct)).Provider;
+        var creator = await callers.RequireAsync(providerId, adminOnly: false, ct);
+        var provider = creator.Provider;
         links.EnsureConfigured();
         var now = time.GetUtcNow().UtcDateTime;
         var org = new Organization
@@ -133,7 +134,9 @@ public static class ProviderClientEndpoints
         db.AddRange(org, link, collection, owner);
         db.CollectionUsers.Add(new CollectionUser { CollectionId = collection.Id, OrganizationUserId = owner.Id, Manage = true });
         events.Add(EventType.ProviderOrganization_Created, new EventSubject(ProviderId: providerId, ProviderOrganizationId: link.Id, OrganizationId: org.Id));
-        await SaveAndBumpProviderAsync(db, providerId, time, ct);
+        // Whoever onboards a customer works on it: the creator carries its items from the start.
+        assignments.Assign(creator.User, link, now);
+        await OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct);
         await members.SendInviteAsync(org, owner, ct);
     }
 
@@ -150,7 +153,7 @@ public static class ProviderClientEndpoints
         }
         org.Name = request.Name;
         org.Seats = request.AssignedSeats > 0 ? request.AssignedSeats : null;
-        await OrganizationRevision.SaveAndBumpMembersAsync(db, org.Id, time, ct);
+        await OrganizationRevision.SaveAndBumpMembersAsync(db, org.Id, time, ct, OrgChange.Profile);
     }
 
     /// <summary>Orgs the caller owns (confirmed) that no provider administers yet.</summary>
@@ -181,7 +184,7 @@ public static class ProviderClientEndpoints
         };
         db.ProviderOrganizations.Add(link);
         events.Add(EventType.ProviderOrganization_Added, new EventSubject(ProviderId: providerId, ProviderOrganizationId: link.Id, OrganizationId: org.OrganizationId));
-        await SaveAndBumpProviderAsync(db, providerId, time, ct);
+        await OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct);
     }
 
     /// <summary>Unlinking keeps the org and its data; it must have a confirmed owner of its own to go on without the provider.</summary>
@@ -196,12 +199,6 @@ public static class ProviderClientEndpoints
         }
         db.ProviderOrganizations.Remove(link);
         events.Add(EventType.ProviderOrganization_Removed, new EventSubject(ProviderId: providerId, ProviderOrganizationId: link.Id, OrganizationId: link.OrganizationId));
-        await SaveAndBumpProviderAsync(db, providerId, time, ct, link.OrganizationId);
+        await OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct, link.OrganizationId);
     }
-
-    /// <summary>Client lists and keys change for every provider user (and the org's members see the provider named).</summary>
-    static Task SaveAndBumpProviderAsync(AppDbContext db, Guid providerId, TimeProvider time, CancellationToken ct, Guid? organizationId = null) =>
-        AccountRevision.SaveAndBumpAsync(db, AccountRevision.UsersWithIds(db,
-            db.ProviderUsers.Where(p => p.ProviderId == providerId && p.UserId != null).Select(p => p.UserId!.Value)
-                .Concat(db.OrganizationUsers.Where(m => m.OrganizationId == organizationId && m.UserId != null).Select(m => m.UserId!.Value))), time, ct);
 }

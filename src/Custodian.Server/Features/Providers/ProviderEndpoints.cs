@@ -36,7 +36,7 @@ public static class ProviderEndpoints
         {
             provider.RequireTwoFactor = require;
             // Which clients the technicians reach changes: their apps resync.
-            await Accounts.AccountRevision.SaveAndBumpAsync(db, ProviderService.UsersOf(db, providerId), time, ct);
+            await Organizations.OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct);
             return ProviderResponse.From(provider);
         }
         await db.SaveChangesAsync(ct);
@@ -83,7 +83,7 @@ public static class ProviderEndpoints
             throw new BadRequestException("Remove the provider's client organizations first.");
         }
         db.Providers.Remove(provider);
-        await AccountRevision.SaveAndBumpAsync(db, ProviderService.UsersOf(db, providerId), time, ct);
+        await OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct);
     }
 
     static async Task<ListResponse<EventResponse>> Events(Guid providerId, DateTime? start, DateTime? end, string? continuationToken,

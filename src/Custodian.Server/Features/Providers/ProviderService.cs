@@ -45,10 +45,6 @@ public sealed class ProviderService(AppDbContext db, InviteTokens tokens, Mailer
         }
     }
 
-    /// <summary>The accounts of a provider's users, whose clients resync when the provider changes.</summary>
-    public static IQueryable<Accounts.User> UsersOf(AppDbContext db, Guid providerId) =>
-        Accounts.AccountRevision.UsersWithIds(db, db.ProviderUsers.Where(p => p.ProviderId == providerId && p.UserId != null).Select(p => p.UserId!.Value));
-
     public static Events.EventSubject Subject(ProviderUser user) =>
         new(ProviderId: user.ProviderId, ProviderUserId: user.Id, UserId: user.UserId);
 }

@@ -8,6 +8,12 @@ public static class ProvidersSetup
     {
         services.AddScoped<ProviderCallers>();
         services.AddScoped<ProviderService>();
+        services.AddScoped<Assignments.ProviderReach>();
+        services.AddScoped<Assignments.AssignmentService>();
+        services.AddScoped<Assignments.TeamService>();
+        services.AddScoped<Assignments.AccessGrantService>();
+        services.AddSingleton<Assignments.GrantExpiry>();
+        services.AddHostedService(sp => sp.GetRequiredService<Assignments.GrantExpiry>());
         services.AddScoped<AdminProviders>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         return services;

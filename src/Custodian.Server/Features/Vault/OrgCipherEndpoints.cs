@@ -69,9 +69,13 @@ public static class OrgCipherEndpoints
         }
     }
 
-    /// <summary>All of the org's items for those who manage them all; otherwise the items of the caller's collections.</summary>
+    /// <summary>
+    /// All of the org's items for those who manage them all; otherwise the items of the caller's collections. A
+    /// provider user who administers the client without carrying it gets an empty list: the items are absent, the
+    /// Admin Console still opens.
+    /// </summary>
     static async Task<ListResponse<CipherResponse>> OrganizationDetails(Guid organizationId, AppDbContext db, CipherService service,
-        VaultAccess access, CancellationToken ct)
+        VaultAccess access, OrganizationAccess orgs, CancellationToken ct)
     {
         var query = db.Ciphers.Where(c => c.OrganizationId == organizationId);
         if (!(await access.ManagedOrgsAsync(ct)).ContainsKey(organizationId))
@@ -79,7 +83,7 @@ public static class OrgCipherEndpoints
             var grants = VaultAccess.GrantsOf(db, service.CallerId);
             if (!await grants.AnyAsync(g => g.OrganizationId == organizationId, ct))
             {
-                throw new NotFoundException();
+                return (await orgs.RequireMemberAsync(organizationId, ct)).IsProviderUser ? new([]) : throw new NotFoundException();
             }
             query = query.Where(c => db.CollectionCiphers.Any(l => l.CipherId == c.Id && grants.Any(g => g.CollectionId == l.CollectionId)));
         }

@@ -20,10 +20,11 @@ public sealed class CollectionGrant
 /// the caller is a confirmed member and the org is enabled; owners and admins (while the org allows it) and custom
 /// members who may edit any collection reach every item of their org. Loaded once per request, on first use.
 /// </summary>
-public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
+public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.Assignments.ProviderReach reach)
 {
     List<CollectionGrant>? _grants;
     Dictionary<Guid, ManagedOrg>? _managedOrgs;
+    List<Guid> _carriedClients = [];
 
     /// <summary>The caller's collection grants as a query, for filters that stay in the database.</summary>
     public static IQueryable<CollectionGrant> GrantsOf(AppDbContext db, Guid userId)
@@ -45,20 +46,22 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
     {
         _grants = null;
         _managedOrgs = null;
+        reach.Forget();
     }
 
     public async Task<IReadOnlyList<CollectionGrant>> GrantsAsync(CancellationToken ct) =>
         _grants ??= await GrantsOf(db, caller.Id).ToListAsync(ct);
 
-    /// <summary>Orgs in which the caller manages every item: as owner or admin, custom editor, or through a provider.</summary>
-    /// <remarks>
-    /// Client orgs are read as their flags only: a provider of 10,000 clients would otherwise hold 10,000 org rows
-    /// (keys included) while its sync streams (bench/README.md).
-    /// </remarks>
+    /// <summary>
+    /// Orgs in which the caller manages every item: as owner or admin, custom editor, or as a provider user carrying
+    /// the client (<see cref="Providers.Assignments.ProviderReach"/>). A client the caller only administers is absent.
+    /// </summary>
+    /// <remarks>Client orgs are read as their flags only, so a technician carrying many clients holds no org rows.</remarks>
     public async Task<IReadOnlyDictionary<Guid, ManagedOrg>> ManagedOrgsAsync(CancellationToken ct)
     {
         if (_managedOrgs is null)
         {
+            _carriedClients = [];
             var rows = await (from m in db.OrganizationUsers
                               join o in db.Organizations on m.OrganizationId equals o.Id
                               where m.UserId == caller.Id && m.Status == OrganizationUserStatus.Confirmed && o.Enabled
@@ -66,15 +69,27 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller)
                               select new { Member = m, Org = o }).AsNoTracking().ToListAsync(ct);
             _managedOrgs = rows.Where(r => new OrgCaller(r.Org, r.Member, r.Member.Type, MemberPermissions.Parse(r.Member.Permissions), null).CanManageAllItems)
                 .ToDictionary(r => r.Org.Id, r => new ManagedOrg(r.Org.LimitItemDeletion, r.Org.UseTotp));
-            // Provider users manage every item of their provider's client orgs: that is the MSP's job.
-            var clientOrgs = Providers.ProviderAccess.ClientOrgIds(db, caller.Id);
-            await foreach (var org in db.Organizations.Where(o => o.Enabled && clientOrgs.Contains(o.Id))
-                .Select(o => new { o.Id, o.LimitItemDeletion, o.UseTotp }).AsAsyncEnumerable().WithCancellation(ct))
+            // Provider users manage every item of the clients they carry: that is the technician's job.
+            var carried = (await reach.CarriedOrgIdsAsync(ct)).ToList();
+            if (carried.Count > 0)
             {
-                _managedOrgs[org.Id] = new ManagedOrg(org.LimitItemDeletion, org.UseTotp);
+                await foreach (var org in db.Organizations.Where(o => o.Enabled && carried.Contains(o.Id))
+                    .Select(o => new { o.Id, o.LimitItemDeletion, o.UseTotp }).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    _managedOrgs[org.Id] = new ManagedOrg(org.LimitItemDeletion, org.UseTotp);
+                    _carriedClients.Add(org.Id);
+                }
+                await reach.RecordFirstUseAsync(ct);
             }
         }
         return _managedOrgs;
+    }
+
+    /// <summary>The enabled client orgs whose every item the caller carries through a provider (a subset of the managed orgs).</summary>
+    public async Task<IReadOnlyList<Guid>> CarriedClientsAsync(CancellationToken ct)
+    {
+        await ManagedOrgsAsync(ct);
+        return _carriedClients;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Providers;
+using Custodian.Server.Features.Providers.Assignments;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -44,6 +45,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     /// <summary>Live-sync messages of this unit of work, sent once the request is done.</summary>
     public Features.Notifications.PushOutbox Pushes { get; } = new();
+    public DbSet<ProviderAssignment> ProviderAssignments => Set<ProviderAssignment>();
+    public DbSet<ProviderTeam> ProviderTeams => Set<ProviderTeam>();
+    public DbSet<ProviderTeamUser> ProviderTeamUsers => Set<ProviderTeamUser>();
+    public DbSet<ProviderTeamClient> ProviderTeamClients => Set<ProviderTeamClient>();
+    public DbSet<ProviderAccessGrant> ProviderAccessGrants => Set<ProviderAccessGrant>();
+    public DbSet<ProviderClientSetting> ProviderClientSettings => Set<ProviderClientSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

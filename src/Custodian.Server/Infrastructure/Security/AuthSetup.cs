@@ -17,7 +17,7 @@ public static class AuthSetup
         services.AddScoped<CurrentUser>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyStore>((jwt, keys) =>
+            .Configure<SigningKeyStore, TimeProvider>((jwt, keys, time) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
@@ -26,6 +26,12 @@ public static class AuthSetup
                     ValidAudience = TokenClaims.Audience,
                     // Clients refresh on the token's exp; the server must expire it at that exact time.
                     ClockSkew = TimeSpan.FromSeconds(5),
+                    // Judged by the clock that issued them (TimeProvider), so a server with a test clock accepts its own tokens.
+                    LifetimeValidator = (notBefore, expires, _, p) =>
+                    {
+                        var now = time.GetUtcNow().UtcDateTime;
+                        return (notBefore is not { } nbf || nbf <= now + p.ClockSkew) && (expires is not { } exp || exp >= now - p.ClockSkew);
+                    },
                     IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
                     NameClaimType = TokenClaims.Email,
                 };

@@ -24,6 +24,9 @@ describe("event messages", () => {
       "Invited user alice@example.com",
     );
     expect(describeEvent({ type: 1501, date: "", organizationUserId: MEMBER })).toBe("Confirmed user 55555555");
+    expect(describeEvent({ type: 9503, date: "", providerUserId: MEMBER, organizationId: ACTOR, reason: "Ticket 7" }, { members })).toBe(
+      `Approved access of technician ${members.get(MEMBER)} to organization eeeeeeee (reason: Ticket 7)`,
+    );
     expect(describeEvent({ type: 1100, date: "", cipherId: ACTOR })).toBe("Created item eeeeeeee");
     expect(describeEvent({ type: 1300, date: "", collectionId: MEMBER })).toBe("Created collection 55555555");
     expect(describeEvent({ type: 1901, date: "", organizationId: ACTOR })).toBe("Added organization eeeeeeee");

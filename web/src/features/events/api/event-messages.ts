@@ -24,9 +24,15 @@ const providerUser: (verb: string) => Describe = (verb) => (e, n) =>
   `${verb} provider user ${named(n.members, e.providerUserId)}`;
 const clientOrg: (verb: string) => Describe = (verb) => (e, n) =>
   `${verb} organization ${named(n.organizations, e.organizationId ?? e.providerOrganizationId)}`;
+/** Provider access (Custodian's own 95xx numbers): the technician, the client, and the reason when there is one. */
+const providerAccess: (verb: string) => Describe = (verb) => (e, n) => {
+  const who = named(n.members, e.providerUserId ?? e.userId);
+  const reason = e.reason ? ` (reason: ${e.reason})` : "";
+  return `${verb.replace("{technician}", who)} ${named(n.organizations, e.organizationId)}${reason}`;
+};
 const fixed: (text: string) => Describe = (text) => () => text;
 
-/** Human messages for the event type numbers of Features/Events/EventType.cs (Bitwarden's numbering). */
+/** Human messages for the event type numbers of Features/Events/EventType.cs (Bitwarden's numbering, and Custodian's 95xx). */
 const DESCRIPTIONS: Readonly<Record<number, Describe>> = {
   1000: fixed("Logged in"),
   1001: fixed("Changed account password"),
@@ -83,6 +89,14 @@ const DESCRIPTIONS: Readonly<Record<number, Describe>> = {
   1901: clientOrg("Added"),
   1902: clientOrg("Removed"),
   1903: clientOrg("Accessed the vault of"),
+  9500: providerAccess("Assigned technician {technician} to organization"),
+  9501: providerAccess("Unassigned technician {technician} from organization"),
+  9502: providerAccess("Technician {technician} requested access to organization"),
+  9503: providerAccess("Approved access of technician {technician} to organization"),
+  9504: providerAccess("Denied access of technician {technician} to organization"),
+  9505: providerAccess("Revoked access of technician {technician} to organization"),
+  9506: providerAccess("Time-boxed access of technician {technician} expired for organization"),
+  9507: providerAccess("Technician {technician} first used time-boxed access to organization"),
 };
 
 export function describeEvent(event: EventRecord, names: EventNames = {}): string {

@@ -15,6 +15,8 @@ export interface EventRecord {
   actingUserId?: string | null;
   deviceType?: number | null;
   ipAddress?: string | null;
+  /** A technician's stated reason, on provider access events (9502-9507). */
+  reason?: string | null;
 }
 
 /** Names the describer may use instead of ids; anything missing falls back to a shortened id. */

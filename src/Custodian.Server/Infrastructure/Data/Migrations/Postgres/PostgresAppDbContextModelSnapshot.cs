@@ -220,6 +220,10 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid?>("ProviderUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
@@ -507,6 +511,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ProductTier")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ProviderAccessNeedsApproval")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PublicKey")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -641,11 +648,172 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Policies", (string)null);
                 });
 
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitsClient")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AwaitsProvider")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "CreationDate");
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.HasIndex("ProviderUserId", "Status");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("ProviderAccessGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProviderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderOrganizationId");
+
+                    b.HasIndex("ProviderUserId", "ProviderOrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("ProviderAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderClientSetting", b =>
+                {
+                    b.Property<Guid>("ProviderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("RequestsNeedApproval")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ProviderOrganizationId");
+
+                    b.ToTable("ProviderClientSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.ToTable("ProviderTeams", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeamClient", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TeamId", "ProviderOrganizationId");
+
+                    b.HasIndex("ProviderOrganizationId");
+
+                    b.ToTable("ProviderTeamClients", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeamUser", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TeamId", "ProviderUserId");
+
+                    b.HasIndex("ProviderUserId");
+
+                    b.ToTable("ProviderTeamUsers", (string)null);
+                });
+
             modelBuilder.Entity("Custodian.Server.Features.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AccessRequestsNeedApproval")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ApiKey")
                         .HasColumnType("text");
@@ -663,6 +831,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("MaxAccessGrantMinutes")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1176,6 +1347,84 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Custodian.Server.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderAccessGrant", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderAssignment", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderClientSetting", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
+                        .WithOne()
+                        .HasForeignKey("Custodian.Server.Features.Providers.Assignments.ProviderClientSetting", "ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeam", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeamClient", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Assignments.ProviderTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeamUser", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Assignments.ProviderTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

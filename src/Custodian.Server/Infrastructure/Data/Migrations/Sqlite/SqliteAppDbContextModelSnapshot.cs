@@ -215,6 +215,10 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("ProviderUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
@@ -502,6 +506,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ProductTier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ProviderAccessNeedsApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PublicKey")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -636,11 +643,172 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Policies", (string)null);
                 });
 
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitsClient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AwaitsProvider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "CreationDate");
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.HasIndex("ProviderUserId", "Status");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("ProviderAccessGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderOrganizationId");
+
+                    b.HasIndex("ProviderUserId", "ProviderOrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("ProviderAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderClientSetting", b =>
+                {
+                    b.Property<Guid>("ProviderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequestsNeedApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProviderOrganizationId");
+
+                    b.ToTable("ProviderClientSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.ToTable("ProviderTeams", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeamClient", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "ProviderOrganizationId");
+
+                    b.HasIndex("ProviderOrganizationId");
+
+                    b.ToTable("ProviderTeamClients", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeamUser", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "ProviderUserId");
+
+                    b.HasIndex("ProviderUserId");
+
+                    b.ToTable("ProviderTeamUsers", (string)null);
+                });
+
             modelBuilder.Entity("Custodian.Server.Features.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AccessRequestsNeedApproval")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ApiKey")
                         .HasColumnType("TEXT");
@@ -657,6 +825,9 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxAccessGrantMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -1169,6 +1340,84 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Custodian.Server.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderAccessGrant", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderAssignment", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderClientSetting", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
+                        .WithOne()
+                        .HasForeignKey("Custodian.Server.Features.Providers.Assignments.ProviderClientSetting", "ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeam", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeamClient", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Assignments.ProviderTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Assignments.ProviderTeamUser", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Assignments.ProviderTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
