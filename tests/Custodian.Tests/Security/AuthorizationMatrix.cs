@@ -21,6 +21,10 @@ public static class AuthorizationMatrix
         ["GET /api/alive"] = Public(),
         ["GET /api/config"] = Public(),
         ["GET /healthz"] = Public(),
+        ["GET /api/server-status"] = Public(),
+        // Public, but a success means fetching from the internet, which tests never reach: here it must refuse a name
+        // it may never fetch (loopback), for everyone alike; Icons/IconTests cover the fetch over a fake network.
+        ["GET /icons/{domain}/icon.png"] = new(Anonymous, Ids: "domain=iconDomain"),
         ["POST /api/accounts/prelogin"] = Public(),
         ["POST /identity/accounts/prelogin"] = Public(),
         ["POST /identity/accounts/prelogin/password"] = Public(),

@@ -107,6 +107,7 @@ public sealed class SecurityWorld : ApiFactory
         await ApiClient.ReadOkOrEmptyAsync(await Org.EnrollAsync(Bob));
         _orgApi = await this.OrgApiClientAsync(Org);
         Ids["publicDoc"] = "public";
+        Ids["iconDomain"] = "localhost";
 
         var malloryOrg = await Mallory.CreateOrganizationAsync("Mallory's org");
         await malloryOrg.CreateItemAsync(Mallory, "Mallory's item", await malloryOrg.CreateCollectionAsync("Mallory's"));
