@@ -272,7 +272,7 @@ public sealed class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,
-            Claims = new Dictionary<string, object> { ["sub"] = user.Id.ToString(), ["email"] = email, ["sstamp"] = stamp },
+            Claims = new Dictionary<string, object> { ["sub"] = user.Id.ToString(), ["email"] = email, ["sstamp"] = stamp, [TokenClaims.Scope] = new[] { "api", "offline_access" } },
             SigningCredentials = new SigningCredentials(key ?? api.Services.GetRequiredService<SigningKeyStore>().Key, SecurityAlgorithms.HmacSha256),
         });
     }
