@@ -14,6 +14,10 @@ public class ClockedServer(string databaseName, FakeTimeProvider clock) : ApiFac
 {
     public FakeTimeProvider Clock { get; } = clock;
 
+    /// <summary>Instances on one database share the secret-protection key, as several nodes on shared storage do.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Secrets:KeyFile"] = Scale.InstanceFactory.KeyFile(databaseName) };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
