@@ -12,11 +12,13 @@ namespace Custodian.Tests.Providers;
 /// <summary>A server whose clock the test drives; several with one database name and one clock are instances of one deployment.</summary>
 public class ClockedServer(string databaseName, FakeTimeProvider clock) : ApiFactory(databaseName)
 {
+    /// <summary>Instances on one database share the secret-protection key, as several nodes on shared storage do.</summary>
+    readonly string _keyFile = Scale.InstanceFactory.KeyFile(databaseName);
+
     public FakeTimeProvider Clock { get; } = clock;
 
-    /// <summary>Instances on one database share the secret-protection key, as several nodes on shared storage do.</summary>
     protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Secrets:KeyFile"] = Scale.InstanceFactory.KeyFile(databaseName) };
+        new Dictionary<string, string?> { ["Secrets:KeyFile"] = _keyFile };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
