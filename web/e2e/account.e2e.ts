@@ -20,7 +20,8 @@ describe("account in Chromium", () => {
     const response = await page.goto("/#/register");
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
     await registerThroughUi(page, email, password);
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible()).toBe(true);
+    // The first vault load decrypts and syncs; on a busy machine it takes more than expect.poll's default second.
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Vault" }).isVisible(), { timeout: 20_000 }).toBe(true);
 
     await page.getByRole("button", { name: "Log out" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Log in" }).isVisible()).toBe(true);
@@ -48,9 +49,9 @@ describe("account in Chromium", () => {
     await page.getByRole("link", { name: "New organization" }).click();
     await page.getByLabel("Organization name").fill("Fabrikam");
     await page.getByRole("button", { name: "Create organization" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Members" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Members" }).isVisible(), { timeout: 20_000 }).toBe(true);
     await page.getByRole("link", { name: "Collections", exact: true }).click();
-    await expect.poll(() => page.getByRole("cell", { name: "Default collection" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole("cell", { name: "Default collection" }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
     // Import a Bitwarden CSV into it: parsed and encrypted in the browser.
     await page.getByRole("link", { name: "Import", exact: true }).click();
