@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.KeepQueryStringsOutOfLogs();
 builder.AddDatabase();
+builder.AddMetrics();   // Prometheus at /metrics when Metrics__Enabled
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails();
@@ -39,6 +40,7 @@ if (AdminCommand.Matches(args))
     return await AdminCommand.RunAsync(app.Services, args);
 }
 
+using var databaseLock = DatabaseLock.TryAcquire(app.Services);   // tells `admin restore` the SQLite file is in use
 app.UseForwardedHeaders();   // first: the client address and scheme everything after reads (Network__KnownProxies)
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
@@ -46,7 +48,9 @@ app.UseWebUi();   // web/dist at / (Web:Root)
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapMetricsEndpoint();
 app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config (anonymous)
+app.MapHealthEndpoint();      // /healthz (anonymous): 200 when the database answers, 503 when not
 app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
 var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
 api.MapAccountEndpoints();

@@ -11,7 +11,7 @@ namespace Custodian.Tests.Compat;
 /// The real server on Kestrel over HTTPS on a free loopback port, with the same database set-up as
 /// <see cref="ApiFactory"/>, for the official Bitwarden CLI to talk to.
 /// </summary>
-public sealed class CompatServer : ApiFactory
+public class CompatServer : ApiFactory
 {
     public TestCertificates Certificates { get; } = new();
 

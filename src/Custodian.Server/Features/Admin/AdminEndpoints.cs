@@ -53,13 +53,21 @@ public static class AdminEndpoints
         {
             throw new TooManyRequestsException("Too many wrong admin tokens. Try again later.");
         }
-        var header = http.Request.Headers.Authorization.ToString();
-        var given = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : "";
-        if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(configured))))
+        if (!HasAdminToken(http))
         {
             await throttle.RecordAdminFailureAsync(address, http.RequestAborted);
             throw new UnauthorizedException("The admin token is missing or wrong.");
         }
         return await next(context);
+    }
+
+    /// <summary>Whether the request carries the configured admin token as its bearer token (never true when none is set).</summary>
+    public static bool HasAdminToken(HttpContext http)
+    {
+        var configured = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value.Token;
+        var header = http.Request.Headers.Authorization.ToString();
+        var given = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : "";
+        return !string.IsNullOrEmpty(configured)
+            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(configured)));
     }
 }

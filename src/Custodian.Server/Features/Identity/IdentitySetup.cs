@@ -16,7 +16,7 @@ public static class IdentitySetup
     /// <summary>Anonymous routes under <c>/identity</c>.</summary>
     public static RouteGroupBuilder MapIdentityEndpoints(this RouteGroupBuilder identity)
     {
-        identity.MapPost("/connect/token", TokenEndpoint.Token).DisableAntiforgery();
+        identity.MapPost("/connect/token", TokenEndpoint.Token).DisableAntiforgery().AddEndpointFilter(Platform.MetricsSetup.CountLogins);
         identity.MapPost("/accounts/prelogin/password", PreloginEndpoint.Prelogin);
         identity.MapPost("/accounts/prelogin", PreloginEndpoint.Prelogin);   // older clients and vaultwarden's route
         identity.MapPost("/accounts/register", RegistrationEndpoints.Register);

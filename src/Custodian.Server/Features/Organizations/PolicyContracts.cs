@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Custodian.Server.Infrastructure.Http;
 
@@ -6,7 +7,7 @@ namespace Custodian.Server.Features.Organizations;
 public sealed record PolicyRequest(bool Enabled, JsonElement? Data) : IRequestModel;
 
 /// <summary>The newer web client's shape: the policy plus optional metadata for side effects.</summary>
-public sealed record PolicyVNextRequest(PolicyRequest Policy, JsonElement? Metadata) : IRequestModel;
+public sealed record PolicyVNextRequest([property: Required] PolicyRequest Policy, JsonElement? Metadata) : IRequestModel;
 
 public sealed record PolicyResponse(Guid Id, Guid OrganizationId, PolicyType Type, JsonElement? Data, bool Enabled, DateTime RevisionDate,
     bool CanToggleState) : ResponseModel("policy")

@@ -30,11 +30,12 @@ public static class SyncEndpoint
         return api;
     }
 
-    static async Task<SyncResponse> Sync(bool? excludeDomains, AppDbContext db, CurrentUser caller, CipherService ciphers, Organizations.CollectionService collections, CancellationToken ct)
+    static async Task<SyncResponse> Sync(bool? excludeDomains, AppDbContext db, CurrentUser caller, CipherService ciphers, Organizations.CollectionService collections,
+        Platform.CustodianMetrics metrics, CancellationToken ct)
     {
         var user = await AccountEndpoints.LoadAsync(db, caller, ct);
         return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), await collections.MineAsync(ct),
-            ciphers.VisibleItemsAsync(ct), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
+            metrics.CountSynced(ciphers.VisibleItemsAsync(ct)), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
             await Organizations.PolicyEndpoints.ForUserAsync(db, user.Id, ct), [], new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }

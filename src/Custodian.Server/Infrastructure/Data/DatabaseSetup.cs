@@ -41,7 +41,7 @@ public static class DatabaseSetup
         db.AddInterceptors(sp.GetRequiredService<RevisionInterceptor>());
     }
 
-    static string ConnectionString(DatabaseOptions options)
+    public static string ConnectionString(DatabaseOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {

@@ -1,0 +1,132 @@
+using Custodian.Tests.Infrastructure;
+using Custodian.Tests.Vault;
+
+namespace Custodian.Tests.Security;
+
+/// <summary>Who calls a route in the authorization matrix.</summary>
+public enum Caller
+{
+    /// <summary>No credentials at all.</summary>
+    Anonymous,
+    /// <summary>Alice: owns the personal items, folder and attachment, and owns <see cref="SecurityWorld.Org"/>.</summary>
+    Owner,
+    /// <summary>Bob: a confirmed plain user of Alice's org, with access to its collection.</summary>
+    OrgMember,
+    /// <summary>Carol: the provider's admin, who made the client org.</summary>
+    ProviderAdmin,
+    /// <summary>Dave: a service user (technician) of Carol's provider.</summary>
+    ServiceUser,
+    /// <summary>The system administrator's token on /admin.</summary>
+    SystemAdmin,
+    /// <summary>Eve: logged in, a personal vault and nothing else.</summary>
+    Stranger,
+    /// <summary>Mallory: owner of another org, with its own collection, group and item.</summary>
+    OtherOrgOwner,
+    /// <summary>Oscar: admin of another provider, with its own client org.</summary>
+    OtherProviderAdmin,
+}
+
+/// <summary>
+/// One world for every route: a user with a personal item, folder and attachment; an org with a member, collection,
+/// group, policy and item; a provider with an admin, a service user and a client org; and another org and another
+/// provider whose people try the first tenants' ids. Built once per test class.
+/// </summary>
+public sealed class SecurityWorld : ApiFactory
+{
+    public TestUser Alice { get; private set; } = null!;
+    public TestUser Bob { get; private set; } = null!;
+    public TestUser Carol { get; private set; } = null!;
+    public TestUser Dave { get; private set; } = null!;
+    public TestUser Eve { get; private set; } = null!;
+    public TestUser Mallory { get; private set; } = null!;
+    public TestUser Oscar { get; private set; } = null!;
+    public TestOrganization Org { get; private set; } = null!;
+    public TestProvider Provider { get; private set; } = null!;
+
+    /// <summary>The fixture's ids by name; <see cref="RouteCatalog"/> fills route parameters from these.</summary>
+    public Dictionary<string, string> Ids { get; } = new(StringComparer.Ordinal);
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Alice = await this.LoginNewUserAsync(TestAccounts.NewEmail("alice"));
+        Bob = await this.LoginNewUserAsync(TestAccounts.NewEmail("bob"));
+        Carol = await this.LoginNewUserAsync(TestAccounts.NewEmail("carol"));
+        Dave = await this.LoginNewUserAsync(TestAccounts.NewEmail("dave"));
+        Eve = await this.LoginNewUserAsync(TestAccounts.NewEmail("eve"));
+        Mallory = await this.LoginNewUserAsync(TestAccounts.NewEmail("mallory"));
+        Oscar = await this.LoginNewUserAsync(TestAccounts.NewEmail("oscar"));
+
+        Ids["user"] = Alice.Id.ToString();
+        var folder = await TestCiphers.CreateFolderAsync(Alice);
+        Ids["folder"] = folder.ToString();
+        var cipher = await TestCiphers.CreateAsync(Alice, TestCiphers.Login(Alice, "Personal", folder.ToString()));
+        Ids["cipher"] = cipher.ToString();
+        var announced = await Alice.Client.PostJsonAsync($"/api/ciphers/{cipher}/attachment/v2",
+            new { key = Alice.Account.Encrypt("k"), fileName = Alice.Account.Encrypt("a.txt"), fileSize = 4, adminRequest = false });
+        Ids["attachment"] = announced["attachmentId"]!.GetValue<string>();
+        var upload = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3, 4]), "data", "2.name" } };
+        await ApiClient.ReadOkOrEmptyAsync(await Alice.Client.Http.PostAsync($"/api/ciphers/{cipher}/attachment/{Ids["attachment"]}", upload));
+        await TestCiphers.CreateAsync(Eve);
+
+        Org = await Alice.CreateOrganizationAsync("Alice's org");
+        Ids["org"] = Org.Id.ToString();
+        var bobMember = await this.AddConfirmedMemberAsync(Org, Bob);
+        Ids["member"] = bobMember.ToString();
+        // Bob may read the shared collection but not change it: the plain member every admin route must refuse.
+        var collection = await Org.CreateCollectionAsync("Shared", TestCollections.Access(bobMember, readOnly: true));
+        Ids["collection"] = collection.ToString();
+        Ids["orgCipher"] = (await Org.CreateItemAsync(Alice, "Router", collection)).ToString();
+        var group = await Alice.Client.PostJsonAsync($"/api/organizations/{Org.Id}/groups", new
+        {
+            name = "Helpdesk", externalId = (string?)null, collections = new[] { TestCollections.Access(collection, readOnly: true) }, users = new[] { bobMember },
+        });
+        Ids["group"] = group["id"]!.GetValue<string>();
+        await Alice.Client.PutJsonAsync($"/api/organizations/{Org.Id}/policies/2", new { enabled = true, data = new { minLength = 12 } });
+        Ids["policyType"] = "2";
+
+        var malloryOrg = await Mallory.CreateOrganizationAsync("Mallory's org");
+        await malloryOrg.CreateItemAsync(Mallory, "Mallory's item", await malloryOrg.CreateCollectionAsync("Mallory's"));
+
+        Provider = await this.CreateProviderAsync(Carol, "Carol's MSP");
+        Ids["provider"] = Provider.Id.ToString();
+        Ids["providerUser"] = (await this.AddProviderUserAsync(Provider, Dave, type: 1)).ToString();
+        Ids["client"] = (await Provider.CreateClientAsync(Carol, "Client A", TestAccounts.NewEmail("client-a"))).Id.ToString();
+        var clients = await Carol.Client.GetJsonAsync($"/api/providers/{Provider.Id}/organizations");
+        Ids["providerOrganization"] = clients["data"]!.AsArray().Single()!["id"]!.GetValue<string>();
+        var otherProvider = await this.CreateProviderAsync(Oscar, "Oscar's MSP");
+        await otherProvider.CreateClientAsync(Oscar, "Client B", TestAccounts.NewEmail("client-b"));
+    }
+
+    /// <summary>A client carrying <paramref name="caller"/>'s credentials (a fresh one for anonymous).</summary>
+    public ApiClient ClientOf(Caller caller) => caller switch
+    {
+        Caller.Anonymous => this.CreateApiClient(),
+        Caller.Owner => Alice.Client,
+        Caller.OrgMember => Bob.Client,
+        Caller.ProviderAdmin => Carol.Client,
+        Caller.ServiceUser => Dave.Client,
+        Caller.SystemAdmin => this.AdminClient(),
+        Caller.Stranger => Eve.Client,
+        Caller.OtherOrgOwner => Mallory.Client,
+        Caller.OtherProviderAdmin => Oscar.Client,
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    public TestUser UserOf(Caller caller) => caller switch
+    {
+        Caller.Owner => Alice,
+        Caller.OrgMember => Bob,
+        Caller.ProviderAdmin => Carol,
+        Caller.ServiceUser => Dave,
+        Caller.Stranger => Eve,
+        Caller.OtherOrgOwner => Mallory,
+        Caller.OtherProviderAdmin => Oscar,
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    public string Id(string name) => Ids[name];
+
+    /// <summary>An EncString under Alice's user key, for personal bodies.</summary>
+    public string Enc(string plaintext) => Alice.Account.Encrypt(plaintext);
+}
