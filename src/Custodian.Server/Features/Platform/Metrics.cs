@@ -108,7 +108,9 @@ public static class MetricsSetup
     {
         var result = await next(context);
         var http = context.HttpContext;
-        var grantType = http.Request.HasFormContentType && http.Request.Form.TryGetValue("grant_type", out var value) ? value.ToString() : null;
+        // Only the form the endpoint already read: reading it again would throw on the oversized one it refused.
+        var form = http.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form;
+        var grantType = form is not null && form.TryGetValue("grant_type", out var value) ? value.ToString() : null;
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
         http.RequestServices.GetRequiredService<CustodianMetrics>().Login(grantType, status == StatusCodes.Status200OK);
         return result;
