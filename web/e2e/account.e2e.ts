@@ -56,7 +56,7 @@ describe("account in Chromium", () => {
     await heading(page, "Members");
     for (const section of ["Groups", "Policies", "Event log", "Reports", "Settings"]) await openSection(page, section);
     await page.getByRole("link", { name: "Collections", exact: true }).click();
-    await expect.poll(() => page.getByRole("cell", { name: "Default collection" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole("cell", { name: "Default collection" }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
     // Import a Bitwarden CSV into it: parsed and encrypted in the browser.
     await page.getByRole("link", { name: "Import", exact: true }).click();

@@ -4,8 +4,11 @@ using Custodian.Tests.Vault;
 
 namespace Custodian.Tests.Compat;
 
-/// <summary>A fresh HTTPS server whose SQLite file is first restored from a backup by <c>admin restore</c>.</summary>
-public sealed class RestoredCompatServer(string backupFile) : CompatServer
+/// <summary>
+/// A fresh HTTPS server whose SQLite file is first restored from a backup by <c>admin restore</c>. It is given the
+/// source's secret key file, as an operator restores it with the database: the key ring in the backup is encrypted with it.
+/// </summary>
+public sealed class RestoredCompatServer(string backupFile, string secretKeyFile) : CompatServer
 {
     string DatabaseFile => Path.Combine(DataDirectory, "restored.db");
 
@@ -20,6 +23,7 @@ public sealed class RestoredCompatServer(string backupFile) : CompatServer
     public override async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
+        File.Copy(secretKeyFile, Path.Combine(DataDirectory, "secret.key"));
         Restore = await ServerProcess.RunAsync(ServerProcess.SqliteEnvironment(DatabaseFile, DataDirectory), "admin", "restore", "--input", backupFile);
         await base.InitializeAsync();
     }
@@ -70,7 +74,7 @@ public sealed class CliBackupRestoreTests
         Assert.Equal(1, refused.ExitCode);   // the source server holds the database
         Assert.Contains("--force", refused.Stderr, StringComparison.Ordinal);
 
-        await using var restored = new RestoredCompatServer(backupFile);
+        await using var restored = new RestoredCompatServer(backupFile, Path.Combine(source.DataDirectory, "secret.key"));
         await restored.InitializeAsync();
         Assert.True(restored.Restore!.ExitCode == 0, restored.Restore.Stderr);
         using var bw = new BwCli(restored);
