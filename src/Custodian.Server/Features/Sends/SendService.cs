@@ -86,7 +86,10 @@ public sealed class SendService(AppDbContext db, CurrentUser caller, EventLog ev
         await EnsurePoliciesAllowAsync(request.HideEmail == true, ct);
 
         (send.Name, send.Notes, send.Key) = (request.Name, request.Notes, request.Key);
-        (send.ExpirationDate, send.DeletionDate, send.MaxAccessCount) = (request.ExpirationDate, request.DeletionDate!.Value, request.MaxAccessCount);
+        // PostgreSQL keeps microseconds: the dates are cut to them here, so the answer to this request and every
+        // later read agree on both databases.
+        (send.ExpirationDate, send.DeletionDate, send.MaxAccessCount) =
+            (request.ExpirationDate is { } expires ? ToMicroseconds(expires) : null, ToMicroseconds(request.DeletionDate!.Value), request.MaxAccessCount);
         (send.Disabled, send.HideEmail) = (request.Disabled == true, request.HideEmail == true);
         if (send.Type == SendType.Text)
         {
@@ -186,4 +189,6 @@ public sealed class SendService(AppDbContext db, CurrentUser caller, EventLog ev
     }
 
     void Record(EventType type, Send send) => events.Add(type, new EventSubject(UserId: send.UserId));
+
+    static DateTime ToMicroseconds(DateTime value) => new(value.Ticks - value.Ticks % 10, value.Kind);
 }
