@@ -1,9 +1,13 @@
+import { consoleMessages } from "./console-messages";
+
 /**
  * The message catalogue: every sentence of the shell, the auth pages and the shared components, by key, so a
- * translation is one more object of the same shape. Pages not yet moved here still hold their English inline.
+ * translation is one more object of the same shape. A large area keeps its part in a file of its own, spread in
+ * here. Pages not yet moved here still hold their English inline.
  * Placeholders are {name}; dates and numbers go through Intl (format.ts), never through these strings.
  */
 const en = {
+  ...consoleMessages,
   "app.name": "Custodian",
   "app.skipToContent": "Skip to content",
   "app.loading": "Loading…",

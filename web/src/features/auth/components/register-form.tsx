@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
+import { isEmailAddress } from "../../../lib/email";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { TextField } from "../../../components/ui/text-field";
 import { t } from "../../../lib/i18n/messages";
@@ -20,7 +21,7 @@ interface Draft { email: string; password: string; confirm: string; hint: string
 /** Every field's problem at once, keyed by field; empty when the form may be sent. */
 export function registrationErrors({ email, password, confirm, hint }: Draft): Partial<Record<keyof Draft, string>> {
   const errors: Partial<Record<keyof Draft, string>> = {};
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = t("register.emailInvalid");
+  if (!isEmailAddress(email)) errors.email = t("register.emailInvalid");
   if (password.length < minimumPasswordLength) errors.password = t("register.passwordShort", { min: minimumPasswordLength });
   if (password !== confirm) errors.confirm = t("register.passwordMismatch");
   if (hint && hint === password) errors.hint = t("register.hintIsPassword");

@@ -47,6 +47,7 @@ export async function saveCollection(orgId: string, id: string | null, input: Co
   else await apiClient.post(base(orgId), json);
 }
 
-export async function deleteCollection(orgId: string, id: string): Promise<void> {
-  await apiClient.request(`${base(orgId)}/${id}`, { method: "DELETE" });
+/** Deletes one or several collections in one request. */
+export async function deleteCollections(orgId: string, ids: string[]): Promise<void> {
+  await apiClient.request(base(orgId), { method: "DELETE", json: { ids } });
 }

@@ -25,6 +25,7 @@ export async function saveGroup(orgId: string, id: string | null, input: GroupIn
   else await apiClient.post(base(orgId), json);
 }
 
-export async function deleteGroup(orgId: string, id: string): Promise<void> {
-  await apiClient.request(`${base(orgId)}/${id}`, { method: "DELETE" });
+/** Deletes one or several groups in one request (the server takes them all or none). */
+export async function deleteGroups(orgId: string, ids: string[]): Promise<void> {
+  await apiClient.request(base(orgId), { method: "DELETE", json: { ids } });
 }

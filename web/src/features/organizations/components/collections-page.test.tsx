@@ -6,7 +6,7 @@ import { decryptToString, encrypt } from "../../../lib/crypto/enc-string";
 import { logOut } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
 import { CollectionsPage } from "./collections-page";
-import { api, list, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
+import { api, chooseRowAction, list, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
 
 afterEach(() => logOut());
 
@@ -74,10 +74,10 @@ describe("collections page", { timeout: 30_000 }, () => {
 
   it("shows the server's refusal to delete", async () => {
     await setUp();
-    server.use(http.delete(`${api}/collections/${collectionId}`, () =>
+    server.use(http.delete(`${api}/collections`, () =>
       HttpResponse.json({ message: "You cannot delete this collection." }, { status: 400 })));
     renderPage("collections", <CollectionsPage />);
-    await userEvent.click(await screen.findByRole("button", { name: "Delete Finance" }));
+    await chooseRowAction("Finance", "Delete");
     const dialog = screen.getByRole("dialog", { name: "Delete Finance" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
     expect((await within(dialog).findByRole("alert")).textContent).toBe("You cannot delete this collection.");

@@ -12,7 +12,7 @@ import { batchTitle, type MemberBatchProps } from "./member-batch";
 
 export function ConfirmMembersDialog({ members, ...rest }: MemberBatchProps) {
   return (
-    <Dialog title={batchTitle("Confirm", { members, label: rest.label })} open={members !== null} onClose={rest.onClose}>
+    <Dialog title={batchTitle("members.confirmNamed", "members.confirmTitleMany", { members, label: rest.label })} open={members !== null} onClose={rest.onClose}>
       {members && <FingerprintCheck members={members} {...rest} />}
     </Dialog>
   );

@@ -1,26 +1,31 @@
 import { Dialog } from "../../../components/ui/dialog";
 import { SubmitRow } from "../../../components/ui/submit-row";
+import { t } from "../../../lib/i18n/messages";
 import { useSubmit } from "../../../lib/use-submit";
 
 interface Props {
-  /** What is being deleted, shown in the title ("Delete <name>"); null when closed. */
-  name: string | null;
+  /** The names of what is being deleted; null when closed. One name titles the dialog "Delete <name>". */
+  names: string[] | null;
+  /** The plural noun for several ("groups"), in "Delete 3 groups". */
+  what: string;
+  /** What will be lost, naming it. */
   warning: string;
   onDelete: () => Promise<void>;
   onClose: () => void;
   onDeleted: () => void;
 }
 
-/** Asks before deleting a collection or a group; the server's refusal stays in the dialog. */
-export function DeleteDialog({ name, ...rest }: Props) {
+/** Asks before deleting collections or groups; the server's refusal stays in the dialog. */
+export function DeleteDialog({ names, what, ...rest }: Props) {
+  const title = names?.length === 1 ? t("console.deleteNamed", { name: names[0]! }) : t("console.deleteMany", { count: names?.length ?? 0, what });
   return (
-    <Dialog title={`Delete ${name ?? ""}`} open={name !== null} onClose={rest.onClose}>
+    <Dialog title={title} open={names !== null} onClose={rest.onClose}>
       <DeleteForm {...rest} />
     </Dialog>
   );
 }
 
-function DeleteForm({ warning, onDelete, onClose, onDeleted }: Omit<Props, "name">) {
+function DeleteForm({ warning, onDelete, onClose, onDeleted }: Omit<Props, "names" | "what">) {
   const { busy, error, handle } = useSubmit();
   return (
     <form className="portal-form" onSubmit={handle(async () => {
@@ -28,7 +33,7 @@ function DeleteForm({ warning, onDelete, onClose, onDeleted }: Omit<Props, "name
       onDeleted();
     })}>
       <p>{warning}</p>
-      <SubmitRow label="Delete" busyLabel="Deleting…" busy={busy} error={error} danger onCancel={onClose} />
+      <SubmitRow label={t("console.delete")} busyLabel={t("console.deleting")} busy={busy} error={error} danger onCancel={onClose} />
     </form>
   );
 }

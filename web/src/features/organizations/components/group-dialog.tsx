@@ -5,9 +5,11 @@ import { Loading } from "../../../components/ui/loading";
 import { SubmitRow } from "../../../components/ui/submit-row";
 import { TextField } from "../../../components/ui/text-field";
 import { useAsync } from "../../../lib/use-async";
+import { t } from "../../../lib/i18n/messages";
 import { useSubmit } from "../../../lib/use-submit";
 import { groupMemberIds, saveGroup } from "../api/groups-api";
 import type { Group } from "../api/org-types";
+import { nameError } from "./named-list";
 import { AccessList, IdChecklist, type Choice } from "./access-fields";
 
 interface Props {
@@ -21,7 +23,7 @@ interface Props {
 }
 
 export function GroupDialog({ target, ...rest }: Props) {
-  const title = target === "new" ? "New group" : target ? `Edit ${target.name}` : "";
+  const title = target === "new" ? t("groups.new") : target ? t("console.editNamed", { name: target.name }) : "";
   return (
     <Dialog title={title} open={target !== null} onClose={rest.onClose}>
       {target && <GroupLoader target={target} {...rest} />}
@@ -33,7 +35,7 @@ export function GroupDialog({ target, ...rest }: Props) {
 function GroupLoader({ target, ...rest }: Omit<Props, "target"> & { target: "new" | Group }) {
   const group = target === "new" ? null : target;
   const users = useAsync(() => (group ? groupMemberIds(rest.orgId, group.id) : Promise.resolve([])), [rest.orgId, group]);
-  if (users.loading) return <Loading label="Loading group members…" />;
+  if (users.loading) return <Loading label={t("groups.loadingMembers")} />;
   if (users.error) return <ErrorMessage message={users.error} />;
   return <GroupForm group={group} initialUsers={users.data ?? []} {...rest} />;
 }
@@ -43,6 +45,7 @@ function GroupForm({ group, initialUsers, orgId, collections, members, onClose, 
   const [name, setName] = useState(group?.name ?? "");
   const [access, setAccess] = useState(group?.collections ?? []);
   const [users, setUsers] = useState(initialUsers);
+  const [touched, setTouched] = useState(false);
   const { busy, error, handle } = useSubmit();
   const submit = handle(async () => {
     await saveGroup(orgId, group?.id ?? null, { name: name.trim(), collections: access, users });
@@ -50,10 +53,11 @@ function GroupForm({ group, initialUsers, orgId, collections, members, onClose, 
   });
   return (
     <form className="portal-form" onSubmit={submit} noValidate>
-      <TextField label="Name" value={name} onChange={setName} required maxLength={100} />
-      <AccessList legend="Collections" choices={collections} value={access} onChange={setAccess} />
-      <IdChecklist legend="Members" choices={members} value={users} onChange={setUsers} />
-      <SubmitRow label="Save" busyLabel="Saving…" busy={busy} error={error} disabled={!name.trim()} onCancel={onClose} />
+      <TextField label={t("console.name")} value={name} onChange={setName} required maxLength={100} autoFocus
+        onBlur={() => setTouched(true)} error={nameError(name, touched)} />
+      <AccessList legend={t("groups.column.collections")} choices={collections} value={access} onChange={setAccess} />
+      <IdChecklist legend={t("collections.column.members")} choices={members} value={users} onChange={setUsers} />
+      <SubmitRow label={t("console.save")} busyLabel={t("console.saving")} busy={busy} error={error} disabled={!name.trim()} onCancel={onClose} />
     </form>
   );
 }

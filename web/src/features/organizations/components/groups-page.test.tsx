@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { logOut } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
 import { GroupsPage } from "./groups-page";
-import { api, list, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
+import { api, chooseRowAction, list, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
 
 afterEach(() => logOut());
 
@@ -51,8 +51,8 @@ describe("groups page", { timeout: 30_000 }, () => {
         created = await request.json();
         return HttpResponse.json(group);
       }),
-      http.delete(`${api}/groups/${groupId}`, () => {
-        deleted = true;
+      http.delete(`${api}/groups`, async ({ request }) => {
+        deleted = ((await request.json()) as { ids: string[] }).ids.join() === groupId;
         return new HttpResponse(null, { status: 200 });
       }),
     );
@@ -66,8 +66,10 @@ describe("groups page", { timeout: 30_000 }, () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
     await waitFor(() => expect(created).toEqual({ name: "Engineering", externalId: null,
       collections: [{ id: collectionId, readOnly: false, hidePasswords: true, manage: false }], users: [memberId] }));
-    await userEvent.click(await screen.findByRole("button", { name: "Delete Support" }));
-    await userEvent.click(within(screen.getByRole("dialog", { name: "Delete Support" })).getByRole("button", { name: "Delete" }));
+    await chooseRowAction("Support", "Delete");
+    const confirm = screen.getByRole("dialog", { name: "Delete Support" });
+    expect(within(confirm).getByText(/lose the access these groups gave them to: Finance/)).toBeTruthy();
+    await userEvent.click(within(confirm).getByRole("button", { name: "Delete" }));
     await waitFor(() => expect(deleted).toBe(true));
   });
 });

@@ -3,14 +3,15 @@ import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
+import { t } from "../../../lib/i18n/messages";
 import { useAsync } from "../../../lib/use-async";
 import { listCollections } from "../api/collections-api";
-import { deleteGroup, listGroups } from "../api/groups-api";
+import { deleteGroups, listGroups } from "../api/groups-api";
 import { listMembers } from "../api/members-api";
 import type { Group } from "../api/org-types";
 import { DeleteDialog } from "./delete-dialog";
-import { RowEditDelete } from "./row-edit-delete";
 import { GroupDialog } from "./group-dialog";
+import { NamedListTable, useNamedList } from "./named-list";
 import { useOrganization } from "./use-organization";
 
 /** What a group can hold: the org's collections (names decrypted) and its members. */
@@ -25,39 +26,32 @@ export function GroupsPage() {
   const groups = useAsync(() => listGroups(orgId), [orgId]);
   const parts = useAsync(() => loadParts(orgId), [orgId]);
   const [editing, setEditing] = useState<"new" | Group | null>(null);
-  const [deleting, setDeleting] = useState<Group | null>(null);
+  const list = useNamedList(groups.data);
   const names = new Map((parts.data?.collections ?? []).map((c) => [c.id, c.label]));
+  const collectionsOf = (gs: Group[]) => [...new Set(gs.flatMap((g) => g.collections.map((a) => names.get(a.id) ?? "…")))];
   const done = () => {
     setEditing(null);
-    setDeleting(null);
+    list.reset();
     groups.reload();
   };
+  const deleting = list.deleting;
+  const deletingNames = deleting?.map((g) => g.name).join(", ") ?? "";
+  const lost = deleting ? collectionsOf(deleting) : [];
   return (
     <div>
-      <PageHeader title="Groups">
-        <Button type="button" onClick={() => setEditing("new")}>New group</Button>
+      <PageHeader title={t("groups.title")}>
+        <Button type="button" aria-keyshortcuts="N" onClick={() => setEditing("new")}>{t("groups.new")}</Button>
       </PageHeader>
       <ErrorMessage message={groups.error ?? parts.error} />
-      {groups.loading && <Loading label="Loading groups…" />}
-      {groups.data?.length === 0 && <p>No groups yet.</p>}
-      {groups.data && groups.data.length > 0 && (
-        <table className="table">
-          <thead><tr><th scope="col">Name</th><th scope="col">Collections</th><th scope="col">Actions</th></tr></thead>
-          <tbody>
-            {groups.data.map((g) => (
-              <tr key={g.id}>
-                <td>{g.name}</td>
-                <td>{g.collections.map((a) => names.get(a.id) ?? "…").join(", ")}</td>
-                <RowEditDelete name={g.name} onEdit={() => setEditing(g)} onDelete={() => setDeleting(g)} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {groups.loading && !groups.data && <Loading label={t("groups.loading")} />}
+      <NamedListTable title={t("groups.title")} list={list} loaded={!!groups.data} onEdit={setEditing}
+        empty={{ title: t("groups.empty.title"), body: t("groups.empty.body") }}
+        columns={[{ key: "collections", header: t("groups.column.collections"), cell: (g) => collectionsOf([g]).join(", ") }]} />
       <GroupDialog target={editing} orgId={orgId} collections={parts.data?.collections ?? []} members={parts.data?.members ?? []}
         onClose={() => setEditing(null)} onSaved={done} />
-      <DeleteDialog name={deleting?.name ?? null} warning="Members of this group lose the access it gave them."
-        onDelete={() => deleteGroup(orgId, deleting!.id)} onClose={() => setDeleting(null)} onDeleted={done} />
+      <DeleteDialog names={deleting?.map((g) => g.name) ?? null} what={t("groups.what")}
+        warning={lost.length ? t("groups.deleteLoss", { names: deletingNames, collections: lost.join(", ") }) : t("groups.deleteLossNone", { names: deletingNames })}
+        onDelete={() => deleteGroups(orgId, deleting!.map((g) => g.id))} onClose={() => list.setDeleting(null)} onDeleted={done} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { symmetricKeyToBytes } from "../../../lib/crypto/symmetric-key";
 import { logOut } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
 import { MembersPage } from "./members-page";
-import { api, list, publicKeyBase64, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
+import { api, chooseRowAction, list, publicKeyBase64, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
 
 afterEach(() => logOut());
 
@@ -54,8 +54,9 @@ describe("members page, bulk confirm and edit", { timeout: 30_000 }, () => {
     expect(within(dialog).getByText(await fingerprintPhrase(bobUser, bobKeys.publicKeySpki))).toBeTruthy();
     await userEvent.click(within(dialog).getByRole("button", { name: "Confirm" }));
 
+    // The Result column is the last before the row's actions.
     const resultOf = async (email: string) =>
-      within((await screen.findByRole("cell", { name: email })).closest("tr")!).getAllByRole("cell").at(-1)!.textContent;
+      within((await screen.findByRole("cell", { name: email })).closest("tr")!).getAllByRole("cell").at(-2)!.textContent;
     await waitFor(async () => expect(await resultOf("ann@example.com")).toBe("Done"));
     expect(await resultOf("bob@example.com")).toBe("Member is not accepted.");
     expect(await resultOf("new@example.com")).toBe("Not accepted yet; skipped.");
@@ -107,11 +108,11 @@ describe("members page, bulk confirm and edit", { timeout: 30_000 }, () => {
       }),
     );
     renderPage("members", <MembersPage />);
-    const restore = await screen.findByRole("button", { name: "Restore bob@example.com" });
-    await userEvent.click(restore);
+    await chooseRowAction("bob@example.com", "Restore");
     await waitFor(() => expect(restored).toBe(true));
-    await waitFor(() => expect(restore.isConnected && !(restore as HTMLButtonElement).disabled).toBe(true));
-    expect(document.activeElement).toBe(restore);
+    // The table stays while reloading, so focus goes back to the row's menu button, not to the page.
+    const trigger = screen.getByRole("button", { name: "More actions for bob@example.com" });
+    await waitFor(() => expect(document.activeElement).toBe(trigger));
     await userEvent.click(screen.getByRole("checkbox", { name: "Select ann@example.com" }));
     await userEvent.click(screen.getByRole("checkbox", { name: "Select bob@example.com" }));
     await userEvent.click(screen.getByRole("button", { name: "Remove selected" }));

@@ -9,7 +9,7 @@ import { symmetricKeyToBytes } from "../../../lib/crypto/symmetric-key";
 import { logOut } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
 import { MembersPage } from "./members-page";
-import { api, list, publicKeyBase64, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
+import { api, chooseRowAction, list, publicKeyBase64, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
 
 afterEach(() => logOut());
 
@@ -114,8 +114,9 @@ describe("members page", { timeout: 30_000 }, () => {
     server.use(http.delete(`${api}/users/${acceptedId}`, () =>
       HttpResponse.json({ message: "Organization must have at least one confirmed owner." }, { status: 400 })));
     renderPage("members", <MembersPage />);
-    await userEvent.click(await screen.findByRole("button", { name: "Remove ann@example.com" }));
+    await chooseRowAction("ann@example.com", "Remove");
     const dialog = screen.getByRole("dialog", { name: "Remove ann@example.com" });
+    expect(within(dialog).getByText(/lose access to every collection and item/)).toBeTruthy();
     await userEvent.click(within(dialog).getByRole("button", { name: "Remove" }));
     expect((await within(dialog).findByRole("alert")).textContent).toBe("Organization must have at least one confirmed owner.");
   });

@@ -1,4 +1,5 @@
-import { render } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { createMemoryRouter, RouterProvider, type RouteObject } from "react-router";
 import { toBase64 } from "../../../lib/crypto/bytes";
@@ -59,4 +60,10 @@ export function renderPage(page: string, element: React.ReactNode, extra: RouteO
   const router = createMemoryRouter([{ path: `/organizations/:organizationId/${page}`, element }, ...extra],
     { initialEntries: [`/organizations/${orgId}/${page}`] });
   return render(<RouterProvider router={router} />);
+}
+
+/** Opens a table row's "More actions for <row>" menu and chooses `action` in it. */
+export async function chooseRowAction(row: string, action: string) {
+  await userEvent.click(await screen.findByRole("button", { name: `More actions for ${row}` }));
+  await userEvent.click(await screen.findByRole("menuitem", { name: action }));
 }

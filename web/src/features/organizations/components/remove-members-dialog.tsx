@@ -1,5 +1,6 @@
 import { Dialog } from "../../../components/ui/dialog";
 import { SubmitRow } from "../../../components/ui/submit-row";
+import { t } from "../../../lib/i18n/messages";
 import { useSubmit } from "../../../lib/use-submit";
 import { bulkMembers, singleMember } from "../api/members-api";
 import type { Member } from "../api/org-types";
@@ -7,7 +8,7 @@ import { batchTitle, type MemberBatchProps } from "./member-batch";
 
 export function RemoveMembersDialog({ members, ...rest }: MemberBatchProps) {
   return (
-    <Dialog title={batchTitle("Remove", { members, label: rest.label })} open={members !== null} onClose={rest.onClose}>
+    <Dialog title={batchTitle("members.removeTitle", "members.removeTitleMany", { members, label: rest.label })} open={members !== null} onClose={rest.onClose}>
       {members && <RemoveForm members={members} {...rest} />}
     </Dialog>
   );
@@ -24,8 +25,9 @@ function RemoveForm({ members, orgId, label, onClose, onDone }: MemberBatchProps
   });
   return (
     <form className="portal-form" onSubmit={submit}>
-      <p>Remove {members.map(label).join(", ")} from the organization?</p>
-      <SubmitRow label="Remove" busyLabel="Removing…" busy={busy} error={error} danger onCancel={onClose} />
+      <p>{t("members.removeBody", { names: members.map(label).join(", ") })}</p>
+      <p>{t("members.removeLoss")}</p>
+      <SubmitRow label={t("members.remove")} busyLabel={t("members.removing")} busy={busy} error={error} danger onCancel={onClose} />
     </form>
   );
 }
