@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from "react";
 import { Autocomplete, Dialog, Input, Menu, MenuItem, Modal, ModalOverlay, SearchField, useFilter } from "react-aria-components";
 import { useNavigate } from "react-router";
-import { listProviderUsers } from "../features/providers/api/provider-users-api";
 import { loadVault } from "../features/vault/api/vault-api";
 import { t, type MessageKey } from "../lib/i18n/messages";
-import { administeredOrganizations, ProviderUserType, useProfile, type Profile } from "../lib/profile";
+import { administeredOrganizations, useProfile, type Profile } from "../lib/profile";
+import { fetchMemberTargets } from "./member-targets";
 
 interface Target { id: string; kind: MessageKey; label: string; detail?: string; to: string }
 
@@ -30,7 +30,7 @@ function staticTargets(profile: Profile): Target[] {
 }
 
 /**
- * Ctrl/Cmd+K: jump to a page, client, provider member or vault item the user may see. Item names are decrypted here
+ * Ctrl/Cmd+K: jump to a page, client, org or provider member, or vault item the user may see. Item names are decrypted here
  * in the browser, from the same sync the vault uses; nothing is sent to the server to search.
  */
 export function CommandPalette({ onClose }: { onClose: () => void }) {
@@ -45,13 +45,11 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     loadVault().then((v) => add(v.ciphers.filter((c) => c.id && !c.deletedDate).map((c) => ({
       id: `i-${c.id}`, kind: "palette.item" as const, label: c.name, detail: c.login?.username || undefined, to: `/vault?item=${c.id}` }))),
     () => undefined);
-    for (const p of profile?.providers.filter((p) => p.type === ProviderUserType.ProviderAdmin) ?? []) {
-      listProviderUsers(p.id).then((users) => add(users.map((u) => ({
-        id: `m-${u.id}`, kind: "palette.member" as const, label: u.email ?? u.name ?? u.id, detail: p.name, to: `/providers/${p.id}/members` }))),
-      () => undefined);
-    }
+    const closed = new AbortController();
+    if (profile) void fetchMemberTargets(profile, (members) => add(members.map((m) => ({ ...m, kind: "palette.member" as const }))), closed.signal);
     return () => {
       live = false;
+      closed.abort();
     };
   }, [profile]);
 
