@@ -46,6 +46,7 @@ const en = {
   "table.selectAll": "Select all",
   "table.select": "Select {name}",
   "table.sortBy": "Sort by {name}",
+  "dateRange.endBeforeStart": "The end date is before the start date.",
   "login.title": "Log in",
   "login.email": "Email address",
   "login.password": "Master password",

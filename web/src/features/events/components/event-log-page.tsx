@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
 import { SelectField } from "../../../components/ui/select-field";
+import { DateRangeField, isBackwards, lastDays, rangeInstants, type DateRange } from "../../../components/ui/date-range-field";
 import { TextField } from "../../../components/ui/text-field";
 import { eventsToCsv } from "../api/event-csv";
 import { fetchEventMemberNames } from "../api/event-members-api";
@@ -14,12 +15,6 @@ import { formatDateTime } from "../../../lib/i18n/format";
 import { refreshProfile, useProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { fetchAllEvents, fetchEventPage, type EventSource } from "../api/events-api";
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
-function rangeOf(startDate: string, endDate: string) {
-  return { start: new Date(`${startDate}T00:00:00`).toISOString(), end: new Date(`${endDate}T23:59:59.999`).toISOString() };
-}
 
 function download(text: string, fileName: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
@@ -32,8 +27,9 @@ function download(text: string, fileName: string) {
 
 /** Event log for an organization or a provider: date range, type and actor filters, paging, CSV export. */
 export function EventLogPage({ source }: { source: EventSource }) {
-  const [startDate, setStartDate] = useState(() => day(new Date(Date.now() - 30 * 86_400_000)));
-  const [endDate, setEndDate] = useState(() => day(new Date()));
+  const [range, setRange] = useState<DateRange>(() => lastDays(31));
+  const [maxDay] = useState(() => lastDays(1).end);
+  const rangeInvalid = isBackwards(range);
   const [type, setType] = useState("");
   const [actor, setActor] = useState("");
   const [events, setEvents] = useState<EventRecord[] | null>(null);
@@ -45,7 +41,7 @@ export function EventLogPage({ source }: { source: EventSource }) {
 
   const load = (more: boolean) =>
     run(async () => {
-      const page = await fetchEventPage(source, rangeOf(startDate, endDate), more ? token : null);
+      const page = await fetchEventPage(source, rangeInstants(range), more ? token : null);
       setEvents((prev) => (more && prev ? [...prev, ...page.data] : page.data));
       setToken(page.continuationToken);
     });
@@ -81,14 +77,14 @@ export function EventLogPage({ source }: { source: EventSource }) {
 
   const exportCsv = () =>
     run(async () => {
-      const all = (await fetchAllEvents(source, rangeOf(startDate, endDate))).filter(matches);
-      download(eventsToCsv(all, names), `events-${startDate}-${endDate}.csv`);
+      const all = (await fetchAllEvents(source, rangeInstants(range))).filter(matches);
+      download(eventsToCsv(all, names), `events-${range.start.toString()}-${range.end.toString()}.csv`);
     });
 
   return (
     <>
       <PageHeader title="Event log">
-        <Button type="button" className="button secondary" disabled={busy} onClick={() => void exportCsv()}>
+        <Button type="button" className="button secondary" disabled={busy || rangeInvalid} onClick={() => void exportCsv()}>
           Export CSV
         </Button>
       </PageHeader>
@@ -99,8 +95,7 @@ export function EventLogPage({ source }: { source: EventSource }) {
           void load(false);
         }}
       >
-        <TextField label="Start date" type="date" value={startDate} onChange={setStartDate} />
-        <TextField label="End date" type="date" value={endDate} onChange={setEndDate} />
+        <DateRangeField label="Dates" value={range} onChange={setRange} maxValue={maxDay} />
         <SelectField
           label="Event type"
           value={type}
@@ -112,7 +107,7 @@ export function EventLogPage({ source }: { source: EventSource }) {
           ]}
         />
         <TextField label="Acting member" value={actor} onChange={setActor} placeholder="Name or email" optional />
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy || rangeInvalid}>
           Update
         </Button>
       </form>
