@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, Outlet } from "react-router";
 import { Toasts } from "../components/ui/toast";
 import { t } from "../lib/i18n/messages";
@@ -6,7 +6,9 @@ import { lockSession, logOut } from "../lib/session";
 import { useSessionStatus } from "../lib/use-session";
 import { LocationCrumbs } from "./location-crumbs";
 import { ProductSwitcher } from "./product-switcher";
+import { ShortcutHelp } from "./shortcut-help";
 import { ThemeMenu } from "./theme-menu";
+import { useShortcuts } from "./use-shortcuts";
 
 // The palette (and the vault decryption it may start) loads on first use only.
 const CommandPalette = lazy(() => import("./command-palette").then((m) => ({ default: m.CommandPalette })));
@@ -23,19 +25,8 @@ export function Logo() {
 export function AppLayout() {
   const status = useSessionStatus();
   const [paletteOpen, setPaletteOpen] = useState(false);
-  useEffect(() => {
-    if (status !== "unlocked") return;
-    // Ctrl/Cmd+K anywhere opens the palette; "/" does too outside text fields.
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest("input, textarea, select, [contenteditable]");
-      if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey)) {
-        e.preventDefault();
-        setPaletteOpen(true);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [status]);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useShortcuts({ enabled: status === "unlocked", openPalette: () => setPaletteOpen(true), openHelp: () => setHelpOpen(true) });
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById("main")?.focus(); }}>
@@ -65,6 +56,7 @@ export function AppLayout() {
           <CommandPalette onClose={() => setPaletteOpen(false)} />
         </Suspense>
       )}
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <Toasts />
     </div>
   );

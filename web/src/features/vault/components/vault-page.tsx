@@ -99,7 +99,7 @@ export function VaultPage() {
   return (
     <>
       <PageHeader title="Vault">
-        <Button type="button" onClick={() => setDialog({ mode: "new", cipher: newItemFor(filter, data) })}>New item</Button>
+        <Button type="button" aria-keyshortcuts="N" onClick={() => setDialog({ mode: "new", cipher: newItemFor(filter, data) })}>New item</Button>
         <Button type="button" className="secondary" onClick={() => setGeneratorOpen(true)}>Generator</Button>
         <Button type="button" className="secondary" onClick={() => setRecoveryOpen(true)}>Account recovery</Button>
       </PageHeader>
