@@ -1,4 +1,5 @@
 import { consoleMessages } from "./console-messages";
+import { vaultMessages } from "./vault-messages";
 
 /**
  * The message catalogue: every sentence of the shell, the auth pages and the shared components, by key, so a
@@ -8,6 +9,7 @@ import { consoleMessages } from "./console-messages";
  */
 const en = {
   ...consoleMessages,
+  ...vaultMessages,
   "app.name": "Custodian",
   "app.skipToContent": "Skip to content",
   "app.loading": "Loading…",
@@ -84,6 +86,32 @@ const en = {
   "firstRun.body": "Nobody has an account here yet. Create the first account, then have the system administrator create a provider for it:",
   "firstRun.adminHint": "Start the server with an admin token and use Admin in the Products menu, or run on the server:",
   "toast.saved": "Saved {name}",
+  "twoStep.title": "Two-step login",
+  "twoStep.confirmPassword": "Confirm master password",
+  "twoStep.confirmPasswordBody": "Confirm your master password to manage two-step login.",
+  "twoStep.continue": "Continue",
+  "twoStep.on": "Two-step login is on.",
+  "twoStep.off": "Two-step login is off.",
+  "twoStep.recoveryCode": "Recovery code",
+  "twoStep.recoveryBody": "If you lose your second factor, the recovery code turns two-step login off. Keep it somewhere safe.",
+  "twoStep.recoveryCodeLabel": "Recovery code:",
+  "twoStep.yourRecoveryCode": "Your recovery code",
+  "twoStep.viewRecoveryCode": "View recovery code",
+  "twoStep.authenticator": "Authenticator app",
+  "twoStep.authenticatorOn": "Two-step login with an authenticator app is on.",
+  "twoStep.authenticatorOff": "Turn off authenticator app",
+  "twoStep.authenticatorScan": "Scan the QR code with your authenticator app, or enter the key by hand.",
+  "twoStep.keyLabel": "Key:",
+  "twoStep.authenticatorKey": "Authenticator key",
+  "twoStep.verificationCode": "Verification code",
+  "twoStep.turnOn": "Turn on",
+  "twoStep.email": "Email",
+  "twoStep.codesGoTo": "Codes go to {email}.",
+  "twoStep.emailForCodes": "Email for codes",
+  "twoStep.sendCode": "Send code",
+  "twoStep.codeFromEmail": "Code from the email",
+  "twoStep.emailOn": "Turn on email codes",
+  "twoStep.emailOff": "Turn off email codes",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { TextField } from "../../../components/ui/text-field";
 import { useSubmit } from "../../../lib/use-submit";
 import { disableAuthenticator, enableAuthenticator, otpauthUri, type AuthenticatorSetup } from "../api/two-factor-api";
+import { t } from "../../../lib/i18n/messages";
 
 export interface AuthenticatorSetupProps {
   email: string;
@@ -27,11 +28,11 @@ export function AuthenticatorSetupPanel({ email, setup, onChanged }: Authenticat
   if (enabled) {
     return (
       <section aria-labelledby="authenticator-heading">
-        <h2 id="authenticator-heading">Authenticator app</h2>
-        <p>Two-step login with an authenticator app is on.</p>
+        <h2 id="authenticator-heading">{t("twoStep.authenticator")}</h2>
+        <p>{t("twoStep.authenticatorOn")}</p>
         <ErrorMessage message={error} />
         <Button type="button" disabled={busy} onClick={handle(async () => { await disableAuthenticator(key, setup.userVerificationToken); await onChanged(); })}>
-          Turn off authenticator app
+          {t("twoStep.authenticatorOff")}
         </Button>
       </section>
     );
@@ -39,13 +40,13 @@ export function AuthenticatorSetupPanel({ email, setup, onChanged }: Authenticat
   return (
     <form aria-labelledby="authenticator-heading" noValidate
       onSubmit={handle(async () => { await enableAuthenticator(key, code.trim(), setup.userVerificationToken); await onChanged(); })}>
-      <h2 id="authenticator-heading">Authenticator app</h2>
-      <p>Scan the QR code with your authenticator app, or enter the key by hand.</p>
+      <h2 id="authenticator-heading">{t("twoStep.authenticator")}</h2>
+      <p>{t("twoStep.authenticatorScan")}</p>
       {qr && <img src={qr} width={180} height={180} alt="QR code of the authenticator key" />}
-      <p>Key: <code aria-label="Authenticator key">{key}</code></p>
-      <TextField label="Verification code" name="code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={setCode} />
+      <p>{t("twoStep.keyLabel")} <code aria-label={t("twoStep.authenticatorKey")}>{key}</code></p>
+      <TextField label={t("twoStep.verificationCode")} name="code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={setCode} />
       <ErrorMessage message={error} />
-      <Button type="submit" disabled={busy || !code.trim()}>Turn on</Button>
+      <Button type="submit" disabled={busy || !code.trim()}>{t("twoStep.turnOn")}</Button>
     </form>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from "../api/two-factor-api";
 import { AuthenticatorSetupPanel } from "./authenticator-setup";
 import { EmailSetupPanel } from "./email-setup";
+import { t } from "../../../lib/i18n/messages";
 
 interface Verified {
   hash: string;
@@ -39,13 +40,13 @@ export function TwoStepLoginPage() {
   if (!verified) {
     return (
       <div className="stack">
-        <PageHeader title="Two-step login" />
-        <form aria-label="Confirm master password" noValidate
+        <PageHeader title={t("twoStep.title")} />
+        <form aria-label={t("twoStep.confirmPassword")} noValidate
           onSubmit={handle(async () => { await load(await masterPasswordHashOf(password)); setPassword(""); })}>
-          <p>Confirm your master password to manage two-step login.</p>
-          <TextField label="Master password" type="password" autoComplete="current-password" required value={password} onChange={setPassword} />
+          <p>{t("twoStep.confirmPasswordBody")}</p>
+          <TextField label={t("login.password")} type="password" autoComplete="current-password" required value={password} onChange={setPassword} />
           <ErrorMessage message={error} />
-          <Button type="submit" disabled={busy || !password}>Continue</Button>
+          <Button type="submit" disabled={busy || !password}>{t("twoStep.continue")}</Button>
         </form>
       </div>
     );
@@ -53,18 +54,18 @@ export function TwoStepLoginPage() {
   const on = verified.providers.filter((p) => p.enabled);
   return (
     <div className="stack">
-      <PageHeader title="Two-step login" />
-      <p role="status">{on.length > 0 ? "Two-step login is on." : "Two-step login is off."}</p>
+      <PageHeader title={t("twoStep.title")} />
+      <p role="status">{t(on.length > 0 ? "twoStep.on" : "twoStep.off")}</p>
       <AuthenticatorSetupPanel email={email} setup={verified.authenticator} onChanged={() => load(verified.hash)} />
       <EmailSetupPanel setup={verified.email} onChanged={() => load(verified.hash)} />
       <section aria-labelledby="recovery-heading">
-        <h2 id="recovery-heading">Recovery code</h2>
-        <p>If you lose your second factor, the recovery code turns two-step login off. Keep it somewhere safe.</p>
-        {recoveryCode && <p>Recovery code: <code aria-label="Your recovery code">{recoveryCode}</code></p>}
+        <h2 id="recovery-heading">{t("twoStep.recoveryCode")}</h2>
+        <p>{t("twoStep.recoveryBody")}</p>
+        {recoveryCode && <p>{t("twoStep.recoveryCodeLabel")} <code aria-label={t("twoStep.yourRecoveryCode")}>{recoveryCode}</code></p>}
         <ErrorMessage message={error} />
         <Button type="button" disabled={busy || on.length === 0}
           onClick={handle(async () => setRecoveryCode(await getRecoveryCode(verified.hash)))}>
-          View recovery code
+          {t("twoStep.viewRecoveryCode")}
         </Button>
       </section>
     </div>

@@ -8,6 +8,7 @@ import { requireOrgKey } from "../api/collections-api";
 import { confirmCandidates, confirmMember, confirmMembers } from "../api/members-api";
 import type { BulkResult, Member } from "../api/org-types";
 import { batchTitle, type MemberBatchProps } from "./member-batch";
+import { t } from "../../../lib/i18n/messages";
 
 
 export function ConfirmMembersDialog({ members, ...rest }: MemberBatchProps) {
@@ -35,24 +36,24 @@ function FingerprintCheck({ members, orgId, label, onClose, onDone }: MemberBatc
       onDone(null);
       return;
     }
-    const missing: BulkResult[] = members.filter((m) => !phraseOf.has(m.id)).map((m) => ({ id: m.id, error: "Not accepted yet; skipped." }));
+    const missing: BulkResult[] = members.filter((m) => !phraseOf.has(m.id)).map((m) => ({ id: m.id, error: t("members.notAccepted") }));
     onDone([...(candidates.length ? await confirmMembers(orgId, orgKey, candidates) : []), ...missing]);
   });
 
-  if (keys.loading) return <Loading label="Fetching public keys…" />;
+  if (keys.loading) return <Loading label={t("members.fetchingKeys")} />;
   return (
     <form className="portal-form" onSubmit={submit}>
       <ErrorMessage message={keys.error} />
-      <p>Confirm only if each fingerprint phrase matches the one the member sees in their account settings.</p>
+      <p>{t("members.confirmCheck")}</p>
       <dl className="console-fingerprints">
         {members.map((m) => (
           <div key={m.id}>
             <dt>{label(m)}</dt>
-            <dd>{phraseOf.has(m.id) ? <code>{phraseOf.get(m.id)}</code> : "Not accepted yet; skipped."}</dd>
+            <dd>{phraseOf.has(m.id) ? <code>{phraseOf.get(m.id)}</code> : t("members.notAccepted")}</dd>
           </div>
         ))}
       </dl>
-      <SubmitRow label="Confirm" busyLabel="Confirming…" busy={busy} error={error} disabled={candidates.length === 0} onCancel={onClose} />
+      <SubmitRow label={t("members.confirm")} busyLabel={t("members.confirming")} busy={busy} error={error} disabled={candidates.length === 0} onCancel={onClose} />
     </form>
   );
 }

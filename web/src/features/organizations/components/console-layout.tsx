@@ -3,10 +3,12 @@ import { Link, useLocation } from "react-router";
 import { SidebarLayout } from "../../../components/ui/sidebar-layout";
 import { useProfile } from "../../../lib/profile";
 import { useOrganization } from "./use-organization";
+import { t } from "../../../lib/i18n/messages";
 
 const links = [
-  ["members", "Members"], ["groups", "Groups"], ["collections", "Collections"], ["policies", "Policies"],
-  ["events", "Event log"], ["reports", "Reports"], ["import", "Import"], ["export", "Export"], ["settings", "Settings"],
+  ["members", t("members.title")], ["groups", t("groups.title")], ["collections", t("collections.title")], ["policies", t("policies.title")],
+  ["events", t("console.eventLog")], ["reports", t("console.reports")], ["import", t("console.import")], ["export", t("console.export")],
+  ["settings", t("settings.title")],
 ] as const;
 
 /**
@@ -24,14 +26,14 @@ export function ConsoleLayout() {
         {client?.providerId && (
           <>
             <p className="portal-muted">
-              Client of <Link to={`/providers/${client.providerId}/clients`}>{client.providerName ?? "your provider"}</Link>
+              {t("console.clientOf")} <Link to={`/providers/${client.providerId}/clients`}>{client.providerName ?? t("console.yourProvider")}</Link>
             </p>
             <ClientSwitcher providerId={client.providerId} currentId={organizationId} />
           </>
         )}
       </div>
-      {!known && <p className="error" role="alert">This organization is not among those you administer.</p>}
-      <SidebarLayout label="Admin Console" links={links} />
+      {!known && <p className="error" role="alert">{t("console.notAdministered")}</p>}
+      <SidebarLayout label={t("products.adminConsole")} links={links} />
     </div>
   );
 }
@@ -46,9 +48,9 @@ function ClientSwitcher({ providerId, currentId }: { providerId: string; current
   if (clients.length === 0) return null;
   return (
     <MenuTrigger>
-      <AriaButton className="button secondary small">Switch client <span aria-hidden="true">▾</span></AriaButton>
+      <AriaButton className="button secondary small">{t("console.switchClient")} <span aria-hidden="true">▾</span></AriaButton>
       <Popover className="menu-popover" placement="bottom start">
-        <Menu className="menu" aria-label="Switch client" items={clients}>
+        <Menu className="menu" aria-label={t("console.switchClient")} items={clients}>
           {(o) => <MenuItem id={o.id} href={`#/organizations/${o.id}/${page}`} className="menu-item">{o.name}</MenuItem>}
         </Menu>
       </Popover>

@@ -44,7 +44,7 @@ describe("settings page", () => {
     );
     renderPage("settings", <SettingsPage />);
     await userEvent.click(await screen.findByRole("button", { name: "Delete organization" }));
-    const dialog = screen.getByRole("dialog", { name: "Delete organization" });
+    const dialog = screen.getByRole("dialog", { name: "Delete Acme Corp" });
     await userEvent.type(within(dialog).getByLabelText("Master password"), "correct horse");
     await userEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
     expect((await within(dialog).findByRole("alert")).textContent).toBe("Invalid password.");

@@ -13,22 +13,23 @@ import { useSubmit } from "../../../lib/use-submit";
 import { deleteOrganization, getOrganization, updateOrganization } from "../api/organization-api";
 import type { Organization } from "../api/org-types";
 import { useOrganization } from "./use-organization";
+import { t } from "../../../lib/i18n/messages";
 
 /** The org's name and billing email, and deleting the org (owners, with their master password). */
 export function SettingsPage() {
-  const { orgId } = useOrganization();
+  const { orgId, name } = useOrganization();
   const org = useAsync(() => getOrganization(orgId), [orgId]);
   const [deleting, setDeleting] = useState(false);
   return (
     <div className="portal-narrow">
-      <PageHeader title="Settings" />
+      <PageHeader title={t("settings.title")} />
       <ErrorMessage message={org.error} />
-      {org.loading && <Loading label="Loading settings…" />}
+      {org.loading && <Loading label={t("settings.loading")} />}
       {org.data && <ProfileForm key={org.data.id} org={org.data} />}
-      <h2>Delete organization</h2>
-      <p>Deleting the organization deletes its collections and items for every member. It cannot be undone.</p>
-      <Button type="button" className="danger" onClick={() => setDeleting(true)}>Delete organization</Button>
-      <Dialog title="Delete organization" open={deleting} onClose={() => setDeleting(false)}>
+      <h2>{t("settings.delete")}</h2>
+      <p>{t("settings.deleteLoss", { name })}</p>
+      <Button type="button" className="danger" onClick={() => setDeleting(true)}>{t("settings.delete")}</Button>
+      <Dialog title={t("settings.deleteNamed", { name })} open={deleting} onClose={() => setDeleting(false)}>
         <DeleteForm orgId={orgId} onClose={() => setDeleting(false)} />
       </Dialog>
     </div>
@@ -48,10 +49,10 @@ function ProfileForm({ org }: { org: Organization }) {
   });
   return (
     <form className="portal-form" onSubmit={submit} noValidate>
-      <TextField label="Organization name" value={name} onChange={setName} required maxLength={50} />
-      <TextField label="Billing email" type="email" value={billingEmail} onChange={setBillingEmail} maxLength={256} />
-      <SubmitRow label="Save" busyLabel="Saving…" busy={busy} error={error} disabled={!name.trim()} />
-      {saved && <p role="status">Saved.</p>}
+      <TextField label={t("settings.name")} value={name} onChange={setName} required maxLength={50} />
+      <TextField label={t("settings.billingEmail")} type="email" value={billingEmail} onChange={setBillingEmail} maxLength={256} />
+      <SubmitRow label={t("console.save")} busyLabel={t("console.saving")} busy={busy} error={error} disabled={!name.trim()} />
+      {saved && <p role="status">{t("console.saved")}</p>}
     </form>
   );
 }
@@ -68,9 +69,9 @@ function DeleteForm({ orgId, onClose }: { orgId: string; onClose: () => void }) 
   });
   return (
     <form className="portal-form" onSubmit={submit} noValidate>
-      <p>Enter your master password to delete this organization.</p>
-      <TextField label="Master password" type="password" value={password} onChange={setPassword} required autoComplete="current-password" />
-      <SubmitRow label="Delete" busyLabel="Deleting…" busy={busy} error={error} danger disabled={!password} onCancel={onClose} />
+      <p>{t("settings.deletePassword")}</p>
+      <TextField label={t("login.password")} type="password" value={password} onChange={setPassword} required autoComplete="current-password" />
+      <SubmitRow label={t("console.delete")} busyLabel={t("console.deleting")} busy={busy} error={error} danger disabled={!password} onCancel={onClose} />
     </form>
   );
 }

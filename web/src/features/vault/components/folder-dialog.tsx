@@ -6,6 +6,7 @@ import { TextField } from "../../../components/ui/text-field";
 import { useSubmit } from "../../../lib/use-submit";
 import { createFolder, deleteFolder, renameFolder } from "../api/folder-api";
 import type { FolderView } from "../../../lib/ciphers/cipher-types";
+import { t } from "../../../lib/i18n/messages";
 
 export interface FolderDialogProps {
   /** undefined: closed; null: a new folder; otherwise the folder to rename or delete. */
@@ -22,7 +23,7 @@ function FolderForm({ folder, onClose, onChanged }: { folder: FolderView | null;
     onClose();
   };
   const save = handle(async () => {
-    if (!name.trim()) throw new Error("The folder name is required.");
+    if (!name.trim()) throw new Error(t("folder.nameRequired"));
     await (folder ? renameFolder(folder.id, name.trim()) : createFolder(name.trim()));
     done();
   });
@@ -33,13 +34,13 @@ function FolderForm({ folder, onClose, onChanged }: { folder: FolderView | null;
   });
   return (
     <form onSubmit={save} noValidate className="vault-item-form">
-      <TextField label="Folder name" value={name} onChange={setName} required autoComplete="off" />
-      {folder && <p>Deleting a folder keeps its items; they move to No folder.</p>}
+      <TextField label={t("folder.name")} value={name} onChange={setName} required autoComplete="off" />
+      {folder && <p>{t("folder.deleteNote")}</p>}
       <ErrorMessage message={error} />
       <div className="vault-actions">
-        <Button type="submit" disabled={busy}>Save</Button>
-        {folder && <Button type="button" className="danger" disabled={busy} onClick={() => void remove()}>Delete folder</Button>}
-        <Button type="button" className="secondary" onClick={onClose}>Cancel</Button>
+        <Button type="submit" disabled={busy}>{t("item.save")}</Button>
+        {folder && <Button type="button" className="danger" disabled={busy} onClick={() => void remove()}>{t("folder.delete")}</Button>}
+        <Button type="button" className="secondary" onClick={onClose}>{t("action.cancel")}</Button>
       </div>
     </form>
   );
@@ -48,7 +49,7 @@ function FolderForm({ folder, onClose, onChanged }: { folder: FolderView | null;
 /** Create, rename or delete a folder; the name is encrypted with the user key before it is sent. */
 export function FolderDialog({ folder, onClose, onChanged }: FolderDialogProps) {
   return (
-    <Dialog title={folder ? "Edit folder" : "New folder"} open={folder !== undefined} onClose={onClose}>
+    <Dialog title={t(folder ? "folder.edit" : "vault.newFolder")} open={folder !== undefined} onClose={onClose}>
       {folder !== undefined && <FolderForm key={folder?.id ?? "new"} folder={folder} onClose={onClose} onChanged={onChanged} />}
     </Dialog>
   );

@@ -1,5 +1,6 @@
 import { EmptyState } from "../../../components/ui/empty-state";
 import { cipherTypeNames, type CipherView, type VaultData } from "../../../lib/ciphers/cipher-types";
+import { t } from "../../../lib/i18n/messages";
 
 export interface ItemListProps {
   ciphers: CipherView[];
@@ -9,7 +10,7 @@ export interface ItemListProps {
 
 function subtitle(c: CipherView): string {
   if (c.login.username) return c.login.username;
-  if (c.card.number) return `${c.card.brand || "Card"}, *${c.card.number.slice(-4)}`;
+  if (c.card.number) return `${c.card.brand || t("vault.card")}, *${c.card.number.slice(-4)}`;
   const name = [c.identity.firstName, c.identity.lastName].filter(Boolean).join(" ");
   return name || c.sshKey.keyFingerprint;
 }
@@ -39,18 +40,18 @@ function SiteIcon({ cipher }: { cipher: CipherView }) {
 export function ItemList({ ciphers, vault, onOpen }: ItemListProps) {
   if (ciphers.length === 0) {
     return vault.ciphers.length === 0
-      ? <EmptyState title="Your vault is empty">Add a login, card or note with New item, or bring everything over from another password manager with Import in an organization's Admin Console.</EmptyState>
-      : <p className="vault-empty">No items to list.</p>;
+      ? <EmptyState title={t("vault.empty.title")}>{t("vault.empty.body")}</EmptyState>
+      : <p className="vault-empty">{t("vault.noItems")}</p>;
   }
-  const owner = (c: CipherView) => vault.organizations.find((o) => o.id === c.organizationId)?.name ?? "My vault";
+  const owner = (c: CipherView) => vault.organizations.find((o) => o.id === c.organizationId)?.name ?? t("vault.myVault");
   return (
     <div className="table-wrap">
     <table className="table vault-items">
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Type</th>
-          <th scope="col">Owner</th>
+          <th scope="col">{t("vault.column.name")}</th>
+          <th scope="col">{t("vault.column.type")}</th>
+          <th scope="col">{t("vault.column.owner")}</th>
         </tr>
       </thead>
       <tbody>
@@ -66,7 +67,7 @@ export function ItemList({ ciphers, vault, onOpen }: ItemListProps) {
                 </div>
               </div>
             </td>
-            <td>{cipherTypeNames[c.type] ?? `Type ${c.type}`}</td>
+            <td>{cipherTypeNames[c.type] ?? t("vault.typeNumber", { type: c.type })}</td>
             <td>{owner(c)}</td>
           </tr>
         ))}

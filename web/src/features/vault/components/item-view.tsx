@@ -9,6 +9,8 @@ import { ReadonlyField } from "./readonly-field";
 import { RepromptGate } from "./reprompt-gate";
 import { TotpField } from "./totp-field";
 import { useCopy } from "./use-copy";
+import { formatDateTime } from "../../../lib/i18n/format";
+import { t } from "../../../lib/i18n/messages";
 
 export interface ItemViewProps {
   cipher: CipherView;
@@ -47,18 +49,18 @@ export function ItemView({ cipher, vault, onEdit, onClone, onTrash, onRestore, o
   if (!verified) return <RepromptGate onVerified={() => setVerified(true)} onCancel={onClose} />;
   return (
     <div className="vault-item-view">
-      {cipher.decryptionFailed && <p className="error">This item could not be decrypted.</p>}
-      <ReadonlyField label="Type" value={cipherTypeNames[cipher.type] ?? `Type ${cipher.type}`} />
+      {cipher.decryptionFailed && <p className="error">{t("item.undecryptable")}</p>}
+      <ReadonlyField label={t("vault.column.type")} value={cipherTypeNames[cipher.type] ?? t("vault.typeNumber", { type: cipher.type })} />
       {cipher.type === CipherType.Login && (
         <>
-          {login.username && <ReadonlyField label="Username" value={login.username} copyName="username" onCopy={copy} />}
+          {login.username && <ReadonlyField label={t("item.username")} value={login.username} copyName="username" onCopy={copy} />}
           {login.password && cipher.viewPassword && (
-            <ReadonlyField label="Password" value={login.password} secret copyName="password" onCopy={copy} />
+            <ReadonlyField label={t("item.password")} value={login.password} secret copyName="password" onCopy={copy} />
           )}
           {login.totp && cipher.viewPassword && <TotpField secret={login.totp} onCopy={copy} />}
           {login.uris.map((u, i) => (
             <div key={i} className="vault-uri">
-              <ReadonlyField label={login.uris.length > 1 ? `Website ${i + 1}` : "Website"} value={u.uri} copyName="website" onCopy={copy} />
+              <ReadonlyField label={login.uris.length > 1 ? t("item.websiteNumber", { number: i + 1 }) : t("item.website")} value={u.uri} copyName="website" onCopy={copy} />
               {/^https?:\/\//i.test(u.uri) && <a href={u.uri} target="_blank" rel="noreferrer noopener">Open {u.uri}</a>}
             </div>
           ))}
@@ -72,46 +74,46 @@ export function ItemView({ cipher, vault, onEdit, onClone, onTrash, onRestore, o
         <Section keys={sshKeyKeys} labels={sshKeyLabels} values={cipher.sshKey} secret={["privateKey"]}
           copy={["privateKey", "publicKey", "keyFingerprint"]} onCopy={copy} />
       )}
-      {cipher.notes && <ReadonlyField label="Notes" value={cipher.notes} multiline />}
+      {cipher.notes && <ReadonlyField label={t("item.notes")} value={cipher.notes} multiline />}
       {cipher.fields.map((f, i) => (
-        <ReadonlyField key={i} label={f.name || `Field ${i + 1}`}
-          value={f.type === FieldType.Boolean ? (f.value === "true" ? "Yes" : "No") : f.value}
+        <ReadonlyField key={i} label={f.name || t("item.fieldNumber", { number: i + 1 })}
+          value={f.type === FieldType.Boolean ? t(f.value === "true" ? "item.yes" : "item.no") : f.value}
           secret={f.type === FieldType.Hidden} copyName={f.type === FieldType.Boolean ? undefined : (f.name || `field ${i + 1}`)} onCopy={copy} />
       ))}
-      <ReadonlyField label="Owner" value={org ? org.name : "My vault"} />
-      {collections.length > 0 && <ReadonlyField label="Collections" value={collections.join(", ")} />}
-      {folder && <ReadonlyField label="Folder" value={folder.name} />}
-      {cipher.favorite && <p>Favorite</p>}
+      <ReadonlyField label={t("vault.column.owner")} value={org ? org.name : t("vault.myVault")} />
+      {collections.length > 0 && <ReadonlyField label={t("vault.collections")} value={collections.join(", ")} />}
+      {folder && <ReadonlyField label={t("item.folder")} value={folder.name} />}
+      {cipher.favorite && <p>{t("item.favorite")}</p>}
       {cipher.passwordHistory.length > 0 && cipher.viewPassword && (
         <details>
           <summary>Password history ({cipher.passwordHistory.length})</summary>
           {cipher.passwordHistory.map((h, i) => (
-            <ReadonlyField key={i} label={`Used until ${new Date(h.lastUsedDate).toLocaleString()}`} value={h.password} secret />
+            <ReadonlyField key={i} label={t("item.usedUntil", { date: formatDateTime(h.lastUsedDate) })} value={h.password} secret />
           ))}
         </details>
       )}
       {!cipher.decryptionFailed && <AttachmentList cipher={cipher} onChanged={onChanged} />}
       {status}
       {confirming && (
-        <div className="vault-confirm" role="group" aria-label="Confirm permanent delete">
-          <p>Delete “{cipher.name}” permanently? This cannot be undone.</p>
-          <Button type="button" className="danger" onClick={handle(onDeletePermanently)} disabled={busy}>Yes, delete permanently</Button>
-          <Button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep it</Button>
+        <div className="vault-confirm" role="group" aria-label={t("item.confirmDelete")}>
+          <p>{t("item.deletePermanentlyQuestion", { name: cipher.name })}</p>
+          <Button type="button" className="danger" onClick={handle(onDeletePermanently)} disabled={busy}>{t("item.yesDeletePermanently")}</Button>
+          <Button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("item.keepIt")}</Button>
         </div>
       )}
       <ErrorMessage message={error} />
       <div className="vault-actions">
         {/* Where focus lands when the item opens or has just been saved: the next likely action, not a read-only field. */}
-        {!inTrash && !cipher.decryptionFailed && <Button type="button" onClick={onEdit} disabled={busy} data-autofocus autoFocus>Edit</Button>}
+        {!inTrash && !cipher.decryptionFailed && <Button type="button" onClick={onEdit} disabled={busy} data-autofocus autoFocus>{t("item.edit")}</Button>}
         {!inTrash && !cipher.decryptionFailed && (
-          <Button type="button" className="secondary" onClick={onClone} disabled={busy}>Clone</Button>
+          <Button type="button" className="secondary" onClick={onClone} disabled={busy}>{t("item.clone")}</Button>
         )}
-        {!inTrash && cipher.canDelete && <Button type="button" className="danger" onClick={handle(onTrash)} disabled={busy}>Delete</Button>}
-        {inTrash && cipher.canRestore && <Button type="button" onClick={handle(onRestore)} disabled={busy}>Restore</Button>}
+        {!inTrash && cipher.canDelete && <Button type="button" className="danger" onClick={handle(onTrash)} disabled={busy}>{t("item.delete")}</Button>}
+        {inTrash && cipher.canRestore && <Button type="button" onClick={handle(onRestore)} disabled={busy}>{t("item.restore")}</Button>}
         {inTrash && cipher.canDelete && !confirming && (
-          <Button type="button" className="danger" onClick={() => setConfirming(true)} disabled={busy}>Delete permanently</Button>
+          <Button type="button" className="danger" onClick={() => setConfirming(true)} disabled={busy}>{t("item.deletePermanently")}</Button>
         )}
-        <Button type="button" className="secondary" onClick={onClose}>Close</Button>
+        <Button type="button" className="secondary" onClick={onClose}>{t("action.close")}</Button>
       </div>
     </div>
   );

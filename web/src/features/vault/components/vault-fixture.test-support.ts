@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
 import { encrypt } from "../../../lib/crypto/enc-string";
-import { generateRsaKeyPair, rsaEncrypt } from "../../../lib/crypto/rsa";
+import { generateRsaKeyPair, rsaEncrypt, type RsaKeyPair } from "../../../lib/crypto/rsa";
 import { makeUserKey, symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { refreshProfile } from "../../../lib/profile";
 import { keyStore } from "../../../lib/session";
@@ -36,14 +36,22 @@ export interface VaultFixture {
 }
 
 /**
+ * Generating an RSA-2048 pair is the slowest step of the set-up by far, and its time varies from run to run (a search
+ * for primes), which made tests time out now and then on a busy machine. The tests do not need a fresh pair each:
+ * one serves a whole test file.
+ */
+let userRsa: Promise<RsaKeyPair> | undefined;
+
+/**
  * Unlocks a user whose vault holds personal items (a login with a TOTP secret, a card in a folder, a favorite note,
  * a trashed item) and an org login with its own item key, all encrypted here with lib/crypto. The org key reaches the
  * user RSA-wrapped in the profile, as from the server.
  */
 export async function setUpVault(userKey: SymmetricKey = makeUserKey()): Promise<VaultFixture> {
   const orgKey = makeUserKey();
-  const rsa = await generateRsaKeyPair();
-  keyStore.unlock({ email: "user@example.com", userKey, privateKey: rsa.privateKeyPkcs8 });
+  const rsa = await (userRsa ??= generateRsaKeyPair());
+  // A copy: the key store wipes the private key it holds when the session ends.
+  keyStore.unlock({ email: "user@example.com", userKey, privateKey: rsa.privateKeyPkcs8.slice() });
   const org = { id: ids.org, name: "Acme", status: 2, enabled: true, type: 2, key: await rsaEncrypt(symmetricKeyToBytes(orgKey), rsa.publicKeySpki) };
   const profile = { id: ids.user, name: "User", email: "user@example.com", key: null, privateKey: null,
     organizations: [{ ...org, permissions: {}, object: "profileOrganization" }], providers: [], providerOrganizations: [] };

@@ -21,7 +21,7 @@ const listed = () => screen.getAllByRole("button").filter((b) => b.classList.con
 describe("VaultPage", { timeout: 30_000 }, () => {
   beforeEach(async () => {
     await setUpVault();
-  });
+  }, 30_000);
 
   it("decrypts the sync: personal items, an org item under its own item key, folder and collection names", async () => {
     renderVault();
@@ -35,7 +35,7 @@ describe("VaultPage", { timeout: 30_000 }, () => {
   });
 
   it("filters from the sidebar and searches name, username, URI and notes", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null }); // no timer between keystrokes: 30 of them, each re-rendering the page
     renderVault();
     await screen.findByRole("button", { name: "GitHub" });
     const click = (name: string) => user.click(screen.getByRole("link", { name }));

@@ -41,8 +41,8 @@ function newItemFor(filter: VaultFilter, vault: VaultData): CipherView {
 }
 
 function dialogTitle(dialog: ItemDialog): string {
-  if (dialog.mode === "new") return "New item";
-  return dialog.mode === "edit" ? "Edit item" : dialog.cipher.name;
+  if (dialog.mode === "new") return t("vault.newItem");
+  return dialog.mode === "edit" ? t("vault.editItem") : dialog.cipher.name;
 }
 
 /** The vault: decrypted items of the user and their orgs, filtered from the sidebar and searched. */
@@ -70,8 +70,8 @@ export function VaultPage() {
   if (!data) {
     return (
       <>
-        <PageHeader title="Vault" />
-        {vault.loading ? <Loading label="Loading your vault…" /> : <ErrorMessage message={vault.error} />}
+        <PageHeader title={t("vault.title")} />
+        {vault.loading ? <Loading label={t("vault.loading")} /> : <ErrorMessage message={vault.error} />}
       </>
     );
   }
@@ -98,21 +98,21 @@ export function VaultPage() {
 
   return (
     <>
-      <PageHeader title="Vault">
-        <Button type="button" aria-keyshortcuts="N" onClick={() => setDialog({ mode: "new", cipher: newItemFor(filter, data) })}>New item</Button>
-        <Button type="button" className="secondary" onClick={() => setGeneratorOpen(true)}>Generator</Button>
-        <Button type="button" className="secondary" onClick={() => setRecoveryOpen(true)}>Account recovery</Button>
+      <PageHeader title={t("vault.title")}>
+        <Button type="button" aria-keyshortcuts="N" onClick={() => setDialog({ mode: "new", cipher: newItemFor(filter, data) })}>{t("vault.newItem")}</Button>
+        <Button type="button" className="secondary" onClick={() => setGeneratorOpen(true)}>{t("vault.generator")}</Button>
+        <Button type="button" className="secondary" onClick={() => setRecoveryOpen(true)}>{t("vault.accountRecovery")}</Button>
       </PageHeader>
       <RecoveryEnrollmentDialog open={recoveryOpen} onClose={() => setRecoveryOpen(false)} />
       <div className="sidebar-layout">
         <VaultFilters vault={data} current={filter} onEditFolder={setFolder} />
-        <section className="vault-main" aria-label={filter.kind === "trash" ? "Trash" : "Items"}>
+        <section className="vault-main" aria-label={t(filter.kind === "trash" ? "vault.trash" : "vault.items")}>
           <div className="field vault-search">
-            <label htmlFor="vault-search">Search vault</label>
+            <label htmlFor="vault-search">{t("vault.search")}</label>
             <input id="vault-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
           </div>
           {vault.error && <ErrorMessage message={vault.error} />}
-          {filter.kind === "trash" && <p className="vault-note">Items in the trash can be restored or deleted permanently.</p>}
+          {filter.kind === "trash" && <p className="vault-note">{t("vault.trashNote")}</p>}
           <ItemList ciphers={items} vault={data} onOpen={(cipher) => setDialog({ mode: "view", cipher })} />
         </section>
       </div>
