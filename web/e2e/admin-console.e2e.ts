@@ -48,7 +48,7 @@ describe("admin console in Chromium", () => {
     await page.getByRole("checkbox", { name: "Select Temporary" }).check();
     await page.getByRole("group", { name: "Selected collections" }).getByRole("button", { name: "Delete selected" }).click();
     const deleting = page.getByRole("dialog", { name: "Delete Temporary" });
-    await expect.poll(() => deleting.textContent()).toContain("Deleting Temporary takes the access of 0 groups and 0 members");
+    await expect.poll(() => deleting.textContent()).toContain("Deleting Temporary ends the access it gives (groups: 0; members: 0)");
     await expectAccessible(page, "delete collection");
     await deleting.getByRole("button", { name: "Delete" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Temporary", exact: true }).count(), { timeout: 30_000 }).toBe(0);

@@ -1,6 +1,9 @@
 import { hashMasterPassword, makeMasterKey } from "./crypto/kdf";
 import { currentAccount } from "./session";
 
+/** The shortest master password the UI accepts, for an account's own and for a temporary one set by account recovery. */
+export const minimumPasswordLength = 12;
+
 /** The logged-in user's master password hash, for routes that re-confirm it; the password and master key stay here. */
 export async function masterPasswordHashOf(password: string): Promise<string> {
   const account = currentAccount();

@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { isEmailAddress } from "../../../lib/email";
+import { minimumPasswordLength } from "../../../lib/master-password";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { TextField } from "../../../components/ui/text-field";
 import { t } from "../../../lib/i18n/messages";
 import { useSubmit } from "../../../lib/use-submit";
 import type { Registration } from "../api/register";
 
-export const minimumPasswordLength = 12;
 
 export interface RegisterFormProps {
   initialEmail?: string;

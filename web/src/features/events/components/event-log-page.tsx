@@ -15,6 +15,7 @@ import { formatDateTime } from "../../../lib/i18n/format";
 import { refreshProfile, useProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { fetchAllEvents, fetchEventPage, type EventSource } from "../api/events-api";
+import { t } from "../../../lib/i18n/messages";
 
 function download(text: string, fileName: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
@@ -83,51 +84,51 @@ export function EventLogPage({ source }: { source: EventSource }) {
 
   return (
     <>
-      <PageHeader title="Event log">
+      <PageHeader title={t("events.title")}>
         <Button type="button" className="button secondary" disabled={busy || rangeInvalid} onClick={() => void exportCsv()}>
-          Export CSV
+          {t("events.exportCsv")}
         </Button>
       </PageHeader>
       <form
-        className="panel event-filters" aria-label="Event filters"
+        className="panel event-filters" aria-label={t("events.filters")}
         onSubmit={(e) => {
           e.preventDefault();
           void load(false);
         }}
       >
-        <DateRangeField label="Dates" value={range} onChange={setRange} maxValue={maxDay} />
+        <DateRangeField label={t("events.dates")} value={range} onChange={setRange} maxValue={maxDay} />
         <SelectField
-          label="Event type"
+          label={t("events.type")}
           value={type}
           onChange={setType}
           options={[
-            { value: "", label: "All events" },
+            { value: "", label: t("events.allEvents") },
             // Names only: the numbers are Bitwarden's wire codes, which mean nothing to the reader.
-            ...KNOWN_EVENT_TYPES.map((t) => ({ value: String(t), label: describeEvent({ type: t, date: "" }).replace(/ unknown$/, "") })),
+            ...KNOWN_EVENT_TYPES.map((type) => ({ value: String(type), label: describeEvent({ type, date: "" }).replace(/ unknown$/, "") })),
           ]}
         />
-        <TextField label="Acting member" value={actor} onChange={setActor} placeholder="Name or email" optional />
+        <TextField label={t("events.actor")} value={actor} onChange={setActor} placeholder={t("events.actorPlaceholder")} optional />
         <Button type="submit" disabled={busy || rangeInvalid}>
-          Update
+          {t("events.update")}
         </Button>
       </form>
       <ErrorMessage message={error} />
       {events === null ? (
         <Loading />
       ) : shown.length === 0 ? (
-        <p>No events in this range.</p>
+        <p>{t("events.none")}</p>
       ) : (
-        <DataTable label="Events" rows={shown.map((e, i) => ({ e, key: `${e.date}-${i}` }))} rowKey={(r) => r.key}
+        <DataTable label={t("events.table")} rows={shown.map((e, i) => ({ e, key: `${e.date}-${i}` }))} rowKey={(r) => r.key}
           columns={[
-            { key: "time", header: "Time", cell: ({ e }) => <time dateTime={e.date}>{formatDateTime(e.date)}</time> },
-            { key: "member", header: "Member", wrap: true,
-              cell: ({ e }) => (e.actingUserId ? (members.get(e.actingUserId) ?? e.actingUserId.slice(0, 8)) : "System") },
-            { key: "event", header: "Event", wrap: true, cell: ({ e }) => describeEvent(e, names) },
+            { key: "time", header: t("events.column.time"), cell: ({ e }) => <time dateTime={e.date}>{formatDateTime(e.date)}</time> },
+            { key: "member", header: t("events.column.member"), wrap: true,
+              cell: ({ e }) => (e.actingUserId ? (members.get(e.actingUserId) ?? e.actingUserId.slice(0, 8)) : t("events.system")) },
+            { key: "event", header: t("events.column.event"), wrap: true, cell: ({ e }) => describeEvent(e, names) },
           ]} />
       )}
       {token && (
         <Button type="button" className="button secondary" disabled={busy} onClick={() => void load(true)}>
-          Load more
+          {t("events.loadMore")}
         </Button>
       )}
     </>

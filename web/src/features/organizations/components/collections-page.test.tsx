@@ -82,4 +82,31 @@ describe("collections page", { timeout: 30_000 }, () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
     expect((await within(dialog).findByRole("alert")).textContent).toBe("You cannot delete this collection.");
   });
+
+  it("deletes a selection in one request after naming what is lost", async () => {
+    const session = await setUp();
+    const second = "99999999-9999-4999-8999-999999999999";
+    const access = { readOnly: false, hidePasswords: false, manage: false };
+    const rows = [
+      { id: collectionId, organizationId: "x", name: await encrypt("Finance", session.orgKey), groups: [{ id: groupId, ...access }], users: [] },
+      { id: second, organizationId: "x", name: await encrypt("Legal", session.orgKey), groups: [], users: [{ id: memberId, ...access }] },
+    ];
+    let ids: string[] = [];
+    server.use(
+      http.get(`${api}/collections/details`, () => list(rows)),
+      http.delete(`${api}/collections`, async ({ request }) => {
+        ids = ((await request.json()) as { ids: string[] }).ids;
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    renderPage("collections", <CollectionsPage />);
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Select all collections" }));
+    const bar = screen.getByRole("group", { name: "Selected collections" });
+    expect(within(bar).getByText("2 selected")).toBeTruthy();
+    await userEvent.click(within(bar).getByRole("button", { name: "Delete selected" }));
+    const dialog = screen.getByRole("dialog", { name: "Delete 2 collections" });
+    expect(within(dialog).getByText(/Deleting Finance, Legal ends the access it gives \(groups: 1; members: 1\)/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(ids.sort()).toEqual([collectionId, second].sort()));
+  });
 });

@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import { createMemoryRouter, RouterProvider } from "react-router";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,7 +10,7 @@ import { symmetricKeyToBytes } from "../../../lib/crypto/symmetric-key";
 import { logOut } from "../../../lib/session";
 import { server } from "../../../test/msw-server";
 import { MembersPage } from "./members-page";
-import { api, chooseRowAction, list, publicKeyBase64, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
+import { api, chooseRowAction, list, orgId, publicKeyBase64, renderPage, serveCollections, startOrgSession } from "./org-fixture.test-support";
 
 afterEach(() => logOut());
 
@@ -162,5 +163,36 @@ describe("members page", { timeout: 30_000 }, () => {
     await waitFor(() => expect(body).toEqual({
       type: 1, permissions: {}, collections: [{ id: collectionId, readOnly: true, hidePasswords: false, manage: true }], groups: [groupId], accessSecretsManager: false,
     }));
+  });
+
+  it("names every address that is not one, at once, and sends nothing until mended", async () => {
+    await setUp([accepted]);
+    let sent = 0;
+    server.use(http.post(`${api}/users/invite`, () => {
+      sent++;
+      return new HttpResponse(null, { status: 200 });
+    }));
+    renderPage("members", <MembersPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Invite member" }));
+    const dialog = screen.getByRole("dialog", { name: "Invite member" });
+    const field = within(dialog).getByLabelText("Email addresses");
+    await userEvent.type(field, "a@example.com, bob, carol@");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Invite" }));
+    expect(within(dialog).getByText("Not an email address: bob, carol@")).toBeTruthy();
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    await userEvent.clear(field);
+    await userEvent.type(field, "a@example.com");
+    expect(within(dialog).queryByText(/Not an email address/)).toBeNull();
+    expect(sent).toBe(0);
+  });
+
+  it("opens searched for the member a link names (as the command palette links)", async () => {
+    await setUp([accepted, invited]);
+    const router = createMemoryRouter([{ path: "/organizations/:organizationId/members", element: <MembersPage /> }],
+      { initialEntries: [`/organizations/${orgId}/members?search=new%40example.com`] });
+    render(<RouterProvider router={router} />);
+    expect(await screen.findByRole("cell", { name: "new@example.com" })).toBeTruthy();
+    expect((screen.getByLabelText("Search members") as HTMLInputElement).value).toBe("new@example.com");
+    expect(screen.queryByRole("cell", { name: "ann@example.com" })).toBeNull();
   });
 });

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { Dialog } from "../../../components/ui/dialog";
 import { SubmitRow } from "../../../components/ui/submit-row";
 import { TextField } from "../../../components/ui/text-field";
+import { minimumPasswordLength } from "../../../lib/master-password";
+import { t } from "../../../lib/i18n/messages";
 import { useSubmit } from "../../../lib/use-submit";
 import type { Member } from "../api/org-types";
 import { recoverAccount } from "../api/recovery-api";
@@ -16,7 +18,7 @@ interface Props {
 /** "Recover account": the admin sets a temporary master password, which the member must change at next login. */
 export function RecoverAccountDialog({ member, orgId, onClose, onDone }: Props) {
   return (
-    <Dialog title={`Recover account of ${member?.email ?? ""}`} open={member !== null} onClose={onClose}>
+    <Dialog title={t("members.recoverTitle", { name: member?.email ?? "" })} open={member !== null} onClose={onClose}>
       {member && <RecoverForm member={member} orgId={orgId} onClose={onClose} onDone={onDone} />}
     </Dialog>
   );
@@ -25,19 +27,27 @@ export function RecoverAccountDialog({ member, orgId, onClose, onDone }: Props) 
 function RecoverForm({ member, orgId, onClose, onDone }: Props & { member: Member }) {
   const [password, setPassword] = useState("");
   const [again, setAgain] = useState("");
+  const [tried, setTried] = useState(false);
   const { busy, error, handle } = useSubmit();
+  // Both fields' problems at once, from the first attempt on, kept current while the admin mends them.
+  const problems = {
+    password: password.length < minimumPasswordLength ? t("members.recoverTooShort", { min: minimumPasswordLength }) : null,
+    again: password !== again ? t("register.passwordMismatch") : null,
+  };
   const submit = handle(async () => {
-    if (password.length < 12) throw new Error("The temporary password needs at least 12 characters.");
-    if (password !== again) throw new Error("The passwords do not match.");
+    setTried(true);
+    if (problems.password || problems.again) return;
     await recoverAccount(orgId, member.id, member.email, password);
     onDone();
   });
   return (
-    <form className="portal-form" onSubmit={submit}>
-      <p>Give the member this temporary password by a channel you trust; they choose their own at their next login. Their sessions end now.</p>
-      <TextField label="Temporary master password" type="password" value={password} onChange={setPassword} autoComplete="new-password" />
-      <TextField label="Confirm temporary master password" type="password" value={again} onChange={setAgain} autoComplete="new-password" />
-      <SubmitRow label="Recover account" busyLabel="Recovering…" busy={busy} error={error} onCancel={onClose} />
+    <form className="portal-form" onSubmit={submit} noValidate>
+      <p>{t("members.recoverBody")}</p>
+      <TextField label={t("members.recoverPassword")} type="password" value={password} onChange={setPassword} autoComplete="new-password"
+        error={tried ? problems.password : null} />
+      <TextField label={t("members.recoverConfirm")} type="password" value={again} onChange={setAgain} autoComplete="new-password"
+        error={tried ? problems.again : null} />
+      <SubmitRow label={t("members.recover")} busyLabel={t("members.recovering")} busy={busy} error={error} onCancel={onClose} />
     </form>
   );
 }

@@ -12,7 +12,8 @@ afterEach(() => logOut());
 
 const org = { object: "organization", id: orgId, name: "Acme Corp", businessName: null, billingEmail: "billing@acme.test", usePolicies: true, useGroups: true };
 
-describe("settings page", () => {
+// Real key wrapping and PBKDF2 for the master password hash: slow on a busy 2-core machine.
+describe("settings page", { timeout: 30_000 }, () => {
   it("saves the name and billing email", async () => {
     await startOrgSession();
     let body: unknown = null;
