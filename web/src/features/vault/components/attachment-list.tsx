@@ -3,6 +3,7 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { useSubmit } from "../../../lib/use-submit";
 import { deleteAttachment, downloadAttachment, uploadAttachment } from "../api/attachment-api";
 import type { AttachmentView, CipherView } from "../../../lib/ciphers/cipher-types";
+import { t } from "../../../lib/i18n/messages";
 
 function save(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -26,7 +27,7 @@ export function AttachmentList({ cipher, onChanged }: { cipher: CipherView; onCh
   });
   return (
     <fieldset className="vault-fieldset vault-attachments">
-      <legend>Attachments</legend>
+      <legend>{t("item.attachments")}</legend>
       {cipher.attachments.length > 0 && (
         <ul>
           {cipher.attachments.map((a) => (
@@ -42,7 +43,7 @@ export function AttachmentList({ cipher, onChanged }: { cipher: CipherView; onCh
       )}
       {canChange && (
         <div className="field">
-          <label htmlFor={inputId}>Add attachment</label>
+          <label htmlFor={inputId}>{t("item.addAttachment")}</label>
           <input id={inputId} type="file" disabled={busy} onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = "";
@@ -53,7 +54,7 @@ export function AttachmentList({ cipher, onChanged }: { cipher: CipherView; onCh
           }} />
         </div>
       )}
-      {busy && <p className="loading" role="status">Working…</p>}
+      {busy && <p className="loading" role="status">{t("item.working")}</p>}
       <ErrorMessage message={error} />
     </fieldset>
   );

@@ -10,6 +10,7 @@ import {
   type PassphraseOptions, type PasswordOptions,
 } from "../api/generator";
 import { useCopy } from "./use-copy";
+import { t } from "../../../lib/i18n/messages";
 
 export interface GeneratorDialogProps {
   open: boolean;
@@ -55,36 +56,36 @@ export function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
   const setPp = (patch: Partial<PassphraseOptions>) => update(kind, password, { ...passphrase, ...patch });
   return (
     <div className="vault-generator">
-      <TextField label="Generated value" value={result.value} readOnly onChange={() => {}} className="vault-generated" />
+      <TextField label={t("generator.value")} value={result.value} readOnly onChange={() => {}} className="vault-generated" />
       <ErrorMessage message={result.error} />
       <div className="vault-actions">
-        <Button type="button" className="secondary" onClick={() => update(kind, password, passphrase)}>Regenerate</Button>
+        <Button type="button" className="secondary" onClick={() => update(kind, password, passphrase)}>{t("generator.regenerate")}</Button>
         <Button type="button" className="secondary" disabled={!result.value} onClick={() => copy(kind, result.value)}>Copy {kind}</Button>
         {onUse && <Button type="button" disabled={!result.value} onClick={() => onUse(result.value)}>Use this {kind}</Button>}
       </div>
       {status}
-      <SelectField label="What to generate" value={kind} onChange={(k) => update(k as Kind, password, passphrase)}
-        options={[{ value: "password", label: "Password" }, { value: "passphrase", label: "Passphrase" }]} />
+      <SelectField label={t("generator.what")} value={kind} onChange={(k) => update(k as Kind, password, passphrase)}
+        options={[{ value: "password", label: t("item.password") }, { value: "passphrase", label: t("generator.passphrase") }]} />
       {kind === "password" ? (
         <fieldset className="vault-fieldset">
-          <legend>Password options</legend>
-          <NumberField label="Length" value={password.length} {...passwordLengthRange} onChange={(length) => setPw({ length })} />
-          <CheckboxField label="Uppercase (A-Z)" checked={password.uppercase} onChange={(uppercase) => setPw({ uppercase })} />
-          <CheckboxField label="Lowercase (a-z)" checked={password.lowercase} onChange={(lowercase) => setPw({ lowercase })} />
-          <CheckboxField label="Numbers (0-9)" checked={password.numbers} onChange={(numbers) => setPw({ numbers })} />
-          <CheckboxField label="Special characters (!@#$%^&*)" checked={password.special} onChange={(special) => setPw({ special })} />
-          <NumberField label="Minimum numbers" value={password.minNumbers} min={0} max={9} onChange={(minNumbers) => setPw({ minNumbers })} />
-          <NumberField label="Minimum special" value={password.minSpecial} min={0} max={9} onChange={(minSpecial) => setPw({ minSpecial })} />
-          <CheckboxField label="Avoid ambiguous characters" checked={password.avoidAmbiguous}
+          <legend>{t("generator.passwordOptions")}</legend>
+          <NumberField label={t("generator.length")} value={password.length} {...passwordLengthRange} onChange={(length) => setPw({ length })} />
+          <CheckboxField label={t("generator.uppercase")} checked={password.uppercase} onChange={(uppercase) => setPw({ uppercase })} />
+          <CheckboxField label={t("generator.lowercase")} checked={password.lowercase} onChange={(lowercase) => setPw({ lowercase })} />
+          <CheckboxField label={t("generator.numbers")} checked={password.numbers} onChange={(numbers) => setPw({ numbers })} />
+          <CheckboxField label={t("generator.special")} checked={password.special} onChange={(special) => setPw({ special })} />
+          <NumberField label={t("generator.minNumbers")} value={password.minNumbers} min={0} max={9} onChange={(minNumbers) => setPw({ minNumbers })} />
+          <NumberField label={t("generator.minSpecial")} value={password.minSpecial} min={0} max={9} onChange={(minSpecial) => setPw({ minSpecial })} />
+          <CheckboxField label={t("generator.avoidAmbiguous")} checked={password.avoidAmbiguous}
             onChange={(avoidAmbiguous) => setPw({ avoidAmbiguous })} />
         </fieldset>
       ) : (
         <fieldset className="vault-fieldset">
-          <legend>Passphrase options</legend>
-          <NumberField label="Number of words" value={passphrase.words} {...passphraseWordRange} onChange={(words) => setPp({ words })} />
-          <TextField label="Word separator" value={passphrase.separator} maxLength={1} onChange={(separator) => setPp({ separator })} />
-          <CheckboxField label="Capitalize" checked={passphrase.capitalize} onChange={(capitalize) => setPp({ capitalize })} />
-          <CheckboxField label="Include number" checked={passphrase.includeNumber} onChange={(includeNumber) => setPp({ includeNumber })} />
+          <legend>{t("generator.passphraseOptions")}</legend>
+          <NumberField label={t("generator.words")} value={passphrase.words} {...passphraseWordRange} onChange={(words) => setPp({ words })} />
+          <TextField label={t("generator.separator")} value={passphrase.separator} maxLength={1} onChange={(separator) => setPp({ separator })} />
+          <CheckboxField label={t("generator.capitalize")} checked={passphrase.capitalize} onChange={(capitalize) => setPp({ capitalize })} />
+          <CheckboxField label={t("generator.includeNumber")} checked={passphrase.includeNumber} onChange={(includeNumber) => setPp({ includeNumber })} />
         </fieldset>
       )}
     </div>
@@ -94,10 +95,10 @@ export function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
 /** The password and passphrase generator, from the page header (an item's form shows the panel inline instead). */
 export function GeneratorDialog({ open, onClose, onUse }: GeneratorDialogProps) {
   return (
-    <Dialog title="Generator" open={open} onClose={onClose}>
+    <Dialog title={t("vault.generator")} open={open} onClose={onClose}>
       <GeneratorPanel onUse={onUse} />
       <div className="vault-actions">
-        <Button type="button" className="secondary" onClick={onClose}>Close</Button>
+        <Button type="button" className="secondary" onClick={onClose}>{t("action.close")}</Button>
       </div>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { TextField } from "../../../components/ui/text-field";
 import type { LoginView } from "../../../lib/ciphers/cipher-types";
+import { t } from "../../../lib/i18n/messages";
 
 export interface LoginFieldsProps {
   login: LoginView;
@@ -19,32 +20,32 @@ export function LoginFields({ login, onChange, onGenerate, hidePassword }: Login
   const setUri = (i: number, uri: string) => set({ uris: login.uris.map((u, j) => (j === i ? { ...u, uri } : u)) });
   return (
     <fieldset className="vault-fieldset">
-      <legend>Login credentials</legend>
-      <TextField label="Username" value={login.username} onChange={(username) => set({ username })} autoComplete="off" />
+      <legend>{t("item.loginCredentials")}</legend>
+      <TextField label={t("item.username")} value={login.username} onChange={(username) => set({ username })} autoComplete="off" />
       {!hidePassword && <div className="field">
-        <label htmlFor={passwordId}>Password</label>
+        <label htmlFor={passwordId}>{t("item.password")}</label>
         <div className="vault-field-row">
           <input id={passwordId} type={shown ? "text" : "password"} value={login.password} autoComplete="new-password"
             onChange={(e) => set({ password: e.target.value })} />
           <button type="button" className="button secondary" aria-pressed={shown} onClick={() => setShown(!shown)}>
-            {shown ? "Hide password" : "Show password"}
+            {t(shown ? "item.hidePassword" : "item.showPassword")}
           </button>
-          <button type="button" className="button secondary" onClick={onGenerate}>Generate password</button>
+          <button type="button" className="button secondary" onClick={onGenerate}>{t("item.generatePassword")}</button>
         </div>
       </div>}
       {!hidePassword && (
-        <TextField label="Authenticator key (TOTP)" value={login.totp} onChange={(totp) => set({ totp })} autoComplete="off" />
+        <TextField label={t("item.totpKey")} value={login.totp} onChange={(totp) => set({ totp })} autoComplete="off" />
       )}
       {login.uris.map((u, i) => (
         <div key={i} className="vault-field-row vault-uri-row">
-          <TextField label={`Website (URI) ${i + 1}`} value={u.uri} onChange={(v) => setUri(i, v)} placeholder="https://" />
+          <TextField label={t("item.uriNumber", { number: i + 1 })} value={u.uri} onChange={(v) => setUri(i, v)} placeholder="https://" />
           <button type="button" className="button secondary" onClick={() => set({ uris: login.uris.filter((_, j) => j !== i) })}>
             Remove website {i + 1}
           </button>
         </div>
       ))}
       <Button type="button" className="secondary" onClick={() => set({ uris: [...login.uris, { uri: "", match: null }] })}>
-        Add website
+        {t("item.addWebsite")}
       </Button>
     </fieldset>
   );

@@ -1,6 +1,7 @@
 import { CheckboxField } from "../../../components/ui/checkbox-field";
 import { SelectField } from "../../../components/ui/select-field";
 import type { CipherView, VaultData } from "../../../lib/ciphers/cipher-types";
+import { t } from "../../../lib/i18n/messages";
 
 export interface OwnershipFieldsProps {
   initial: CipherView;
@@ -13,7 +14,7 @@ export interface OwnershipFieldsProps {
 export function OwnershipFields({ initial, draft, vault, onChange }: OwnershipFieldsProps) {
   // An org item stays in its org; a personal one may move into an org (shared) when it is saved.
   const owners = [
-    { value: "", label: "My vault" },
+    { value: "", label: t("vault.myVault") },
     ...vault.organizations.filter((o) => o.canCreate || o.id === initial.organizationId).map((o) => ({ value: o.id, label: o.name })),
   ];
   const collections = vault.collections.filter((c) => c.organizationId === draft.organizationId);
@@ -23,13 +24,13 @@ export function OwnershipFields({ initial, draft, vault, onChange }: OwnershipFi
   });
   return (
     <fieldset className="vault-fieldset">
-      <legend>Ownership</legend>
-      <SelectField label="Organization" value={draft.organizationId ?? ""} options={owners} disabled={initial.organizationId !== null}
+      <legend>{t("item.ownership")}</legend>
+      <SelectField label={t("item.organization")} value={draft.organizationId ?? ""} options={owners} disabled={initial.organizationId !== null}
         onChange={(o) => onChange({ organizationId: o || null, collectionIds: [] })} />
       {draft.organizationId && (
         <fieldset className="vault-collections">
-          <legend>Collections</legend>
-          {collections.length === 0 && <p>No collections you can add items to.</p>}
+          <legend>{t("vault.collections")}</legend>
+          {collections.length === 0 && <p>{t("item.noWritableCollections")}</p>}
           {collections.map((c) => (
             <CheckboxField key={c.id} label={c.name} checked={draft.collectionIds.includes(c.id)} disabled={c.readOnly}
               onChange={(on) => toggle(c.id, on)} />

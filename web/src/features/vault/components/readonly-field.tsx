@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { t } from "../../../lib/i18n/messages";
 
 export interface ReadonlyFieldProps {
   label: string;
@@ -27,12 +28,12 @@ export function ReadonlyField({ label, value, secret, copyName, onCopy, multilin
         )}
         {secret && (
           <button type="button" className="button secondary" aria-pressed={shown} onClick={() => setShown(!shown)}>
-            {shown ? `Hide ${lower}` : `Show ${lower}`}
+            {t(shown ? "item.hide" : "item.show", { name: lower })}
           </button>
         )}
         {copyName && onCopy && (
           <button type="button" className="button secondary" onClick={() => onCopy(copyName, value)}>
-            Copy {copyName}
+            {t("item.copy", { name: copyName })}
           </button>
         )}
       </div>

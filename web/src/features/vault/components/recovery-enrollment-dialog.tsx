@@ -6,6 +6,7 @@ import { TextField } from "../../../components/ui/text-field";
 import { useProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { setRecoveryEnrollment } from "../api/recovery-enrollment";
+import { t } from "../../../lib/i18n/messages";
 
 /** The member's side of account recovery: per organization, enroll (with the master password) or withdraw. */
 export function RecoveryEnrollmentDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -14,26 +15,26 @@ export function RecoveryEnrollmentDialog({ open, onClose }: { open: boolean; onC
   const { busy, error, handle } = useSubmit();
   const orgs = (profile?.organizations ?? []).filter((o) => o.object === "profileOrganization" && o.status === 2);
   const toggle = (orgId: string, enroll: boolean) => handle(async () => {
-    if (enroll && !password) throw new Error("Enter your master password to enroll.");
+    if (enroll && !password) throw new Error(t("recovery.needsPassword"));
     await setRecoveryEnrollment(orgId, profile!.id, enroll, password);
     setPassword("");
   });
   return (
-    <Dialog title="Account recovery" open={open} onClose={onClose}>
-      <p>Enrolled organizations can set a new master password for you if you forget yours. Their admins never see your keys.</p>
-      <TextField label="Master password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
+    <Dialog title={t("vault.accountRecovery")} open={open} onClose={onClose}>
+      <p>{t("recovery.body")}</p>
+      <TextField label={t("login.password")} type="password" autoComplete="current-password" value={password} onChange={setPassword} />
       <ul>
         {orgs.map((o) => (
           <li key={o.id}>
             {o.name}: {o.resetPasswordEnrolled ? "enrolled" : "not enrolled"}{" "}
             <Button type="button" className="secondary" disabled={busy} onClick={toggle(o.id, !o.resetPasswordEnrolled)}>
-              {o.resetPasswordEnrolled ? `Withdraw from account recovery of ${o.name}` : `Enroll in account recovery of ${o.name}`}
+              {t(o.resetPasswordEnrolled ? "recovery.withdraw" : "recovery.enroll", { name: o.name })}
             </Button>
           </li>
         ))}
       </ul>
       <ErrorMessage message={error} />
-      <Button type="button" className="secondary" onClick={onClose}>Close</Button>
+      <Button type="button" className="secondary" onClick={onClose}>{t("action.close")}</Button>
     </Dialog>
   );
 }

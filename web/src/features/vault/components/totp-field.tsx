@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { parseTotp, totpCode, type TotpCode } from "../api/totp";
+import { t } from "../../../lib/i18n/messages";
 
 /** The current code of a TOTP secret and its seconds left, recomputed every second. */
 export function TotpField({ secret, onCopy }: { secret: string; onCopy: (what: string, value: string) => void }) {
@@ -25,12 +26,12 @@ export function TotpField({ secret, onCopy }: { secret: string; onCopy: (what: s
   if (state && "error" in state) return <p className="error">Verification code: {state.error}</p>;
   return (
     <div className="field vault-readonly">
-      <label htmlFor={id}>Verification code (TOTP)</label>
+      <label htmlFor={id}>{t("item.totpCode")}</label>
       <div className="vault-field-row">
         <input id={id} readOnly value={state?.code ?? ""} className="vault-totp" />
-        <span className="vault-totp-remaining">{state ? `${state.remaining} s left` : ""}</span>
+        <span className="vault-totp-remaining">{state ? t("item.totpRemaining", { seconds: state.remaining }) : ""}</span>
         <button type="button" className="button secondary" disabled={!state} onClick={() => state && onCopy("verification code", state.code)}>
-          Copy verification code
+          {t("item.copyTotp")}
         </button>
       </div>
     </div>
