@@ -8,11 +8,12 @@ import { orgKey } from "../../../lib/profile";
 import { currentAccount } from "../../../lib/session";
 import { useSubmit } from "../../../lib/use-submit";
 import { exportOrganization, verifyMasterPassword, type ExportFormat } from "../api/export-api";
+import { t } from "../../../lib/i18n/messages";
 
 const formats = [
   { value: "json", label: ".json" },
-  { value: "csv", label: ".csv (logins and notes)" },
-  { value: "encrypted_json", label: ".json (encrypted)" },
+  { value: "csv", label: t("export.csv") },
+  { value: "encrypted_json", label: t("export.encryptedJson") },
 ];
 
 function download(text: string, name: string, type: string): void {
@@ -29,27 +30,27 @@ export function ExportPage({ orgId }: { orgId: string }) {
   const { busy, error, handle } = useSubmit();
   const run = handle(async () => {
     const account = currentAccount();
-    if (!account) throw new Error("Log in again to export.");
+    if (!account) throw new Error(t("export.logInAgain"));
     await verifyMasterPassword(account, password);
     const key = await orgKey(orgId);
-    if (!key) throw new Error("You do not hold this organization's key.");
+    if (!key) throw new Error(t("console.noOrgKey"));
     const text = await exportOrganization(orgId, key, format);
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "");
     const name = `custodian_org_export_${stamp}.${format === "csv" ? "csv" : "json"}`;
     download(text, name, format === "csv" ? "text/csv" : "application/json");
     setPassword("");
-    setDone(`Exported to ${name}.`);
+    setDone(t("export.done", { name }));
   });
   return (
     <section>
-      <PageHeader title="Export" />
+      <PageHeader title={t("console.export")} />
       <form className="panel portal-form" onSubmit={run} noValidate>
-        <p>Unencrypted exports hold every password of this organization in plain text: keep the file safe and delete it after use.</p>
-        <SelectField label="File format" value={format} onChange={(f) => setFormat(f as ExportFormat)} options={formats} />
-        <TextField label="Master password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
+        <p>{t("export.warning")}</p>
+        <SelectField label={t("console.fileFormat")} value={format} onChange={(f) => setFormat(f as ExportFormat)} options={formats} />
+        <TextField label={t("login.password")} type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
         <ErrorMessage message={error} />
         {done && <p role="status">{done}</p>}
-        <div><Button type="submit" disabled={busy || !password} disabledReason={!busy && !password ? "Enter your master password to export." : null}>{busy ? "Exporting…" : "Export vault"}</Button></div>
+        <div><Button type="submit" disabled={busy || !password} disabledReason={!busy && !password ? t("export.needsPassword") : null}>{busy ? t("export.exporting") : t("export.submit")}</Button></div>
       </form>
     </section>
   );

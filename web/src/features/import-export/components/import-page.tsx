@@ -7,6 +7,8 @@ import { orgKey } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { importIntoOrganization } from "../api/import-api";
 import { parseBitwardenCsv, parseBitwardenJson } from "../api/import-parse";
+import { formatNumber } from "../../../lib/i18n/format";
+import { t } from "../../../lib/i18n/messages";
 
 const formats = [
   { value: "bitwardenjson", label: "Bitwarden (json)" },
@@ -24,30 +26,30 @@ export function ImportPage({ orgId, userId }: { orgId: string; userId: string })
   const { busy, error, handle } = useSubmit();
 
   const run = handle(async () => {
-    if (!file) throw new Error("Choose a file to import.");
+    if (!file) throw new Error(t("import.chooseFile"));
     setSummary(null);
     const text = await file.text();
     const parsed = format === "bitwardencsv" ? parseBitwardenCsv(text) : parseBitwardenJson(text);
     setProblems(parsed.errors);
-    if (parsed.items.length === 0) throw new Error("The file holds no items that can be imported.");
+    if (parsed.items.length === 0) throw new Error(t("import.noItems"));
     const key = await orgKey(orgId);
-    if (!key) throw new Error("You do not hold this organization's key.");
+    if (!key) throw new Error(t("console.noOrgKey"));
     const result = await importIntoOrganization(orgId, key, userId, parsed, (done, total) => setProgress({ done, total }));
-    setSummary(`Imported ${result.items} items into ${result.collections} collections.`);
+    setSummary(t("import.done", { items: formatNumber(result.items), collections: formatNumber(result.collections) }));
   });
 
   return (
     <section>
-      <PageHeader title="Import" />
+      <PageHeader title={t("console.import")} />
       <form className="panel portal-form" onSubmit={run} noValidate>
-        <SelectField label="File format" value={format} onChange={setFormat} options={formats} />
+        <SelectField label={t("console.fileFormat")} value={format} onChange={setFormat} options={formats} />
         <div className="field">
-          <label htmlFor={fileId}>File</label>
+          <label htmlFor={fileId}>{t("import.file")}</label>
           <input id={fileId} type="file" accept=".json,.csv,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
         {progress && (
           <div className="field">
-            <label htmlFor={`${fileId}-progress`}>Import progress</label>
+            <label htmlFor={`${fileId}-progress`}>{t("import.progress")}</label>
             <progress id={`${fileId}-progress`} max={progress.total} value={progress.done}>{progress.done} of {progress.total}</progress>
           </div>
         )}
@@ -55,11 +57,11 @@ export function ImportPage({ orgId, userId }: { orgId: string; userId: string })
         {summary && <p role="status">{summary}</p>}
         {problems.length > 0 && (
           <div role="alert">
-            <p>Skipped:</p>
+            <p>{t("import.skipped")}</p>
             <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
           </div>
         )}
-        <div><Button type="submit" disabled={busy || !file} disabledReason={!busy && !file ? "Choose a file to import." : null}>{busy ? "Importing…" : "Import data"}</Button></div>
+        <div><Button type="submit" disabled={busy || !file} disabledReason={!busy && !file ? t("import.chooseFile") : null}>{busy ? t("import.importing") : t("import.submit")}</Button></div>
       </form>
     </section>
   );

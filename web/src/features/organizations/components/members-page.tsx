@@ -91,9 +91,6 @@ export function MembersPage() {
           <TextField label={t("console.search", { name: t("members.title").toLowerCase() })} type="search" value={search} onChange={setSearch} optional />
         </div>
       )}
-      {members.data && all.length <= 1 && !needle && (
-        <EmptyState title={t("members.empty.title")}>{t("members.empty.body")}</EmptyState>
-      )}
       {all.length > 0 && rows.length === 0 && <p>{t("console.noMatch", { search })}</p>}
       {/* Kept while reloading after an action, so the row's button does not vanish with the keyboard focus. */}
       {rows.length > 0 && (
@@ -130,6 +127,10 @@ export function MembersPage() {
               : { label: t("members.revoke"), disabled: action.busy, onAction: run("revoke", [m]) },
             { label: t("members.remove"), danger: true, onAction: () => setOpen({ kind: "remove", members: [m] }) },
           ]} />
+      )}
+      {/* The owner alone: the table shows them, and beneath it what to do next. */}
+      {members.data && all.length <= 1 && !needle && (
+        <EmptyState title={t("members.empty.title")}>{t("members.empty.body")}</EmptyState>
       )}
       <MemberDialog target={open?.kind === "invite" ? "invite" : open?.kind === "edit" ? open.member : null} orgId={orgId}
         collections={choices.data?.collections ?? []} groups={choices.data?.groups ?? []} label={label}

@@ -22,7 +22,8 @@ it("decrypts the org's items (including one with its own item key) and lists the
   ];
   server.use(http.get("/api/ciphers/organization-details", () => HttpResponse.json({ data, object: "list" })));
   render(<ReportsPage organizationId="org-1" />);
-  const reused = await screen.findByRole("region", { name: "Reused passwords" });
+  // Decrypting and checking every item takes a while on a busy machine: wait for it, not for the default 1 s.
+  const reused = await screen.findByRole("region", { name: "Reused passwords" }, { timeout: 15_000 });
   expect(within(reused).getByRole("heading").textContent).toBe("Reused passwords (2)");
   expect(within(reused).getByText("GitHub")).toBeTruthy();
   const unsecured = screen.getByRole("region", { name: "Unsecured websites" });
@@ -30,4 +31,4 @@ it("decrypts the org's items (including one with its own item key) and lists the
   const twoStep = screen.getByRole("region", { name: "Inactive two-step login" });
   expect(within(twoStep).getByText("github.com")).toBeTruthy();
   expect(screen.getByRole("heading", { level: 1, name: "Reports" })).toBeTruthy();
-});
+}, 30_000);

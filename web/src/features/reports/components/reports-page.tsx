@@ -4,12 +4,13 @@ import { PageHeader } from "../../../components/ui/page-header";
 import { useAsync } from "../../../lib/use-async";
 import { loadReportItems } from "../api/reports-api";
 import { inactiveTwoStep, reusedPasswords, unsecuredWebsites, weakPasswords, type ReportItem, type ReportRow } from "../api/report-logic";
+import { t } from "../../../lib/i18n/messages";
 
 const REPORTS: { title: string; run: (items: ReportItem[]) => ReportRow[] }[] = [
-  { title: "Weak passwords", run: weakPasswords },
-  { title: "Reused passwords", run: reusedPasswords },
-  { title: "Unsecured websites", run: unsecuredWebsites },
-  { title: "Inactive two-step login", run: inactiveTwoStep },
+  { title: t("reports.weak"), run: weakPasswords },
+  { title: t("reports.reused"), run: reusedPasswords },
+  { title: t("reports.unsecured"), run: unsecuredWebsites },
+  { title: t("reports.inactiveTwoStep"), run: inactiveTwoStep },
 ];
 
 function Report({ title, rows }: { title: string; rows: ReportRow[] }) {
@@ -19,11 +20,11 @@ function Report({ title, rows }: { title: string; rows: ReportRow[] }) {
         {title} ({rows.length})
       </h2>
       {rows.length === 0 ? (
-        <p>No items found.</p>
+        <p>{t("reports.none")}</p>
       ) : (
         <table className="table">
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Username</th><th scope="col">Detail</th></tr>
+            <tr><th scope="col">{t("vault.column.name")}</th><th scope="col">{t("item.username")}</th><th scope="col">{t("reports.detail")}</th></tr>
           </thead>
           <tbody>
             {rows.map((row) => (
@@ -41,7 +42,7 @@ export function ReportsPage({ organizationId }: { organizationId: string }) {
   const { data, error, loading } = useAsync(() => loadReportItems(organizationId), [organizationId]);
   return (
     <>
-      <PageHeader title="Reports" />
+      <PageHeader title={t("console.reports")} />
       <ErrorMessage message={error} />
       {loading && <Loading />}
       {data && REPORTS.map((r) => <Report key={r.title} title={r.title} rows={r.run(data)} />)}
