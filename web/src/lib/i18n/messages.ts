@@ -4,7 +4,7 @@ import { vaultMessages } from "./vault-messages";
 /**
  * The message catalogue: every sentence of the shell, the auth pages and the shared components, by key, so a
  * translation is one more object of the same shape. A large area keeps its part in a file of its own, spread in
- * here. Pages not yet moved here still hold their English inline.
+ * here. The Provider Portal's pages and the system Admin page still hold their English inline.
  * Placeholders are {name}; dates and numbers go through Intl (format.ts), never through these strings.
  */
 const en = {

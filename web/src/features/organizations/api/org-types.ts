@@ -1,4 +1,5 @@
 /** Shapes of the Admin Console's server answers (Bitwarden's, camelCase; enums are numbers). */
+import { t } from "../../../lib/i18n/messages";
 
 export interface ListResponse<T> {
   object: "list";
@@ -17,26 +18,28 @@ export interface AccessSelection {
 export const MemberStatus = { Revoked: -1, Invited: 0, Accepted: 1, Confirmed: 2 } as const;
 export const MemberType = { Owner: 0, Admin: 1, User: 2, Custom: 4 } as const;
 
-export const memberStatusLabel: Record<number, string> = { [-1]: "Revoked", 0: "Invited", 1: "Accepted", 2: "Confirmed" };
-export const memberTypeLabel: Record<number, string> = { 0: "Owner", 1: "Admin", 2: "User", 4: "Custom" };
+export const memberStatusLabel: Record<number, string> = {
+  [-1]: t("members.status.revoked"), 0: t("members.status.invited"), 1: t("members.status.accepted"), 2: t("members.status.confirmed") };
+export const memberTypeLabel: Record<number, string> = {
+  0: t("members.role.owner"), 1: t("members.role.admin"), 2: t("members.role.user"), 4: t("members.role.custom") };
 export const memberTypeOptions = [
-  { value: "2", label: "User" },
-  { value: "1", label: "Admin" },
-  { value: "0", label: "Owner" },
-  { value: "4", label: "Custom" },
+  { value: "2", label: memberTypeLabel[2]! },
+  { value: "1", label: memberTypeLabel[1]! },
+  { value: "0", label: memberTypeLabel[0]! },
+  { value: "4", label: memberTypeLabel[4]! },
 ] as const;
 
 /** Custom role permissions the server stores (MemberPermissions.cs), with their labels. */
 export const permissionLabels = {
-  accessEventLogs: "Access event logs",
-  accessImportExport: "Access import/export",
-  accessReports: "Access reports",
-  createNewCollections: "Create new collections",
-  editAnyCollection: "Edit any collection",
-  deleteAnyCollection: "Delete any collection",
-  manageGroups: "Manage groups",
-  managePolicies: "Manage policies",
-  manageUsers: "Manage users",
+  accessEventLogs: t("permission.accessEventLogs"),
+  accessImportExport: t("permission.accessImportExport"),
+  accessReports: t("permission.accessReports"),
+  createNewCollections: t("permission.createNewCollections"),
+  editAnyCollection: t("permission.editAnyCollection"),
+  deleteAnyCollection: t("permission.deleteAnyCollection"),
+  manageGroups: t("permission.manageGroups"),
+  managePolicies: t("permission.managePolicies"),
+  manageUsers: t("permission.manageUsers"),
 } as const;
 export type Permissions = Partial<Record<keyof typeof permissionLabels, boolean>>;
 
