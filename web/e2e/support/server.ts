@@ -58,7 +58,14 @@ export async function startServer(): Promise<RunningServer> {
   const keep = (b: Buffer) => (output = (output + b.toString()).slice(-20_000));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  await waitAlive(baseUrl, child, () => output);
+  try {
+    await waitAlive(baseUrl, child, () => output);
+  } catch (e) {
+    // A server that never answered is not left running behind the failed file.
+    child.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   return {
     baseUrl,
     dataDir,
