@@ -33,6 +33,10 @@ async function newItem(page: Page, name: string, organization: string, collectio
   await item.getByLabel("Organization").selectOption({ label: organization });
   await item.getByLabel(collection).check();
   await item.getByRole("button", { name: "Save" }).click();
+  // Saving shows the saved item; Escape closes it, as a person would before the next one.
+  await expect.poll(() => page.getByRole("dialog", { name }).count(), { timeout: 30_000 }).toBe(1);
+  await page.keyboard.press("Escape");
+  await expect.poll(() => page.getByRole("dialog").count(), { timeout: 30_000 }).toBe(0);
   await expect.poll(() => itemCount(page, name), { timeout: 30_000 }).toBe(1);
 }
 
