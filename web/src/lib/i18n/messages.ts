@@ -1,3 +1,4 @@
+import { accessMessages } from "./access-messages";
 import { consoleMessages } from "./console-messages";
 import { vaultMessages } from "./vault-messages";
 
@@ -128,6 +129,7 @@ const en = {
   "twoStep.codeFromEmail": "Code from the email",
   "twoStep.emailOn": "Turn on email codes",
   "twoStep.emailOff": "Turn off email codes",
+  ...accessMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

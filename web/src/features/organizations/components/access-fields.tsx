@@ -14,7 +14,7 @@ interface AccessListProps {
   onChange: (value: AccessSelection[]) => void;
 }
 
-const flags = [["readOnly", t("access.readOnly")], ["hidePasswords", t("access.hidePasswords")], ["manage", t("access.manage")]] as const;
+const flags = [["readOnly", t("collectionAccess.readOnly")], ["hidePasswords", t("collectionAccess.hidePasswords")], ["manage", t("collectionAccess.manage")]] as const;
 
 /** A checkbox per collection (or group, or member) with how it is reached: read only, hide passwords, manage. */
 export function AccessList({ legend, choices, value, onChange }: AccessListProps) {
@@ -24,7 +24,7 @@ export function AccessList({ legend, choices, value, onChange }: AccessListProps
   return (
     <fieldset className="console-access">
       <legend>{legend}</legend>
-      {choices.length === 0 && <p className="portal-muted">{t("access.noneYet")}</p>}
+      {choices.length === 0 && <p className="portal-muted">{t("collectionAccess.noneYet")}</p>}
       {choices.map((c) => {
         const current = byId.get(c.id);
         return (
@@ -54,7 +54,7 @@ export function IdChecklist({ legend, choices, value, onChange }: IdListProps) {
   return (
     <fieldset className="console-access">
       <legend>{legend}</legend>
-      {choices.length === 0 && <p className="portal-muted">{t("access.noneYet")}</p>}
+      {choices.length === 0 && <p className="portal-muted">{t("collectionAccess.noneYet")}</p>}
       {choices.map((c) => (
         <CheckboxField key={c.id} label={c.label} checked={value.includes(c.id)}
           onChange={(on) => onChange(on ? [...value, c.id] : value.filter((id) => id !== c.id))} />

@@ -1,9 +1,9 @@
 import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
 import { Link, useLocation } from "react-router";
 import { SidebarLayout } from "../../../components/ui/sidebar-layout";
+import { t } from "../../../lib/i18n/messages";
 import { useProfile } from "../../../lib/profile";
 import { useOrganization } from "./use-organization";
-import { t } from "../../../lib/i18n/messages";
 
 const links = [
   ["members", t("members.title")], ["groups", t("groups.title")], ["collections", t("collections.title")], ["policies", t("policies.title")],
@@ -16,8 +16,10 @@ const links = [
  * its other clients on the same page), a sidebar of its pages, and the page.
  */
 export function ConsoleLayout() {
-  const { orgId: organizationId, name, known } = useOrganization();
+  const { orgId: organizationId, name, known, providerId } = useOrganization();
   const profile = useProfile();
+  // A provider's client also shows who of the provider reaches its vault.
+  const pages = providerId ? [...links.slice(0, 5), ["provider-access", t("access.nav.providerAccess")] as const, ...links.slice(5)] : links;
   const client = profile?.providerOrganizations.find((o) => o.id === organizationId);
   return (
     <div className="admin-console">
@@ -33,7 +35,7 @@ export function ConsoleLayout() {
         )}
       </div>
       {!known && <p className="error" role="alert">{t("console.notAdministered")}</p>}
-      <SidebarLayout label={t("products.adminConsole")} links={links} />
+      <SidebarLayout label={t("products.adminConsole")} links={pages} />
     </div>
   );
 }
