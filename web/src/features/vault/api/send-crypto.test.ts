@@ -36,6 +36,19 @@ describe("Send crypto, as Bitwarden's clients do it", () => {
     expect(await hashSendPassword("correct horse", keyMaterial)).toBe("V/LC8HOXSNUWQZsGKohGZjI8WD6krhZVBKgfe1PGKgk=");
   });
 
+  it("opens a Send made by the official CLI (bw send 2026.9.0 against this server): its link, name, text and password", async () => {
+    // `bw send -n "Wi-Fi" --password "open sesame" "router: tr0ub4dor&3 ✓"` printed this link; the server's access
+    // route returned these EncStrings and accepted this password hash (which the CLI made on creation).
+    const link = "https://127.0.0.1:40033/#/send/AlCiAXWhxXuf7rcRJuZZlQ/jcumUwGIYQeQZTyEddt04A";
+    const material = fromBase64Url(link.split("/").at(-1)!);
+    const key = await deriveSendKey(material);
+    expect(await decryptToString("2.jaVV4qeDkV+KQHTTPOoySg==|KZ4m3XYljfrFTkOUnOXz1w==|M0MbfimDc2hxnj2zdA2SSORVanWmUXGNI9t7n6YvPW4=", key))
+      .toBe("Wi-Fi");
+    expect(await decryptToString("2.tc7Qx1Ph5fAb9gwQYDWZuQ==|hSTxpOFoC+ZxoeSbQAYNDvvnNb36cjZPUTu4bS3qsE4=|EJOyzArNpuo8m/Nay1HsugnfGRgP+HjcH2z2RqlsnNc=", key))
+      .toBe("router: tr0ub4dor&3 ✓");
+    expect(await hashSendPassword("open sesame", material)).toBe("cow828o/jF2W44WaoPOrPfD26pgVZgejNEi0BUmgdJY=");
+  });
+
   it("puts the key material in the link's fragment as unpadded base64url, and reads it back", () => {
     const material = fromHex("fbff00fe0102030405060708090a0bfc");
     const link = sendLink("https://vault.example/", "AQIDBAUGBwgJCgsMDQ4PEA", material);
