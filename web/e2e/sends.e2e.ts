@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { expectAccessible } from "./support/a11y";
 import { personPage } from "./support/browser";
 import { serverAndBrowser } from "./support/fixture";
 import { heading } from "./support/journey-steps";
@@ -40,6 +41,7 @@ describe("Send in Chromium", () => {
     await page.getByLabel("Password", { exact: true }).fill("open sesame");
     await page.getByRole("button", { name: "Save Send" }).click();
     const textLink = await copiedLink(page, "Wi-Fi");
+    await expectAccessible(page, "Send list");
 
     const reader = await recipientOpens(textLink);
     await reader.getByLabel("Password").fill("not it");
@@ -51,6 +53,7 @@ describe("Send in Chromium", () => {
     expect(await reader.getByLabel("Text").inputValue()).not.toContain("tr0ub4dor");
     await reader.getByRole("button", { name: "Show text" }).click();
     expect(await reader.getByLabel("Text").inputValue()).toBe("router password: tr0ub4dor&3");
+    await expectAccessible(reader, "received text Send");
 
     await page.getByRole("button", { name: "New Send" }).first().click();
     await page.getByLabel("Type").selectOption({ label: "File" });
