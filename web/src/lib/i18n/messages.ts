@@ -1,5 +1,6 @@
 import { accessMessages } from "./access-messages";
 import { consoleMessages } from "./console-messages";
+import { sendMessages } from "./send-messages";
 import { vaultMessages } from "./vault-messages";
 
 /**
@@ -130,6 +131,7 @@ const en = {
   "twoStep.emailOn": "Turn on email codes",
   "twoStep.emailOff": "Turn off email codes",
   ...accessMessages,
+  ...sendMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { ErrorMessage } from "../../../components/ui/error-message";
@@ -102,6 +102,7 @@ export function VaultPage() {
         <Button type="button" aria-keyshortcuts="N" onClick={() => setDialog({ mode: "new", cipher: newItemFor(filter, data) })}>{t("vault.newItem")}</Button>
         <Button type="button" className="secondary" onClick={() => setGeneratorOpen(true)}>{t("vault.generator")}</Button>
         <Button type="button" className="secondary" onClick={() => setRecoveryOpen(true)}>{t("vault.accountRecovery")}</Button>
+        <Link className="button secondary" to="/vault/sends">{t("send.open")}</Link>
       </PageHeader>
       <RecoveryEnrollmentDialog open={recoveryOpen} onClose={() => setRecoveryOpen(false)} />
       <div className="sidebar-layout">
