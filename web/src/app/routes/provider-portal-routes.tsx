@@ -3,6 +3,7 @@ import { ClientsPage } from "../../features/providers/components/clients-page";
 import { MembersPage } from "../../features/providers/components/members-page";
 import { ProviderLayout } from "../../features/providers/components/provider-layout";
 import { ProviderSettingsPage } from "../../features/providers/components/provider-settings-page";
+import { providerBulkRoutes } from "./provider-bulk-routes";
 import { providerToolsRoutes } from "./provider-tools-routes";
 
 /** Provider Portal routes (children of /providers/:providerId), mounted by ../router.tsx. */
@@ -15,6 +16,7 @@ export const providerPortalRoutes: RouteObject[] = [
       { path: "members", element: <MembersPage /> },
       { path: "settings", element: <ProviderSettingsPage /> },
       ...providerToolsRoutes,
+      ...providerBulkRoutes,
     ],
   },
 ];
