@@ -14,7 +14,9 @@ afterEach(() => logOut());
 const portal = [{ path: "/providers/:providerId", children: providerPortalRoutes }];
 
 function serveEmptyClients() {
-  server.use(http.get(`/api/providers/${ids.provider}/organizations`, () => HttpResponse.json({ object: "list", data: [], continuationToken: null })));
+  server.use(http.get(`/api/providers/${ids.provider}/organizations`, () => HttpResponse.json({ object: "list", data: [], continuationToken: null })),
+    // The new-client dialog offers the provider's client templates.
+    http.get(`/api/providers/${ids.provider}/client-templates`, () => HttpResponse.json({ object: "list", data: [], continuationToken: null })));
 }
 
 // Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
