@@ -19,7 +19,7 @@ public sealed class BulkJobRunner(AppDbContext db, OrganizationAccess access, Ev
         {
             if (kind == BulkJobKind.Policy && parameters.Policy is { } policy)
             {
-                var org = await access.RequireAsync(organizationId, c => c.IsProviderUser && c.Organization.UsePolicies, ct);
+                var org = await access.RequireAsync(organizationId, c => c.ProviderId == providerId && c.Organization.UsePolicies, ct);
                 await PolicyEndpoints.SaveAsync(org, policy.Type, policy.Enabled, policy.Data, db, events, time, twoFactor, ct);
                 return "";
             }

@@ -34,7 +34,7 @@ public sealed class TemplateApplier(AppDbContext db, OrganizationAccess access, 
     {
         var link = await db.ProviderOrganizations.SingleOrDefaultAsync(l => l.OrganizationId == organizationId && l.ProviderId == providerId, ct)
             ?? throw new NotFoundException();
-        var caller = await access.RequireAsync(organizationId, c => c.IsProviderUser, ct);
+        var caller = await access.RequireAsync(organizationId, c => c.ProviderId == providerId, ct);
         var body = template.Parsed;
         var byRef = (body.Collections ?? []).ToDictionary(c => c.Id);
         if (missing.Any(m => !byRef.ContainsKey(m.Id)) || missing.Select(m => m.Id).Distinct().Count() != missing.Count)
