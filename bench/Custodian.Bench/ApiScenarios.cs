@@ -159,6 +159,64 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
         }, ct);
     }
 
+    List<Guid>? _bulkClients;
+    int _bulkRuns;
+
+    /// <summary>
+    /// A bulk policy job over <paramref name="clients"/> clients, start to finish as the web UI drives it: start from a
+    /// list of ids, then server-side batches until done. Verified: every client succeeded and one client holds the
+    /// policy with this run's setting.
+    /// </summary>
+    public async Task BulkPolicyAsync(int clients, CancellationToken ct)
+    {
+        _bulkClients ??= await FirstClientsAsync(clients, ct);
+        var minLength = 12 + Interlocked.Increment(ref _bulkRuns) % 50;
+        var provider = $"/api/providers/{manifest.ProviderId}";
+        var wasVerifying = Verify;
+        Verify = true;   // each batch's answer says whether the job is done
+        var job = await SendAsync(HttpMethod.Post, $"{provider}/bulk-jobs", manifest.ProviderAdminEmail, new
+        {
+            kind = 0, selection = new { organizationIds = _bulkClients }, parameters = new { policy = new { type = 1, enabled = true, data = new { minLength } } },
+        }, ct);
+        var id = job["id"]!.GetValue<string>();
+        while (!job["done"]!.GetValue<bool>())
+        {
+            job = await SendAsync(HttpMethod.Post, $"{provider}/bulk-jobs/{id}/run", manifest.ProviderAdminEmail, new { count = 100 }, ct);
+        }
+        Verify = wasVerifying;
+        if (!Verify)
+        {
+            return;
+        }
+        if (job["succeeded"]!.GetValue<int>() != _bulkClients.Count)
+        {
+            throw new BenchFailure($"bulk policy: {job["succeeded"]} of {_bulkClients.Count} clients succeeded, {job["failed"]} failed");
+        }
+        var policy = await GetAsync($"/api/organizations/{_bulkClients[^1]}/policies/1", manifest.ProviderAdminEmail, ct);
+        if (policy["enabled"]?.GetValue<bool>() != true || policy["data"]?["minLength"]?.GetValue<int>() != minLength)
+        {
+            throw new BenchFailure($"bulk policy: the last client's policy is {policy.ToJsonString()}");
+        }
+    }
+
+    async Task<List<Guid>> FirstClientsAsync(int count, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        string? token = null;
+        while (ids.Count < count)
+        {
+            var body = await GetAsync($"/api/providers/{manifest.ProviderId}/organizations?pageSize=500"
+                + (token is null ? "" : $"&continuationToken={Uri.EscapeDataString(token)}"), manifest.ProviderAdminEmail, ct);
+            ids.AddRange(body["data"]!.AsArray().Select(c => Guid.Parse(c!["organizationId"]!.GetValue<string>())));
+            token = body["continuationToken"]?.GetValue<string>();
+            if (token is null)
+            {
+                break;
+            }
+        }
+        return [.. ids.Take(count)];
+    }
+
     async Task ExpectItemsAsync(string path, string email, CancellationToken ct, int? expected = null)
     {
         var body = await GetAsync(path, email, ct);

@@ -30,6 +30,7 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
         var sync = manifest.SyncUsers;
         var search = manifest.ClientNameSearch;
         var deepPage = Math.Max(1, manifest.Shape.Orgs / ApiScenarios.ClientPageSize - 5);
+        var bulkClients = Math.Min(1_000, manifest.Shape.Orgs);
         // Found once, on the scenario's first (verifying) call: walking to the deep page takes ~100 requests.
         Task<string>? deepToken = null;
         Task<(string, Guid)>? deepKey = null;
@@ -77,6 +78,8 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
             new("login (password grant)", (i, c) => api.LoginAsync(api.LoginEmail(i), c), (i, c) => baseline.LoginRowAsync(api.LoginEmail(i), c), Ratio: false),
             new("cipher create", (_, c) => api.CreateCipherAsync(c), null),
             new("create client org", (i, c) => api.CreateClientAsync(i, c), null),
+            // A whole bulk job (issue 21), many requests long: one worker, a few runs, and no single-query baseline.
+            new($"bulk policy over {bulkClients:N0} clients", (_, c) => api.BulkPolicyAsync(bulkClients, c), null, Workers: 1, Budget: 3),
         ];
 
         foreach (var scenario in scenarios.Where(s => only is null ? !s.OptIn : only.Any(o => s.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))

@@ -3,6 +3,7 @@ using Custodian.Server.Features.Admin;
 using Custodian.Server.Features.Providers;
 using Custodian.Server.Features.TwoFactor;
 using Custodian.Server.Features.Providers.Assignments;
+using Custodian.Server.Features.Providers.Bulk;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Icons;
 using Custodian.Server.Features.Identity;
@@ -90,6 +91,7 @@ app.MapProviderApi();  // /api/provider-api/* for provider API keys
 app.MapScim();        // /scim/v2/{orgId}/* for Entra ID and Okta, with the org's SCIM key
 api.MapAssignmentEndpoints();
 api.MapAccessRequestEndpoints();
+api.MapClientBulkEndpoints();   // tags, templates, bulk jobs, confirm everywhere
 app.MapAdminEndpoints();
 app.MapNotificationHubs();   // /notifications/hub (access_token in the query) and /notifications/anonymous-hub
 

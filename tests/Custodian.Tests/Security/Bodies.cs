@@ -132,4 +132,20 @@ public static class Bodies
     }
 
     public static object AddExisting(SecurityWorld w) => new { organizationId = w.Id("org"), key = ClientCrypto.EncryptToEncString(w.Org.Key.ToBytes(), w.Provider.Key) };
+
+    public static object ClientIds(SecurityWorld w) => new { organizationIds = new[] { w.Id("client") } };
+
+    /// <summary>A client template: a collection named under the provider key, a group and collection-management settings.</summary>
+    public static object ClientTemplate(SecurityWorld w, string name) => new
+    {
+        name,
+        body = new
+        {
+            collections = new[] { new { id = Guid.Parse("0190d2a8-0000-7000-8000-00000000000a"), name = Custodian.Tests.Support.ClientCrypto.EncryptToEncString("Passwords", w.Provider.Key) } },
+            groups = new[] { new { name = "Helpdesk" } },
+            collectionManagement = new { limitCollectionCreation = false, limitCollectionDeletion = false, limitItemDeletion = false, allowAdminAccessToAllCollectionItems = true },
+        },
+    };
+
+    public static object BulkSeats(SecurityWorld w) => new { kind = 1, selection = new { organizationIds = new[] { w.Id("client") } }, parameters = new { seats = 10 } };
 }

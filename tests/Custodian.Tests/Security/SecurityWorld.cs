@@ -130,6 +130,12 @@ public sealed class SecurityWorld : ApiFactory
         var grant = await Dave.Client.PostJsonAsync($"/api/providers/{Provider.Id}/access-requests",
             new { organizationId = Ids["client"], reason = "Printer queue", durationMinutes = 30 });
         Ids["grant"] = grant["id"]!.GetValue<string>();
+        var providerPath = $"/api/providers/{Provider.Id}";
+        Ids["clientTag"] = (await Carol.Client.PostJsonAsync($"{providerPath}/client-tags", new { name = "tier 1" }))["id"]!.GetValue<string>();
+        Ids["clientTemplate"] = (await Carol.Client.PostJsonAsync($"{providerPath}/client-templates", Bodies.ClientTemplate(this, "Clinic")))["id"]!.GetValue<string>();
+        Ids["bulkJob"] = (await Carol.Client.PostJsonAsync($"{providerPath}/bulk-jobs", Bodies.BulkSeats(this)))["id"]!.GetValue<string>();
+        Ids["browserJob"] = (await Carol.Client.PostJsonAsync($"{providerPath}/bulk-jobs",
+            new { kind = 12, selection = new { all = true }, parameters = new { } }))["id"]!.GetValue<string>();
         var otherProvider = await this.CreateProviderAsync(Oscar, "Oscar's MSP");
         await otherProvider.CreateClientAsync(Oscar, "Client B", TestAccounts.NewEmail("client-b"));
     }

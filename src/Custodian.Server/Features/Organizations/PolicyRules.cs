@@ -63,7 +63,7 @@ public static class PolicyRules
             var ok = shape.Kind switch
             {
                 JsonValueKind.True => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-                JsonValueKind.Number => value.TryGetInt32(out var n) && n >= shape.Min && n <= shape.Max,
+                JsonValueKind.Number => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= shape.Min && n <= shape.Max,
                 _ => value.ValueKind == JsonValueKind.String && value.GetString()!.Length <= shape.Max,
             };
             if (!ok)

@@ -121,8 +121,8 @@ public static class ProviderApiEndpoints
         return new(results);
     }
 
-    /// <summary>One client's change, or why not; the caller saves (once for a bulk request).</summary>
-    static async Task<string> UpdateAsync(Guid providerId, Guid organizationId, ProviderApiClientUpdate change, Services s, CancellationToken ct)
+    /// <summary>One client's change, or why not; the caller saves (once for a bulk request). Bulk jobs (Bulk/) use it too.</summary>
+    internal static async Task<string> UpdateAsync(Guid providerId, Guid organizationId, ProviderApiClientUpdate change, Services s, CancellationToken ct)
     {
         var org = await Clients(s.Db, providerId).SingleOrDefaultAsync(o => o.Id == organizationId, ct);
         if (org is null)

@@ -19,7 +19,10 @@ public sealed record ClientCreateRequest(
     [property: Range(0, 100000)] int Seats,
     [property: Required, EncryptedString, EncryptedStringLength(1000)] string Key,
     [property: Required] KeysRequest KeyPair,
-    [property: Required, EncryptedString, EncryptedStringLength(1000)] string CollectionName) : IRequestModel;
+    [property: Required, EncryptedString, EncryptedStringLength(1000)] string CollectionName,
+    /// <summary>Custodian's own: a client template to set the new client up from, its collection names already under the new org key.</summary>
+    Guid? TemplateId = null,
+    [property: MaxLength(100)] IReadOnlyList<Bulk.AppliedCollection>? TemplateCollections = null) : IRequestModel;
 
 public sealed record ClientUpdateRequest([property: Range(0, 100000)] int AssignedSeats, [property: Required, StringLength(50)] string Name) : IRequestModel;
 
@@ -57,7 +60,7 @@ public static class ProviderClientEndpoints
     /// Search by name, sort (name, -name, created, -created, members), and pages of <c>pageSize</c>: by <c>page</c>
     /// number (the web UI), or from the previous answer's <c>continuationToken</c> (<see cref="ClientListPaging"/>).
     /// </summary>
-    static async Task<ListResponse<ProviderOrganizationResponse>> List(Guid providerId, string? search, string? sort, int? page, int? pageSize,
+    static async Task<ListResponse<ProviderOrganizationResponse>> List(Guid providerId, string? search, Guid? tag, string? sort, int? page, int? pageSize,
         string? continuationToken, AppDbContext db, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 500, 1, 500);
@@ -66,13 +69,7 @@ public static class ProviderClientEndpoints
         var number = after is null ? Math.Max(page ?? 1, 1) : after.Page ?? 1;
         // Orgs in name order with the link as an EXISTS test: both databases then walk the (Name, Id) index and stop
         // after one page, where a join from the links sorted all 10,000 clients first (bench/README.md).
-        var orgs = db.Organizations.AsNoTracking()
-            .Where(o => db.ProviderOrganizations.Any(l => l.OrganizationId == o.Id && l.ProviderId == providerId));
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToLowerInvariant();
-            orgs = orgs.Where(o => o.Name.ToLower().Contains(term));
-        }
+        var orgs = Bulk.ClientSelection.Filter(db, Bulk.ClientSelection.ClientsOf(db, providerId).AsNoTracking(), search, tag);
         // When the org became this provider's client (not when the org was created).
         System.Linq.Expressions.Expression<Func<Organization, DateTime>> linkCreated =
             o => db.ProviderOrganizations.Where(l => l.OrganizationId == o.Id).Select(l => l.CreationDate).First();
@@ -114,11 +111,12 @@ public static class ProviderClientEndpoints
     /// work. Adding an existing org and unlinking one change the provider itself and stay with provider admins.
     /// </summary>
     static async Task Create(Guid providerId, ClientCreateRequest request, ProviderCallers callers, AppDbContext db, MemberService members,
-        Assignments.AssignmentService assignments, MailLinks links, EventLog events, TimeProvider time, CancellationToken ct)
+        Assignments.AssignmentService assignments, MailLinks links, EventLog events, TimeProvider time, Bulk.TemplateApplier templates, CancellationToken ct)
     {
         var creator = callers.Current;
         var provider = creator.Provider;
         links.EnsureConfigured();
+        var template = request.TemplateId is { } templateId ? await Bulk.ClientTemplateEndpoints.LoadAsync(db, providerId, templateId, ct) : null;
         var now = time.GetUtcNow().UtcDateTime;
         var org = new Organization
         {
@@ -139,6 +137,10 @@ public static class ProviderClientEndpoints
         // Whoever onboards a customer works on it: the creator carries its items from the start.
         assignments.Assign(creator.User, link, now);
         await OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct);
+        if (template is not null)
+        {
+            await templates.ApplyAsync(providerId, template, org.Id, request.TemplateCollections ?? [], ct);
+        }
         await members.SendInviteAsync(org, owner, ct);
     }
 

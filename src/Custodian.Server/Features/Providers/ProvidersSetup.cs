@@ -1,4 +1,5 @@
 using Custodian.Server.Features.Admin;
+using Custodian.Server.Features.Providers.Bulk;
 
 namespace Custodian.Server.Features.Providers;
 
@@ -14,6 +15,7 @@ public static class ProvidersSetup
         services.AddScoped<Assignments.AccessGrantService>();
         services.AddSingleton<Assignments.GrantExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<Assignments.GrantExpiry>());
+        services.AddClientBulk();
         services.AddScoped<AdminProviders>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         return services;

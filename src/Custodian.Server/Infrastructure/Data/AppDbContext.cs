@@ -51,6 +51,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ProviderTeamClient> ProviderTeamClients => Set<ProviderTeamClient>();
     public DbSet<ProviderAccessGrant> ProviderAccessGrants => Set<ProviderAccessGrant>();
     public DbSet<ProviderClientSetting> ProviderClientSettings => Set<ProviderClientSetting>();
+    public DbSet<Features.Providers.Bulk.ProviderClientTag> ProviderClientTags => Set<Features.Providers.Bulk.ProviderClientTag>();
+    public DbSet<Features.Providers.Bulk.ProviderClientTagLink> ProviderClientTagLinks => Set<Features.Providers.Bulk.ProviderClientTagLink>();
+    public DbSet<Features.Providers.Bulk.ProviderClientTemplate> ProviderClientTemplates => Set<Features.Providers.Bulk.ProviderClientTemplate>();
+    public DbSet<Features.Providers.Bulk.ProviderClientTemplateLink> ProviderClientTemplateLinks => Set<Features.Providers.Bulk.ProviderClientTemplateLink>();
+    public DbSet<Features.Providers.Bulk.ProviderBulkJob> ProviderBulkJobs => Set<Features.Providers.Bulk.ProviderBulkJob>();
+    public DbSet<Features.Providers.Bulk.ProviderBulkJobItem> ProviderBulkJobItems => Set<Features.Providers.Bulk.ProviderBulkJobItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -43,7 +43,8 @@ describe("provider portal", { timeout: 30_000 }, () => {
     renderAt(`/providers/${ids.provider}/clients`, portal);
     expect(screen.getByText("This provider is not among yours, or a provider admin has not confirmed you yet.")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Check again" }));
-    await waitFor(() => expect(profiles).toBe(1));
+    // Key generation and encryption on a busy machine take longer than waitFor's default second.
+    await waitFor(() => expect(profiles).toBe(1), { timeout: 20_000 });
   });
 
   it("creates a client from the dialog, then reloads the profile and the list", async () => {
@@ -64,6 +65,8 @@ describe("provider portal", { timeout: 30_000 }, () => {
         body = (await request.json()) as typeof body;
         return new HttpResponse(null, { status: 200 });
       }),
+      // The dialog offers the provider's client templates (none here).
+      http.get(`/api/providers/${ids.provider}/client-templates`, () => HttpResponse.json({ object: "list", data: [], continuationToken: null })),
     );
     renderAt(`/providers/${ids.provider}/clients`, portal);
     await userEvent.click(await screen.findByRole("button", { name: "New client" }));
@@ -74,7 +77,8 @@ describe("provider portal", { timeout: 30_000 }, () => {
     await userEvent.type(within(dialog).getByLabelText("Seats"), "25");
     await userEvent.click(within(dialog).getByRole("button", { name: "Create client" }));
 
-    await waitFor(() => expect(profiles).toBe(1));
+    // Key generation and encryption on a busy machine take longer than waitFor's default second.
+    await waitFor(() => expect(profiles).toBe(1), { timeout: 20_000 });
     await waitFor(() => expect(lists).toBe(2));
     expect(body).toMatchObject({ name: "Woodgrove", ownerEmail: "owner@woodgrove.test", seats: 25, planType: 19 });
     expect((await decrypt(body.key!, session.providerKey)).length).toBe(64);

@@ -6,6 +6,7 @@ import { MembersPage } from "../../features/providers/components/members-page";
 import { ProviderLayout } from "../../features/providers/components/provider-layout";
 import { ProviderSettingsPage } from "../../features/providers/components/provider-settings-page";
 import { TeamsPage } from "../../features/providers/components/teams-page";
+import { providerBulkRoutes } from "./provider-bulk-routes";
 import { providerToolsRoutes } from "./provider-tools-routes";
 
 /** Provider Portal routes (children of /providers/:providerId), mounted by ../router.tsx. */
@@ -21,6 +22,7 @@ export const providerPortalRoutes: RouteObject[] = [
       { path: "access", element: <AccessRequestsPage /> },
       { path: "settings", element: <ProviderSettingsPage /> },
       ...providerToolsRoutes,
+      ...providerBulkRoutes,
     ],
   },
 ];

@@ -1,4 +1,5 @@
 import { toBase64 } from "../../../lib/crypto/bytes";
+import { reencrypt } from "../../../lib/crypto/client-rewrap";
 import { encrypt } from "../../../lib/crypto/enc-string";
 import { generateRsaKeyPair } from "../../../lib/crypto/rsa";
 import { makeUserKey, symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
@@ -38,6 +39,8 @@ export interface NewClient {
   planType: number;
   seats: number;
   collectionName: string;
+  /** A client template to set the client up from (ClientTemplateEndpoints); its collection names move to the new org key. */
+  template?: { id: string; body: { collections: { id: string; name: string }[] } } | null;
 }
 
 /**
@@ -56,6 +59,10 @@ export async function createClient(providerId: string, providerKey: SymmetricKey
     key: await encrypt(symmetricKeyToBytes(key), providerKey),
     keyPair: { publicKey: toBase64(pair.publicKeySpki), encryptedPrivateKey: await encrypt(pair.privateKeyPkcs8, key) },
     collectionName: await encrypt(input.collectionName.trim(), key),
+    ...(input.template ? {
+      templateId: input.template.id,
+      templateCollections: await Promise.all(input.template.body.collections.map(async (c) => ({ id: c.id, name: await reencrypt(c.name, providerKey, key) }))),
+    } : {}),
   });
 }
 

@@ -6,7 +6,9 @@ import { SubmitRow } from "../../../components/ui/submit-row";
 import { refreshProfile } from "../../../lib/profile";
 import { keyStore } from "../../../lib/session";
 import { useSubmit } from "../../../lib/use-submit";
+import { listTemplates } from "../api/client-bulk-api";
 import { createClient } from "../api/provider-clients-api";
+import { useAsync } from "../../../lib/use-async";
 
 /** The plans a provider's client can be created on (Bitwarden's PlanType numbers). */
 const plans = [
@@ -36,6 +38,8 @@ function NewClientForm({ providerId, onClose, onCreated }: Omit<Props, "open">) 
   const [plan, setPlan] = useState(plans[0]!.value);
   const [seats, setSeats] = useState("10");
   const [collectionName, setCollectionName] = useState("Default collection");
+  const templates = useAsync(() => listTemplates(providerId), [providerId]);
+  const [templateId, setTemplateId] = useState("");
   const { busy, error, handle } = useSubmit();
 
   const submit = handle(async () => {
@@ -43,7 +47,8 @@ function NewClientForm({ providerId, onClose, onCreated }: Omit<Props, "open">) 
     if (!providerKey) throw new Error("You do not hold this provider's key; a provider admin must confirm you first.");
     const seatCount = Number(seats);
     if (!Number.isInteger(seatCount) || seatCount < 0) throw new Error("Seats must be a whole number (0 for no limit).");
-    await createClient(providerId, providerKey, { name, ownerEmail, planType: Number(plan), seats: seatCount, collectionName });
+    await createClient(providerId, providerKey, { name, ownerEmail, planType: Number(plan), seats: seatCount, collectionName,
+      template: templates.data?.find((x) => x.id === templateId) ?? null });
     // The new client's provider-wrapped key arrives with the profile; the Admin Console needs it.
     await refreshProfile();
     onCreated();
@@ -57,6 +62,10 @@ function NewClientForm({ providerId, onClose, onCreated }: Omit<Props, "open">) 
       <SelectField label="Plan" value={plan} onChange={setPlan} options={plans} />
       <TextField label="Seats" type="number" min={0} value={seats} onChange={setSeats} />
       <TextField label="Default collection name" value={collectionName} onChange={setCollectionName} required />
+      {(templates.data?.length ?? 0) > 0 && (
+        <SelectField label="Template" value={templateId} onChange={setTemplateId}
+          options={[{ value: "", label: "No template" }, ...(templates.data ?? []).map((x) => ({ value: x.id, label: x.name }))]} />
+      )}
       <SubmitRow label="Create client" busyLabel="Creating…" busy={busy} error={error} onCancel={onClose}
         disabled={!name.trim() || !ownerEmail.trim() || !collectionName.trim()} />
     </form>

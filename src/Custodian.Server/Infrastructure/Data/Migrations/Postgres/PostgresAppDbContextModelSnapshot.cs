@@ -806,6 +806,174 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ProviderTeamUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "CreationDate");
+
+                    b.ToTable("ProviderBulkJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("JobId", "OrganizationId");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("JobId", "Status");
+
+                    b.ToTable("ProviderBulkJobItems", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderClientTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ProviderClientTags", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderClientTagLink", b =>
+                {
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TagId", "OrganizationId");
+
+                    b.HasIndex("ProviderOrganizationId");
+
+                    b.ToTable("ProviderClientTagLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderClientTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<DateTime>("CreationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ProviderClientTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderClientTemplateLink", b =>
+                {
+                    b.Property<Guid>("ProviderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AppliedDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProviderOrganizationId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("ProviderClientTemplateLinks", (string)null);
+                });
+
             modelBuilder.Entity("Custodian.Server.Features.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1425,6 +1593,78 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Custodian.Server.Features.Providers.Assignments.ProviderTeam", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJob", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJobItem", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Bulk.ProviderBulkJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderClientTag", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderClientTagLink", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Bulk.ProviderClientTag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderClientTemplate", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderClientTemplateLink", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Bulk.ProviderClientTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
