@@ -67,6 +67,23 @@ const en = {
   "firstRun.body": "Nobody has an account here yet. Create the first account, then have the system administrator create a provider for it:",
   "firstRun.adminHint": "Start the server with an admin token and use Admin in the Products menu, or run on the server:",
   "toast.saved": "Saved {name}",
+  "webauthn.title": "Security keys and passkeys",
+  "webauthn.intro": "Use a security key or a passkey as your second step. You can register up to {max}.",
+  "webauthn.none": "No security key is registered.",
+  "webauthn.keys": "Security keys",
+  "webauthn.name": "Name",
+  "webauthn.keyName": "Name of the new key",
+  "webauthn.unnamed": "Key {id}",
+  "webauthn.register": "Register security key",
+  "webauthn.registering": "Touch your security key…",
+  "webauthn.remove": "Remove",
+  "webauthn.removeKey": "Remove {name}",
+  "webauthn.full": "All {max} places are taken: remove a key to add another.",
+  "webauthn.unsupported": "This browser cannot use security keys.",
+  "webauthn.cancelled": "The security key did not answer. Try again.",
+  "webauthn.login": "Use your security key",
+  "webauthn.loginHint": "Insert or touch your security key, or choose a passkey, when your browser asks.",
+  "webauthn.method": "Security key",
 } as const;
 
 export type MessageKey = keyof typeof en;
