@@ -26,7 +26,7 @@ public static class ProviderEndpoints
     }
 
     static async Task<ProviderResponse> Update(Guid providerId, ProviderUpdateRequest request, ProviderCallers callers, AppDbContext db,
-        TimeProvider time, CancellationToken ct)
+        EventLog events, TimeProvider time, CancellationToken ct)
     {
         var provider = (await callers.RequireAdminAsync(providerId, ct)).Provider;
         provider.Name = request.Name;
@@ -35,6 +35,7 @@ public static class ProviderEndpoints
         if (request.RequireTwoFactor is { } require && require != provider.RequireTwoFactor)
         {
             provider.RequireTwoFactor = require;
+            events.Add(require ? EventType.Provider_TwoFactorRequired : EventType.Provider_TwoFactorNotRequired, new EventSubject(ProviderId: providerId));
             // Which clients the technicians reach changes: their apps resync.
             await Organizations.OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct);
             return ProviderResponse.From(provider);
