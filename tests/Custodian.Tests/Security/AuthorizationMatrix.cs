@@ -341,9 +341,9 @@ public static class AuthorizationMatrix
         ["DELETE /scim/v2/{organizationId:guid}/Groups/{id:guid}"] = TokenInRequest(),
         ["GET /scim/v2/{organizationId:guid}/ServiceProviderConfig"] = TokenInRequest(),
         ["GET /scim/v2/{organizationId:guid}/ResourceTypes"] = TokenInRequest(),
-        ["GET /scim/v2/{organizationId:guid}/ResourceTypes/{id}"] = TokenInRequest(),
+        ["GET /scim/v2/{organizationId:guid}/ResourceTypes/{id}"] = TokenInRequest() with { Ids = "id=scimResourceType" },
         ["GET /scim/v2/{organizationId:guid}/Schemas"] = TokenInRequest(),
-        ["GET /scim/v2/{organizationId:guid}/Schemas/{id}"] = TokenInRequest(),
+        ["GET /scim/v2/{organizationId:guid}/Schemas/{id}"] = TokenInRequest() with { Ids = "id=scimSchema" },
 
         // Provider access by assignment (issue 17): any user of the provider reads, its admins change; a technician
         // requests time on a client and may revoke their own grant; the client's own owners rule on its side.
