@@ -3,6 +3,8 @@
  * translation is one more object of the same shape. Pages not yet moved here still hold their English inline.
  * Placeholders are {name}; dates and numbers go through Intl (format.ts), never through these strings.
  */
+import { accessMessages } from "./access-messages";
+
 const en = {
   "app.name": "Custodian",
   "app.skipToContent": "Skip to content",
@@ -84,6 +86,7 @@ const en = {
   "webauthn.login": "Use your security key",
   "webauthn.loginHint": "Insert or touch your security key, or choose a passkey, when your browser asks.",
   "webauthn.method": "Security key",
+  ...accessMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;
