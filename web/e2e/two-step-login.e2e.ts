@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { ownerWithOrg, registerApi } from "./support/accounts";
 import { personPage } from "./support/browser";
 import { serverAndBrowser } from "./support/fixture";
-import { heading } from "./support/journey-steps";
+import { heading, logOut, passwordStep } from "./support/journey-steps";
 import { newestLinkTo } from "./support/outbox";
 import { logInThroughUi, uniqueEmail } from "./support/session";
 import { totp } from "./support/totp";
 
 const env = serverAndBrowser();
 const password = "correct horse battery staple";
-
-async function passwordStep(page: Page, email: string) {
-  await page.goto("/#/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Master password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await heading(page, "Two-step login");
-}
-
-async function logOut(page: Page) {
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect.poll(() => page.getByRole("heading", { name: "Log in" }).isVisible()).toBe(true);
-}
 
 describe("two-step login in Chromium", () => {
   it("turns on the authenticator, logs in with a code then with the recovery code; the policy revokes a member without it", async () => {
@@ -69,13 +55,13 @@ describe("two-step login in Chromium", () => {
     expect(await row.getByRole("cell", { name: "Off", exact: true }).isVisible()).toBe(true);
 
     await logOut(page);
-    await passwordStep(page, email);
+    await passwordStep(page, email, password);
     await page.getByLabel("Verification code").fill(totp(key, 1));
     await page.getByRole("button", { name: "Continue" }).click();
     await heading(page, "Vault");
 
     await logOut(page);
-    await passwordStep(page, email);
+    await passwordStep(page, email, password);
     await page.getByLabel("Method").selectOption("8");
     await page.getByLabel("Recovery code").fill(recoveryCode);
     await page.getByRole("button", { name: "Continue" }).click();

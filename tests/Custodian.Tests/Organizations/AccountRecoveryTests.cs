@@ -153,6 +153,46 @@ public sealed class AccountRecoveryTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task BulkDetails_SameAccessAsTheSingleRoute_LeavesOutWhomItWouldRefuse()
+    {
+        var roles = await api.CreateRolesAsync(new MemberPermissions { ManageResetPassword = true }, new MemberPermissions { ManageUsers = true });
+        var org = roles.Org;
+        var url = $"/api/organizations/{org.Id}/users/account-recovery-details";
+        var plainId = await api.AddConfirmedMemberAsync(org, await api.LoginNewUserAsync());
+        Assert.Empty((await roles.Owner.Client.PostJsonAsync(url, new { ids = new[] { roles.UserMemberId } }))["data"]!.AsArray());   // policy off
+        await org.EnableRecoveryPolicyAsync();
+        async Task<Guid> Enrolled(TestUser user)
+        {
+            await ApiClient.ReadOkOrEmptyAsync(await org.EnrollAsync(user));
+            var list = await org.Owner.Client.GetJsonAsync($"/api/organizations/{org.Id}/users");
+            return Guid.Parse(list["data"]!.AsArray().Single(m => m!["userId"]?.GetValue<string>() == user.Id.ToString())!["id"]!.GetValue<string>());
+        }
+        var (userId, adminId, ownerId) = (await Enrolled(roles.User), await Enrolled(roles.Admin), await Enrolled(roles.Owner));
+        var all = new { ids = new[] { userId, adminId, ownerId, plainId, Guid.NewGuid() } };
+        async Task<List<Guid>> Answered(TestUser caller, Guid organizationId) =>
+            [.. (await caller.Client.PostJsonAsync($"/api/organizations/{organizationId}/users/account-recovery-details", all))["data"]!.AsArray()
+                .Select(d => Guid.Parse(d!["organizationUserId"]!.GetValue<string>())).Order()];
+
+        // The owner: everyone enrolled but themself; the admin: below their rank only; custom with the permission: plain users.
+        Assert.Equal(new[] { userId, adminId }.Order(), await Answered(roles.Owner, org.Id));
+        Assert.Equal([userId], await Answered(roles.Admin, org.Id));
+        Assert.Equal([userId], await Answered(roles.CustomWith, org.Id));
+        Assert.Empty(await Answered(roles.Stranger, roles.StrangersOrg.Id));
+        var list = await roles.Owner.Client.PostJsonAsync(url, new { ids = new[] { userId } });
+        Assert.Equal("list", list["object"]!.GetValue<string>());
+        var single = await roles.Owner.Client.GetJsonAsync($"/api/organizations/{org.Id}/users/{userId}/reset-password-details");
+        Assert.Equal(single.ToJsonString(), list["data"]![0]!.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateApiClient().PostAsync(url, all)).StatusCode);
+        foreach (var denied in roles.Denied)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await denied.Client.PostAsync(url, all)).StatusCode);
+        }
+        await ApiClient.ReadErrorAsync(await roles.Owner.Client.PostAsync(url, new { }), HttpStatusCode.BadRequest);
+        await ApiClient.ReadErrorAsync(await roles.Owner.Client.PostAsync(url, new { ids = Enumerable.Range(0, 501).Select(_ => Guid.NewGuid()) }), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Reset_ByProviderServiceUser_OfClient_LoggedForProvider_OtherProviderDenied()
     {
         var providerOwner = await api.LoginNewUserAsync();

@@ -8,9 +8,12 @@ namespace Custodian.Tests.Scim;
 /// <summary>SCIM 2.0 with the request bodies Microsoft Entra ID and Okta send (from their provisioning docs).</summary>
 public sealed class ScimTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    internal const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    async Task<(TestOrganization Org, ApiClient Scim)> ScimAsync()
+    Task<(TestOrganization Org, ApiClient Scim)> ScimAsync() => ScimAsync(api);
+
+    /// <summary>A new org and a client that holds its SCIM key.</summary>
+    internal static async Task<(TestOrganization Org, ApiClient Scim)> ScimAsync(ApiFactory api)
     {
         var org = await (await api.LoginNewUserAsync()).CreateOrganizationAsync();
         var key = await org.OrgApiKeyAsync(type: 2);
@@ -19,13 +22,13 @@ public sealed class ScimTests(ApiFactory api) : IClassFixture<ApiFactory>
         return (org, client);
     }
 
-    static async Task<JsonObject> Created(HttpResponseMessage response)
+    internal static async Task<JsonObject> Created(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
     }
 
-    static async Task<JsonObject> ScimError(HttpResponseMessage response, HttpStatusCode status)
+    internal static async Task<JsonObject> ScimError(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
@@ -162,15 +165,15 @@ public sealed class ScimTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     static void AssertNoContent(HttpResponseMessage response) => Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
 
-    static StringContent JsonContent(object body) =>
+    internal static StringContent JsonContent(object body) =>
         new(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/scim+json");
 
-    static async Task Patch(ApiClient scim, string url, object operation)
+    internal static async Task Patch(ApiClient scim, string url, object operation)
     {
         var response = await scim.Http.PatchAsync(url, JsonContent(new { schemas = new[] { PatchOp }, Operations = new[] { operation } }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
-    async Task<List<string>> GroupMembers(TestOrganization org, JsonObject group) =>
+    internal static async Task<List<string>> GroupMembers(TestOrganization org, JsonObject group) =>
         [.. (await ApiClient.ReadArrayAsync(await org.Owner.Client.GetAsync($"/api/organizations/{org.Id}/groups/{group["id"]}/users"))).Select(m => m!.GetValue<string>())];
 }

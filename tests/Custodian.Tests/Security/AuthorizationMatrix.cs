@@ -285,6 +285,7 @@ public static class AuthorizationMatrix
         // Account recovery (Bob is enrolled in the fixture).
         ["PUT /api/organizations/{organizationId:guid}/users/{userId:guid}/reset-password-enrollment"] = new(Owner, Ids: "userId=user", Replay: false),
         ["GET /api/organizations/{organizationId:guid}/users/{id:guid}/reset-password-details"] = new(Owner, Denied: Member),
+        ["POST /api/organizations/{organizationId:guid}/users/account-recovery-details"] = new(Owner, MemberIds, Member),
         ["PUT /api/organizations/{organizationId:guid}/users/{id:guid}/reset-password"] = new(Owner,
             w => new { newMasterPasswordHash = "x", key = w.Enc("key") }, Member, Replay: false),
         ["PUT /api/accounts/update-temp-password"] = AnyUser(replay: false),
@@ -338,6 +339,11 @@ public static class AuthorizationMatrix
         ["PUT /scim/v2/{organizationId:guid}/Groups/{id:guid}"] = TokenInRequest(),
         ["PATCH /scim/v2/{organizationId:guid}/Groups/{id:guid}"] = TokenInRequest(),
         ["DELETE /scim/v2/{organizationId:guid}/Groups/{id:guid}"] = TokenInRequest(),
+        ["GET /scim/v2/{organizationId:guid}/ServiceProviderConfig"] = TokenInRequest(),
+        ["GET /scim/v2/{organizationId:guid}/ResourceTypes"] = TokenInRequest(),
+        ["GET /scim/v2/{organizationId:guid}/ResourceTypes/{id}"] = TokenInRequest() with { Ids = "id=scimResourceType" },
+        ["GET /scim/v2/{organizationId:guid}/Schemas"] = TokenInRequest(),
+        ["GET /scim/v2/{organizationId:guid}/Schemas/{id}"] = TokenInRequest() with { Ids = "id=scimSchema" },
 
         // Provider access by assignment (issue 17): any user of the provider reads, its admins change; a technician
         // requests time on a client and may revoke their own grant; the client's own owners rule on its side.

@@ -108,6 +108,8 @@ public sealed class SecurityWorld : ApiFactory
         _orgApi = await this.OrgApiClientAsync(Org);
         Ids["publicDoc"] = "public";
         Ids["iconDomain"] = "localhost";
+        Ids["scimResourceType"] = "User";
+        Ids["scimSchema"] = "urn:ietf:params:scim:schemas:core:2.0:User";
 
         var malloryOrg = await Mallory.CreateOrganizationAsync("Mallory's org");
         await malloryOrg.CreateItemAsync(Mallory, "Mallory's item", await malloryOrg.CreateCollectionAsync("Mallory's"));

@@ -122,6 +122,7 @@ public sealed partial class EmailAndWebAuthnTests(ApiFactory api) : IClassFixtur
         var challenge = await user.Client.PostJsonAsync("/api/two-factor/get-webauthn-challenge", new { userVerificationToken = token });
         Assert.Equal("twoFactorWebAuthnChallenge", challenge["object"]!.GetValue<string>());
         var options = challenge["options"]!;
+        Assert.False(string.IsNullOrEmpty(challenge["userVerificationToken"]!.GetValue<string>()));
         Assert.False(string.IsNullOrEmpty(options["challenge"]!.GetValue<string>()));
         Assert.Equal("localhost", options["rp"]!["id"]!.GetValue<string>());
         Assert.Equal(user.Email, options["user"]!["name"]!.GetValue<string>());

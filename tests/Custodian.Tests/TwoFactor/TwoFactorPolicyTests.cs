@@ -104,5 +104,13 @@ public sealed class TwoFactorPolicyTests(ApiFactory api) : IClassFixture<ApiFact
         await technician.EnableAuthenticatorAsync();
         await technician.Client.GetJsonAsync($"/api/organizations/{client.Id}/users");
         Assert.NotEmpty((await technician.Client.GetJsonAsync("/api/accounts/profile"))["providerOrganizations"]!.AsArray());
+
+        // Each change of the requirement is in the provider's log, by whom; saving without a change adds nothing.
+        await owner.Client.PutJsonAsync($"/api/providers/{provider.Id}", new { name = "Northwind MSP", billingEmail = owner.Email, requireTwoFactor = true });
+        await owner.Client.PutJsonAsync($"/api/providers/{provider.Id}", new { name = "Northwind MSP", billingEmail = owner.Email, requireTwoFactor = false });
+        var log = (await owner.Client.GetJsonAsync($"/api/providers/{provider.Id}/events"))["data"]!.AsArray()
+            .Where(e => e!["type"]!.GetValue<int>() is 9600 or 9601).ToList();
+        Assert.Equal([9601, 9600], log.Select(e => e!["type"]!.GetValue<int>()));
+        Assert.All(log, e => Assert.Equal(owner.Id.ToString(), e!["actingUserId"]!.GetValue<string>()));
     }
 }

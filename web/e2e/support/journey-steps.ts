@@ -41,3 +41,17 @@ export async function confirmMember(page: Page, email: string): Promise<void> {
   await dialog.getByRole("button", { name: "Confirm", exact: true }).click();
   await expect.poll(() => page.getByRole("button", { name: `Confirm ${email}` }).count(), { timeout: 30_000 }).toBe(0);
 }
+
+/** Email and master password on the login page, up to the second step's prompt. */
+export async function passwordStep(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/#/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Master password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await heading(page, "Two-step login");
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect.poll(() => page.getByRole("heading", { name: "Log in" }).isVisible()).toBe(true);
+}

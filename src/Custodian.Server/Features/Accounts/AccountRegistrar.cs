@@ -77,8 +77,4 @@ public sealed class AccountRegistrar(AppDbContext db, MasterPasswordHasher hashe
             throw BadRequestException.ForField("PublicKey", "The public key is not a base64 RSA SubjectPublicKeyInfo.");
         }
     }
-
-    /// <summary>30 alphanumeric characters, like Bitwarden's personal API keys.</summary>
-    public static string NewApiKey() =>
-        RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 30);
 }

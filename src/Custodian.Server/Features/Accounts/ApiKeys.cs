@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Custodian.Server.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -10,19 +8,15 @@ namespace Custodian.Server.Features.Accounts;
 /// nobody a way to log in as them. The owner can still see the key again (<c>POST /accounts/api-key</c>).
 /// </summary>
 public sealed class ApiKeys(IDataProtectionProvider protection)
+    : ProtectedApiKeys(protection.CreateProtector(SecretsAtRest.ApiKeyPurpose), "")
 {
-    readonly IDataProtector _protector = protection.CreateProtector(SecretsAtRest.ApiKeyPurpose);
-
-    /// <summary>Gives the user a new key and returns it in the clear.</summary>
-    public string Rotate(User user)
+    /// <summary>The user's key in the clear, a new one when <paramref name="rotate"/> or when they had none; the caller saves.</summary>
+    public string Issue(User user, bool rotate)
     {
-        var key = AccountRegistrar.NewApiKey();
-        user.ApiKey = _protector.Protect(key);
-        return key;
+        var issued = Issue(user.ApiKey, rotate);
+        user.ApiKey = issued.Stored;
+        return issued.Secret;
     }
 
-    public string? Reveal(User user) => user.ApiKey is null ? null : SecretsAtRest.Reveal(_protector, user.ApiKey);
-
-    public bool Matches(User user, string secret) => Reveal(user) is { } key
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(secret));
+    public bool Matches(User user, string secret) => Matches(user.ApiKey, secret);
 }

@@ -104,12 +104,8 @@ public static class MasterPasswordEndpoints
         MasterPasswordHasher hasher, ApiKeys apiKeys, CancellationToken ct)
     {
         var user = await VerifiedAsync(db, caller, hasher, request.MasterPasswordHash, ct);
-        var key = apiKeys.Reveal(user);
-        if (key is null)
-        {
-            key = apiKeys.Rotate(user);
-            await db.SaveChangesAsync(ct);
-        }
+        var key = apiKeys.Issue(user, rotate: false);
+        await db.SaveChangesAsync(ct);
         return new(key, user.RevisionDate);
     }
 
@@ -118,7 +114,7 @@ public static class MasterPasswordEndpoints
         MasterPasswordHasher hasher, ApiKeys apiKeys, CancellationToken ct)
     {
         var user = await VerifiedAsync(db, caller, hasher, request.MasterPasswordHash, ct);
-        var key = apiKeys.Rotate(user);
+        var key = apiKeys.Issue(user, rotate: true);
         await db.SaveChangesAsync(ct);
         return new(key, user.RevisionDate);
     }

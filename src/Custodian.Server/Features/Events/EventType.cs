@@ -93,4 +93,8 @@ public enum EventType
     ProviderAccess_Revoked = 9505,
     ProviderAccess_Expired = 9506,
     ProviderAccess_FirstUsed = 9507,
+
+    // Custodian's own: the provider's settings that bind every technician (Bitwarden's portal has none).
+    Provider_TwoFactorRequired = 9600,
+    Provider_TwoFactorNotRequired = 9601,
 }

@@ -17,6 +17,7 @@ public static class AccountRecoveryEndpoints
     {
         users.MapPut("/{userId:guid}/reset-password-enrollment", Enroll);
         users.MapGet("/{id:guid}/reset-password-details", Details);
+        users.MapPost("/account-recovery-details", ManyDetails);
         users.MapPut("/{id:guid}/reset-password", Reset);
     }
 
@@ -44,9 +45,33 @@ public static class AccountRecoveryEndpoints
     {
         var caller = await access.RequireAsync(organizationId, c => c.CanRecoverAccounts, ct);
         var (member, user) = await recovery.RecoverableAsync(caller, id, me.Id, ct);
-        return new(member.Id, user.Kdf, user.KdfIterations, user.KdfMemory, user.KdfParallelism, member.ResetPasswordKey,
-            caller.Organization.PrivateKey);
+        return DetailsOf(caller, member, user);
     }
+
+    /// <summary>
+    /// Bitwarden's bulk form of <see cref="Details"/>: the same access, and only the members the single route would
+    /// answer for (enrolled, confirmed, within the caller's rank, policy on); the others are left out, not refused.
+    /// </summary>
+    static async Task<ListResponse<ResetPasswordDetailsResponse>> ManyDetails(Guid organizationId, MemberIdsRequest request,
+        OrganizationAccess access, AccountRecovery recovery, AppDbContext db, CurrentUser me, CancellationToken ct)
+    {
+        var caller = await access.RequireAsync(organizationId, c => c.CanRecoverAccounts, ct);
+        if (!(await recovery.PolicyAsync(organizationId, ct)).Enabled)
+        {
+            return new([]);
+        }
+        var ids = request.Ids.Distinct().ToList();
+        var rows = await (from m in db.OrganizationUsers
+                          where m.OrganizationId == organizationId && ids.Contains(m.Id) && m.Status == OrganizationUserStatus.Confirmed
+                              && m.ResetPasswordKey != null
+                          join u in db.Users on m.UserId equals u.Id
+                          select new { Member = m, User = u }).ToListAsync(ct);
+        return new([.. rows.Where(r => AccountRecovery.Refusal(caller, r.Member, me.Id).Length == 0)
+            .Select(r => DetailsOf(caller, r.Member, r.User))]);
+    }
+
+    static ResetPasswordDetailsResponse DetailsOf(OrgCaller caller, OrganizationUser member, User user) =>
+        new(member.Id, user.Kdf, user.KdfIterations, user.KdfMemory, user.KdfParallelism, member.ResetPasswordKey, caller.Organization.PrivateKey);
 
     static async Task Reset(Guid organizationId, Guid id, AdminResetPasswordRequest request, OrganizationAccess access,
         AccountRecovery recovery, CurrentUser me, CancellationToken ct)

@@ -46,17 +46,10 @@ public static class OrganizationApiKeyEndpoints
         var caller = await s.Access.RequireAsync(id, c => scim ? c.CanManageScim : c.IsOwner, ct);
         s.Hasher.Require(await AccountEndpoints.LoadAsync(s.Db, s.Caller, ct), request.MasterPasswordHash);
         var org = caller.Organization;
-        var stored = scim ? org.ScimApiKey : org.ApiKey;
-        string secret;
-        if (rotate || string.IsNullOrEmpty(stored))
+        var (stored, secret, created) = s.Keys.Issue(scim ? org.ScimApiKey : org.ApiKey, rotate);
+        if (created)
         {
-            (stored, secret) = s.Keys.Create();
             s.Events.Add(EventType.Organization_Updated, new EventSubject(), caller);
-        }
-        else
-        {
-            secret = s.Keys.Reveal(stored)!;
-            stored = TenantApiKeys.IsProtected(stored) ? stored : s.Keys.Protect(secret);   // a key from before encryption
         }
         if (scim)
         {

@@ -70,15 +70,11 @@ public static class ProviderApiEndpoints
     {
         var provider = s.Callers.Current.Provider;
         s.Hasher.Require(await AccountEndpoints.LoadAsync(s.Db, s.Caller, ct), request.MasterPasswordHash);
-        string secret;
-        if (rotate || string.IsNullOrEmpty(provider.ApiKey))
+        var (stored, secret, created) = s.Keys.Issue(provider.ApiKey, rotate);
+        provider.ApiKey = stored;
+        if (created)
         {
-            (provider.ApiKey, secret) = s.Keys.Create();
             s.Events.Add(EventType.ProviderUser_Updated, new EventSubject(ProviderId: providerId));
-        }
-        else
-        {
-            secret = s.Keys.Reveal(provider.ApiKey)!;
         }
         await s.Db.SaveChangesAsync(ct);
         return new(secret, provider.RevisionDate);

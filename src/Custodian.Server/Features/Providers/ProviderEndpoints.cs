@@ -28,7 +28,7 @@ public static class ProviderEndpoints
     }
 
     static async Task<ProviderResponse> Update(Guid providerId, ProviderUpdateRequest request, ProviderCallers callers, AppDbContext db,
-        TimeProvider time, CancellationToken ct)
+        EventLog events, TimeProvider time, CancellationToken ct)
     {
         var provider = callers.Current.Provider;
         provider.Name = request.Name;
@@ -37,6 +37,7 @@ public static class ProviderEndpoints
         if (request.RequireTwoFactor is { } require && require != provider.RequireTwoFactor)
         {
             provider.RequireTwoFactor = require;
+            events.Add(require ? EventType.Provider_TwoFactorRequired : EventType.Provider_TwoFactorNotRequired, new EventSubject(ProviderId: providerId));
             // Which clients the technicians reach changes: their apps resync.
             await Organizations.OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct);
             return ProviderResponse.From(provider);

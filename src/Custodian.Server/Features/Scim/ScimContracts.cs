@@ -11,9 +11,14 @@ public static class ScimSchemas
     public const string ListResponse = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     public const string Error = "urn:ietf:params:scim:api:messages:2.0:Error";
     public const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    public const string ServiceProviderConfig = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
+    public const string ResourceType = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
+    public const string Schema = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 }
 
-public sealed record ScimError(int Status, string Detail)
+/// <summary>RFC 7644 §3.12; <c>scimType</c> names the kind of 400 (invalidSyntax, invalidPath, invalidValue, uniqueness…).</summary>
+public sealed record ScimError(int Status, string Detail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ScimType = null)
 {
     public string[] Schemas { get; } = [ScimSchemas.Error];
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Infrastructure.Data;
@@ -69,46 +68,32 @@ public static class ScimGroupEndpoints
 
     /// <summary>
     /// The operations both IdPs send: add/remove <c>members</c> with values (Okta, Entra), remove by
-    /// <c>members[value eq "id"]</c> (Entra), replace <c>members</c>, and replace <c>displayName</c> by path or in a value object.
+    /// <c>members[value eq "id"]</c> (Okta), replace <c>members</c>, replace <c>displayName</c> or <c>externalId</c> by
+    /// path or in a value object. Other attributes (<c>id</c>, <c>schemas</c>) are read and left.
     /// </summary>
     static async Task<IResult> Patch(Guid id, ScimPatchRequest request, ScimCaller scimCaller, AppDbContext db, EventLog events, TimeProvider time, CancellationToken ct)
     {
         var caller = scimCaller.Caller;
+        var changes = ScimPatch.Changes(request);
         var group = await LoadAsync(scimCaller, id, db, ct);
         var current = (await db.GroupUsers.Where(u => u.GroupId == id).Select(u => u.OrganizationUserId).ToListAsync(ct)).ToHashSet();
-        foreach (var operation in request.Operations ?? [])
+        foreach (var change in changes)
         {
-            var op = operation.Op?.ToLowerInvariant();
-            var path = operation.Path ?? "";
-            if (path.Equals("members", StringComparison.OrdinalIgnoreCase))
+            if (change.Is("members"))
             {
-                var ids = ValueIds(operation.Value);
-                if (op == "replace")
-                {
-                    current.Clear();
-                }
-                if (op is "add" or "replace")
-                {
-                    current.UnionWith(ids);
-                }
-                else if (op == "remove")
-                {
-                    current.ExceptWith(ids);
-                }
-                else
-                {
-                    throw new BadRequestException($"Unsupported operation {operation.Op} on members.");
-                }
+                ChangeMembers(current, change);
             }
-            else if (op == "remove" && ScimUserEndpoints.EqualsFilter().Match(path.Replace("members[", "", StringComparison.OrdinalIgnoreCase).TrimEnd(']')) is { Success: true } m
-                && Guid.TryParse(m.Groups[2].Value, out var removed))
+            else if (ScimPatch.FilteredMember(change.Path) is { } member)
             {
-                current.Remove(removed);
+                _ = change.Op == "remove" ? current.Remove(member) : throw new ScimException("invalidPath", "A member filter can only be removed.");
             }
-            else if (op == "replace" && (path.Equals("displayName", StringComparison.OrdinalIgnoreCase) ? operation.Value
-                : path.Length == 0 && operation.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("displayName", out var d) ? d : (JsonElement?)null) is { ValueKind: JsonValueKind.String } name)
+            else if (change.Is("displayName"))
             {
-                group.Name = ValidName(name.GetString());
+                group.Name = change.Op == "remove" ? throw new ScimException("mutability", "A group needs a displayName.") : ValidName(ScimPatch.Text(change, 100));
+            }
+            else if (change.Is("externalId"))
+            {
+                group.ExternalId = change.Op == "remove" ? null : ScimPatch.Text(change, 300);
             }
         }
         await SetMembersAsync(caller, group, [.. current], db, ct);
@@ -117,10 +102,27 @@ public static class ScimGroupEndpoints
         return Results.NoContent();
     }
 
-    static IReadOnlyList<Guid> ValueIds(JsonElement? value) => value is { ValueKind: JsonValueKind.Array } array
-        ? [.. array.EnumerateArray().Select(e => e.TryGetProperty("value", out var v) && Guid.TryParse(v.GetString(), out var g) ? g
-            : throw new BadRequestException("Member values must be user ids."))]
-        : throw new BadRequestException("Members must be a list of {\"value\": id}.");
+    static void ChangeMembers(HashSet<Guid> current, ScimChange change)
+    {
+        if (change.Op == "remove" && change.Value is null)
+        {
+            current.Clear();   // RFC 7644 §3.5.2.2: removing the attribute without a value empties it
+            return;
+        }
+        var ids = ScimPatch.Ids(change.Value);
+        if (change.Op == "replace")
+        {
+            current.Clear();
+        }
+        if (change.Op == "remove")
+        {
+            current.ExceptWith(ids);
+        }
+        else
+        {
+            current.UnionWith(ids);
+        }
+    }
 
     static IReadOnlyList<Guid> Ids(IReadOnlyList<ScimMemberRef>? members) =>
         [.. (members ?? []).Select(m => Guid.TryParse(m.Value, out var id) ? id : throw new BadRequestException("Member values must be user ids."))];

@@ -21,6 +21,7 @@ public static class ScimSetup
             .WithTags("SCIM").ExcludeFromDescription();
         scim.MapScimUserEndpoints();
         scim.MapScimGroupEndpoints();
+        scim.MapScimDiscoveryEndpoints();
     }
 
     /// <summary>The SCIM key of the org in the route, or a SCIM 401; any API error inside becomes a SCIM error body.</summary>
@@ -46,11 +47,12 @@ public static class ScimSetup
         }
         catch (ApiException e)
         {
-            return Error(e.Status, e.Message);
+            return Error(e.Status, e.Message, (e as ScimException)?.ScimType);
         }
     }
 
-    public static IResult Error(int status, string detail) => Results.Json(new ScimError(status, detail), statusCode: status);
+    public static IResult Error(int status, string detail, string? scimType = null) =>
+        Results.Json(new ScimError(status, detail, scimType), statusCode: status);
 }
 
 /// <summary>The org whose SCIM key authenticated the request, set by <see cref="ScimSetup"/>'s filter.</summary>

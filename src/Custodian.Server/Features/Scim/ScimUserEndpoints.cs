@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Organizations;
@@ -74,40 +73,56 @@ public static partial class ScimUserEndpoints
         return Results.Json(From(await LoadAsync(scimCaller, member.Id, db, ct)), statusCode: 201);
     }
 
-    /// <summary>Entra and Okta send the whole user; only <c>active</c> (and the external id) changes a member.</summary>
+    /// <summary>Okta sends the whole user; what the member keeps (active, external id, an invitation's address) follows it.</summary>
     static async Task<IResult> Replace(Guid id, ScimUserRequest request, ScimCaller scimCaller, [AsParameters] MemberAdminEndpoints.Services s,
         CancellationToken ct)
     {
-        var row = await LoadAsync(scimCaller, id, s.Db, ct);
-        if (!string.IsNullOrWhiteSpace(request.ExternalId) && request.ExternalId.Length <= 300)
-        {
-            row.Member.ExternalId = request.ExternalId;
-        }
-        if (ScimValues.Bool(request.Active) is { } active)
-        {
-            await SetActiveAsync(scimCaller.Caller, row.Member, active, s, ct);
-        }
-        await OrganizationRevision.SaveAndBumpMembersAsync(s.Db, scimCaller.Caller.OrganizationId, s.Time, ct);
+        var changes = ScimUserChanges.From(request);
+        await ApplyAsync(await LoadAsync(scimCaller, id, s.Db, ct), changes, scimCaller.Caller, s, ct);
         return Results.Json(From(await LoadAsync(scimCaller, id, s.Db, ct)));
     }
 
+    /// <summary>Entra's and Okta's PATCH shapes (see <see cref="ScimPatch"/>); 204 as Bitwarden's SCIM service answers.</summary>
     static async Task<IResult> Patch(Guid id, ScimPatchRequest request, ScimCaller scimCaller, [AsParameters] MemberAdminEndpoints.Services s,
         CancellationToken ct)
     {
-        var row = await LoadAsync(scimCaller, id, s.Db, ct);
-        foreach (var operation in request.Operations ?? [])
-        {
-            // {"op":"replace","path":"active","value":false} or {"op":"Replace","value":{"active":"False"}}
-            var active = operation.Path?.Equals("active", StringComparison.OrdinalIgnoreCase) == true ? ScimValues.Bool(operation.Value)
-                : operation.Path is null && operation.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("active", out var a) ? ScimValues.Bool(a)
-                : null;
-            if (operation.Op?.Equals("replace", StringComparison.OrdinalIgnoreCase) == true && active is { } on)
-            {
-                await SetActiveAsync(scimCaller.Caller, row.Member, on, s, ct);
-            }
-        }
-        await OrganizationRevision.SaveAndBumpMembersAsync(s.Db, scimCaller.Caller.OrganizationId, s.Time, ct);
+        var changes = ScimUserChanges.From(ScimPatch.Changes(request));
+        await ApplyAsync(await LoadAsync(scimCaller, id, s.Db, ct), changes, scimCaller.Caller, s, ct);
         return Results.NoContent();
+    }
+
+    /// <summary>
+    /// One save for all of it. An accepted member's address is their account's (and the salt of their master key):
+    /// the directory cannot change it, only an invitation's.
+    /// </summary>
+    static async Task ApplyAsync(Row row, ScimUserChanges changes, OrgCaller caller, MemberAdminEndpoints.Services s, CancellationToken ct)
+    {
+        var others = Rows(s.Db, caller.OrganizationId).Where(r => r.Member.Id != row.Member.Id);
+        if (changes.ExternalId is { } externalId && externalId != row.Member.ExternalId)
+        {
+            if (await others.AnyAsync(r => r.Member.ExternalId == externalId, ct))
+            {
+                throw new ScimException("uniqueness", "Another user has this externalId.", 409);
+            }
+            row.Member.ExternalId = externalId;
+        }
+        if (changes.RemoveExternalId)
+        {
+            row.Member.ExternalId = null;
+        }
+        if (changes.Email is { } email && row.Member.UserId is null && email != row.Member.Email)
+        {
+            if (await others.AnyAsync(r => r.Email == email, ct))
+            {
+                throw new ScimException("uniqueness", "Another user has this email address.", 409);
+            }
+            row.Member.Email = email;
+        }
+        if (changes.Active is { } active)
+        {
+            await SetActiveAsync(caller, row.Member, active, s, ct);
+        }
+        await OrganizationRevision.SaveAndBumpMembersAsync(s.Db, caller.OrganizationId, s.Time, ct);
     }
 
     static async Task<IResult> Delete(Guid id, ScimCaller scimCaller, [AsParameters] MemberAdminEndpoints.Services s, CancellationToken ct)

@@ -89,4 +89,4 @@ public sealed record TwoFactorWebAuthnUpdateResponse(TwoFactorWebAuthnDetails We
 
 public sealed record TwoFactorWebAuthnDeleteResponse(TwoFactorWebAuthnDetails WebAuthn) : ResponseModel("twoFactorWebAuthnDelete");
 
-public sealed record TwoFactorWebAuthnChallengeResponse(JsonElement Options) : ResponseModel("twoFactorWebAuthnChallenge");
+public sealed record TwoFactorWebAuthnChallengeResponse(JsonElement Options, string UserVerificationToken) : ResponseModel("twoFactorWebAuthnChallenge");

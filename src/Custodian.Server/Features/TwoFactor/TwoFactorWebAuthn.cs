@@ -32,6 +32,9 @@ public sealed class TwoFactorWebAuthn(TwoFactorService methods, IHttpContextAcce
         });
     }
 
+    // Bitwarden's web vault names the attestation members "AttestationObject" and "clientDataJson".
+    static readonly JsonSerializerOptions DeviceResponseJson = new() { PropertyNameCaseInsensitive = true };
+
     public static WebAuthnData Empty => new([], null, null);
 
     public WebAuthnData Read(TwoFactorMethod? method) => method is null ? Empty : methods.Read<WebAuthnData>(method);
@@ -64,7 +67,7 @@ public sealed class TwoFactorWebAuthn(TwoFactorService methods, IHttpContextAcce
         }
         try
         {
-            var raw = deviceResponse.Deserialize<AuthenticatorAttestationRawResponse>()!;
+            var raw = deviceResponse.Deserialize<AuthenticatorAttestationRawResponse>(DeviceResponseJson)!;
             var credential = await Fido().MakeNewCredentialAsync(new MakeNewCredentialParams
             {
                 AttestationResponse = raw,

@@ -42,7 +42,8 @@ public static class TwoFactorWebAuthnEndpoints
         var user = await TwoFactorEndpoints.TokenUserAsync(db, caller, tokens, request.UserVerificationToken, Type, ct);
         var options = await webAuthn.StartRegistrationAsync(user, ct);
         await db.SaveChangesAsync(ct);
-        return new(JsonDocument.Parse(options.ToJson()).RootElement.Clone());
+        // A fresh token rides along: Bitwarden's web vault sends the challenge's token with the PUT that follows.
+        return new(JsonDocument.Parse(options.ToJson()).RootElement.Clone(), tokens.MintVerification(user.Id, Type));
     }
 
     static async Task<TwoFactorWebAuthnUpdateResponse> PutWebAuthn(TwoFactorWebAuthnUpdateRequest request, AppDbContext db, CurrentUser caller,

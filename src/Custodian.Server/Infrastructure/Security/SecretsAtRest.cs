@@ -15,7 +15,7 @@ namespace Custodian.Server.Infrastructure.Security;
 public static class SecretsAtRest
 {
     /// <summary>Data Protection's own output starts with its magic header, 0x09F0C9F0, which base64url writes so.</summary>
-    const string ProtectedPrefix = "CfDJ8";
+    public const string ProtectedPrefix = "CfDJ8";
 
     static readonly XName RequiresEncryption = XName.Get("requiresEncryption", "http://schemas.asp.net/2015/03/dataProtection");
 
@@ -48,7 +48,7 @@ public static class SecretsAtRest
         {
             row.Xml = EncryptSecrets(XElement.Parse(row.Xml!), encryptor).ToString(SaveOptions.DisableFormatting);
         }
-        var apiKeys = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ApiKeyPurpose);
+        var apiKeys = scope.ServiceProvider.GetRequiredService<Features.Accounts.ApiKeys>();
         foreach (var user in await db.Users.Where(u => u.ApiKey != null && !u.ApiKey.StartsWith(ProtectedPrefix)).ToListAsync(ct))
         {
             user.ApiKey = apiKeys.Protect(user.ApiKey!);

@@ -7,18 +7,20 @@ import { masterPasswordHashOf } from "../../../lib/master-password";
 import { currentAccount } from "../../../lib/session";
 import { useSubmit } from "../../../lib/use-submit";
 import {
-  getAuthenticator, getEmail, getRecoveryCode, listTwoFactorProviders,
-  type AuthenticatorSetup, type EmailSetup, type TwoFactorProvider,
+  getAuthenticator, getEmail, getRecoveryCode, getWebAuthn, listTwoFactorProviders,
+  type AuthenticatorSetup, type EmailSetup, type TwoFactorProvider, type WebAuthnSetup,
 } from "../api/two-factor-api";
 import { AuthenticatorSetupPanel } from "./authenticator-setup";
 import { EmailSetupPanel } from "./email-setup";
 import { t } from "../../../lib/i18n/messages";
+import { WebAuthnSetupPanel } from "./webauthn-setup";
 
 interface Verified {
   hash: string;
   providers: TwoFactorProvider[];
   authenticator: AuthenticatorSetup;
   email: EmailSetup;
+  webAuthn: WebAuthnSetup;
 }
 
 /**
@@ -33,8 +35,9 @@ export function TwoStepLoginPage() {
   const email = currentAccount()?.email ?? "";
 
   async function load(hash: string) {
-    const [providers, authenticator, emailSetup] = await Promise.all([listTwoFactorProviders(), getAuthenticator(hash), getEmail(hash)]);
-    setVerified({ hash, providers, authenticator, email: emailSetup });
+    const [providers, authenticator, emailSetup, webAuthn] =
+      await Promise.all([listTwoFactorProviders(), getAuthenticator(hash), getEmail(hash), getWebAuthn(hash)]);
+    setVerified({ hash, providers, authenticator, email: emailSetup, webAuthn });
   }
 
   if (!verified) {
@@ -58,6 +61,7 @@ export function TwoStepLoginPage() {
       <p role="status">{t(on.length > 0 ? "twoStep.on" : "twoStep.off")}</p>
       <AuthenticatorSetupPanel email={email} setup={verified.authenticator} onChanged={() => load(verified.hash)} />
       <EmailSetupPanel setup={verified.email} onChanged={() => load(verified.hash)} />
+      <WebAuthnSetupPanel setup={verified.webAuthn} onChanged={() => load(verified.hash)} />
       <section aria-labelledby="recovery-heading">
         <h2 id="recovery-heading">{t("twoStep.recoveryCode")}</h2>
         <p>{t("twoStep.recoveryBody")}</p>

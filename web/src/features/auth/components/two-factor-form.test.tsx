@@ -19,6 +19,30 @@ describe("two-step login prompt", () => {
     expect(onSubmit).toHaveBeenCalledWith({ provider: 0, token: "123456", remember: true });
   });
 
+  it("answers a security key challenge with the signed assertion as the token", async () => {
+    const buf = (...b: number[]) => new Uint8Array(b).buffer;
+    class FakeCredential {
+      id = "AQI"; rawId = buf(1, 2); type = "public-key";
+      response = { authenticatorData: buf(3), clientDataJSON: buf(4), signature: buf(255, 254), userHandle: null };
+      getClientExtensionResults() { return {}; }
+    }
+    const get = vi.fn(async () => new FakeCredential());
+    vi.stubGlobal("PublicKeyCredential", FakeCredential);
+    vi.stubGlobal("navigator", { ...navigator, credentials: { get } });
+    const onSubmit = vi.fn(async () => {});
+    render(<TwoFactorForm providers={{ "7": { challenge: "AAEC_w", allowCredentials: [{ type: "public-key", id: "AQI", transports: null }], rpId: "localhost" } }}
+      onSubmit={onSubmit} onSendEmail={async () => {}} />);
+    expect(screen.queryByLabelText("Verification code")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Use your security key" }));
+    const options = (get.mock.calls[0] as unknown as [{ publicKey: PublicKeyCredentialRequestOptions }])[0].publicKey;
+    expect([...new Uint8Array(options.challenge as ArrayBuffer)]).toEqual([0, 1, 2, 255]);
+    expect(options.allowCredentials![0]).toEqual({ type: "public-key", id: new Uint8Array([1, 2]) });
+    expect(onSubmit).toHaveBeenCalledWith({ provider: 7, remember: false, token: JSON.stringify({
+      id: "AQI", rawId: "AQI", type: "public-key", extensions: {},
+      response: { authenticatorData: "Aw", clientDataJSON: "BA", signature: "__4" },
+    }) });
+  });
+
   it("asks for an email code on request and shows the redacted address", async () => {
     const onSendEmail = vi.fn(async () => {});
     render(<TwoFactorForm providers={{ "1": { Email: "a***@b.c" } }} onSubmit={async () => {}} onSendEmail={onSendEmail} />);
