@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Custodian.Tests.Infrastructure;
 using Custodian.Tests.Support;
 
@@ -35,13 +36,21 @@ public sealed class CliInstallTests
             // Self-contained: the runtime is in the folder, not taken from the machine.
             Assert.True(File.Exists(Path.Combine(prefix.FullName, "lib", "custodian", "libcoreclr.so")));
 
+            // The CLI talks HTTPS only: the server gets a certificate from the tests' own CA, as an operator gives theirs.
+            using var certificates = new TestCertificates();
+            var certificate = Path.Combine(prefix.FullName, "etc", "custodian", "tls.crt");
+            var certificateKey = Path.Combine(prefix.FullName, "etc", "custodian", "tls.key");
+            await File.WriteAllTextAsync(certificate, certificates.Server.ExportCertificatePem(), Ct);
+            await File.WriteAllTextAsync(certificateKey, certificates.Server.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem(), Ct);
             var port = FreePort();
             var start = new ProcessStartInfo(Path.Combine(prefix.FullName, "bin", "custodian"))
             {
                 UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
             };
             start.ArgumentList.Add("--urls");
-            start.ArgumentList.Add($"http://127.0.0.1:{port}");
+            start.ArgumentList.Add($"https://127.0.0.1:{port}");
+            start.Environment["Kestrel__Certificates__Default__Path"] = certificate;
+            start.Environment["Kestrel__Certificates__Default__KeyPath"] = certificateKey;
             start.Environment["Accounts__MinimumPbkdf2Iterations"] = "5000";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment.Remove("DOTNET_ROOT");
@@ -52,8 +61,9 @@ public sealed class CliInstallTests
             server.BeginErrorReadLine();
             try
             {
-                var baseUrl = $"http://127.0.0.1:{port}";
-                using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+                var baseUrl = $"https://127.0.0.1:{port}";
+                using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => certificates.IsOurServer(c) };
+                using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
                 await WaitUntilAliveAsync(http, server);
                 // The data directory is the installed one, and the server made its secret key there, private.
                 var key = Path.Combine(prefix.FullName, "var", "lib", "custodian", "secret.key");
@@ -62,7 +72,7 @@ public sealed class CliInstallTests
                 var account = ClientAccount.CreateFast(TestAccounts.NewEmail("installed"), TestAccounts.DefaultPassword);
                 http.DefaultRequestHeaders.Add("Bitwarden-Client-Name", "cli");
                 await ApiClient.ReadOkAsync(await new ApiClient(http).PostAsync("/identity/accounts/register", TestAccounts.RegisterBody(account)));
-                using var bw = new BwCli(baseUrl, authorityPem: null);
+                using var bw = new BwCli(baseUrl, certificates.AuthorityPemPath);
                 (await bw.ConfigServerAsync()).EnsureSuccess("config server");
                 (await bw.LoginAsync(account.Email, account.Password)).EnsureSuccess("login");
                 var status = await bw.StatusAsync();
