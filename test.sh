@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: builds, installs what the tests need (the pinned Bitwarden CLI; Debian's PostgreSQL, nginx,
-# Chromium and openssl when missing), starts a throwaway PostgreSQL cluster, runs the whole suite on SQLite and then
+# Redis, Chromium and openssl when missing), starts a throwaway PostgreSQL cluster, runs the whole suite on SQLite and then
 # on PostgreSQL, names every failing test, and prints one closing line: "N passed, N failed".
 #   CUSTODIAN_TEST_DB=sqlite|postgres|both (default both)   extra arguments go to the test runner
 set -uo pipefail
@@ -28,6 +28,8 @@ apt_install() { # binary, package
 apt_install /usr/sbin/nginx nginx-light
 apt_install /usr/bin/chromium chromium
 apt_install /usr/bin/openssl openssl
+# The live-sync backplane across instances (tests/Custodian.Tests/Scale/LiveSyncInstancesTests, through scripts/redis.sh).
+apt_install /usr/bin/redis-server redis-server
 # scripts/postgres.sh starts a throwaway cluster with Debian's server binaries (any version, 15 preferred).
 apt_install "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | head -1)" postgresql
 

@@ -16,8 +16,19 @@ public class CompatServer : ApiFactory
 {
     public CompatServer() { }
 
-    /// <summary>One of several instances on one PostgreSQL database (<see cref="ApiFactory"/>'s shared-database mode).</summary>
-    internal CompatServer(string databaseName) : base(databaseName) { }
+    readonly Dictionary<string, string?> _settings = [];
+
+    /// <summary>
+    /// One of several instances on one PostgreSQL database (<see cref="ApiFactory"/>'s shared-database mode): they share
+    /// the secret key file, and with <paramref name="redis"/> the live-sync backplane.
+    /// </summary>
+    internal CompatServer(string databaseName, string? redis = null) : base(databaseName)
+    {
+        _settings["Secrets:KeyFile"] = Scale.InstanceFactory.KeyFile(databaseName);
+        _settings["Notifications:Redis"] = redis;
+    }
+
+    protected override IReadOnlyDictionary<string, string?> Settings => _settings;
 
     public TestCertificates Certificates { get; } = new();
 

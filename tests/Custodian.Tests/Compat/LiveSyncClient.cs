@@ -15,15 +15,22 @@ public sealed class LiveSyncClient : IAsyncDisposable
 
     LiveSyncClient(Process node) => _node = node;
 
-    public static async Task<LiveSyncClient> ConnectAsync(CompatServer server, string accessToken, string? anonymousToken = null)
+    public static Task<LiveSyncClient> ConnectAsync(CompatServer server, string accessToken, string? anonymousToken = null) =>
+        ConnectAsync(server.BaseUrl, server.Certificates.AuthorityPemPath, accessToken, anonymousToken);
+
+    /// <summary>A device on any server; <paramref name="authorityPem"/> is the CA it trusts over HTTPS.</summary>
+    public static async Task<LiveSyncClient> ConnectAsync(string baseUrl, string? authorityPem, string accessToken, string? anonymousToken = null)
     {
         var compat = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(BwCli.Executable)))!;   // tests/compat
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = compat };
-        foreach (var arg in new[] { Path.Combine(compat, "live-sync.mjs"), $"{server.BaseUrl}/notifications", accessToken, anonymousToken ?? "" })
+        foreach (var arg in new[] { Path.Combine(compat, "live-sync.mjs"), $"{baseUrl}/notifications", accessToken, anonymousToken ?? "" })
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment["NODE_EXTRA_CA_CERTS"] = server.Certificates.AuthorityPemPath;
+        if (authorityPem is not null)
+        {
+            start.Environment["NODE_EXTRA_CA_CERTS"] = authorityPem;
+        }
         start.Environment["NO_PROXY"] = "127.0.0.1,localhost";
         var client = new LiveSyncClient(Process.Start(start)!);
         _ = client.PumpAsync();

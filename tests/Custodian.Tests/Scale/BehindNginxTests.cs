@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Custodian.Tests.Infrastructure;
-using Custodian.Tests.Support;
 using Custodian.Tests.Vault;
 
 namespace Custodian.Tests.Scale;
@@ -33,7 +32,7 @@ public sealed class BehindNginxTests : IAsyncLifetime
     public async Task LoginOnOneInstance_SyncAndRefreshServedByTheOther()
     {
         RequirePostgres();
-        var (user, loggedInOn) = await RegisterAndLoginAsync();
+        var (user, loggedInOn) = await _front.RegisterAndLoginAsync();
         var cipherId = await TestCiphers.CreateAsync(user);
 
         // nginx alternates between the instances, so two syncs land on both, one of them not the login's.
@@ -66,7 +65,7 @@ public sealed class BehindNginxTests : IAsyncLifetime
     public async Task ConcurrentEditsThroughBoth_OneWinnerPerRound_AndEveryAcknowledgedWriteIsStored()
     {
         RequirePostgres();
-        var (user, _) = await RegisterAndLoginAsync();
+        var (user, _) = await _front.RegisterAndLoginAsync();
         var cipherId = await TestCiphers.CreateAsync(user);
 
         for (var round = 0; round < 5; round++)
@@ -99,20 +98,5 @@ public sealed class BehindNginxTests : IAsyncLifetime
         Assert.All(created, id => Assert.Contains(id, synced));
     }
 
-    async Task<(TestUser User, string LoggedInOn)> RegisterAndLoginAsync()
-    {
-        var account = ClientAccount.CreateFast(TestAccounts.NewEmail("nginx"), TestAccounts.DefaultPassword);
-        await ApiClient.ReadOkAsync(await _front.CreateApiClient().PostAsync("/identity/accounts/register", TestAccounts.RegisterBody(account)));
-        var login = await _front.CreateApiClient().PostFormAsync("/identity/connect/token", TestAccounts.PasswordForm(account));
-        var upstream = Upstream(login);
-        var token = await ApiClient.ReadOkAsync(login);
-        var client = _front.CreateApiClient();
-        client.UseToken(token["access_token"]!.GetValue<string>());
-        var profile = await client.GetJsonAsync("/api/accounts/profile");
-        return (new TestUser(Guid.Parse(profile["id"]!.GetValue<string>()), account, client, token["access_token"]!.GetValue<string>(),
-            token["refresh_token"]!.GetValue<string>()), upstream);
-    }
-
-    static string Upstream(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(NginxFront.UpstreamHeader, out var values) ? values.Single() : throw new InvalidOperationException("nginx did not name the upstream");
+    static string Upstream(HttpResponseMessage response) => NginxFront.Upstream(response);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Custodian.Tests.Infrastructure;
+using Custodian.Tests.Support;
 
 namespace Custodian.Tests.Scale;
 
@@ -10,7 +11,7 @@ namespace Custodian.Tests.Scale;
 /// test host) on one PostgreSQL database, behind Debian's nginx balancing round-robin. nginx adds the upstream
 /// that answered as <c>X-Custodian-Upstream</c>, so a test can tell which instance served each request.
 /// </summary>
-public sealed class NginxFront : IAsyncDisposable
+public sealed class NginxFront(string? redis = null) : IAsyncDisposable
 {
     public const string UpstreamHeader = "X-Custodian-Upstream";
 
@@ -54,6 +55,25 @@ public sealed class NginxFront : IAsyncDisposable
         return new ApiClient(http);
     }
 
+    /// <summary>A new account registered and logged in through nginx, and the instance that answered the login.</summary>
+    public async Task<(TestUser User, string LoggedInOn)> RegisterAndLoginAsync()
+    {
+        var account = ClientAccount.CreateFast(TestAccounts.NewEmail("nginx"), TestAccounts.DefaultPassword);
+        await ApiClient.ReadOkAsync(await CreateApiClient().PostAsync("/identity/accounts/register", TestAccounts.RegisterBody(account)));
+        var login = await CreateApiClient().PostFormAsync("/identity/connect/token", TestAccounts.PasswordForm(account));
+        var upstream = Upstream(login);
+        var token = await ApiClient.ReadOkAsync(login);
+        var client = CreateApiClient();
+        client.UseToken(token["access_token"]!.GetValue<string>());
+        var profile = await client.GetJsonAsync("/api/accounts/profile");
+        return (new TestUser(Guid.Parse(profile["id"]!.GetValue<string>()), account, client, token["access_token"]!.GetValue<string>(),
+            token["refresh_token"]!.GetValue<string>()), upstream);
+    }
+
+    /// <summary>The instance that answered, as nginx names it.</summary>
+    public static string Upstream(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(NginxFront.UpstreamHeader, out var values) ? values.Single() : throw new InvalidOperationException("nginx did not name the upstream");
+
     string NginxConfig(int port) => $$"""
         worker_processes 1;
         daemon off;
@@ -74,6 +94,14 @@ public sealed class NginxFront : IAsyncDisposable
             }
             server {
                 listen 127.0.0.1:{{port}};
+                location /notifications/ {
+                    proxy_pass http://custodian;
+                    proxy_http_version 1.1;
+                    proxy_set_header Upgrade $http_upgrade;
+                    proxy_set_header Connection "upgrade";
+                    proxy_set_header Host $host;
+                    proxy_read_timeout 1h;
+                }
                 location / {
                     proxy_pass http://custodian;
                     proxy_http_version 1.1;
@@ -101,6 +129,10 @@ public sealed class NginxFront : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        if (redis is not null)
+        {
+            environment["Notifications__Redis"] = redis;
+        }
         Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Custodian.Server.dll"), "--urls", $"http://127.0.0.1:{port}"], environment);
     }
 

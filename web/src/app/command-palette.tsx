@@ -15,6 +15,7 @@ const portalPages = [["clients", "Clients"], ["members", "Members"], ["events", 
 /** Everything the profile names: products, their pages, clients. Items and members are added once fetched. */
 function staticTargets(profile: Profile): Target[] {
   const targets: Target[] = [{ id: "vault", kind: "palette.page", label: "Vault", to: "/vault" },
+    { id: "sends", kind: "palette.page", label: "Send", to: "/vault/sends" },
     { id: "new-org", kind: "palette.page", label: "New organization", to: "/organizations/new" }];
   for (const p of profile.providers) {
     for (const [path, name] of portalPages) targets.push({ id: `p-${p.id}-${path}`, kind: "palette.provider", label: `${p.name} › ${name}`, to: `/providers/${p.id}/${path}` });

@@ -19,8 +19,15 @@ public static class NotificationsSetup
         {
             services.AddSingleton<IPushBus, InProcessPushBus>();
         }
-        services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard
+        var signalR = services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard
             .WithResolver(MessagePack.Resolvers.ContractlessStandardResolver.Instance));
+        if (!string.IsNullOrEmpty(redis))
+        {
+            // The backplane carries every hub send (to a user, to the anonymous hub's token group) to the instance
+            // holding that connection, so the in-process bus reaches all of them. The prefix keeps several
+            // deployments apart on one Redis.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("custodian"));
+        }
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         return services;
     }

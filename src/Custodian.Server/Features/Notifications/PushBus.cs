@@ -28,9 +28,9 @@ public sealed record PushEnvelope(Guid UserId, PushType Type, JsonElement Payloa
 }
 
 /// <summary>
-/// Carries messages to the hub connections of every instance. One instance (SQLite, or a Redis backplane that
-/// routes users across instances itself) delivers in process; PostgreSQL without Redis goes through
-/// LISTEN/NOTIFY, which every instance, the sender included, delivers from.
+/// Carries messages to the hub connections of every instance. With the Redis backplane (Notifications:Redis), or
+/// on a single instance (SQLite), the sender hands them to SignalR in process and the backplane routes them;
+/// PostgreSQL without Redis goes through LISTEN/NOTIFY, which every instance, the sender included, delivers from.
 /// </summary>
 public interface IPushBus
 {

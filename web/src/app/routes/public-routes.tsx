@@ -2,8 +2,10 @@ import type { RouteObject } from "react-router";
 import { AcceptOrganizationRoute } from "./accept-organization-route";
 import { RegisterRoute } from "./register-route";
 
-/** Pages reached without being logged in: registration and the organization invitation link. */
+/** Pages reached without being logged in: registration, the organization invitation link and a received Send. */
 export const publicRoutes: RouteObject[] = [
   { path: "register", element: <RegisterRoute /> },
   { path: "accept-organization", element: <AcceptOrganizationRoute /> },
+  // The key is the link's last segment, inside the fragment, so it never reaches the server.
+  { path: "send/:accessId/:key", lazy: async () => ({ Component: (await import("../../features/vault/components/received-send-page")).ReceivedSendPage }) },
 ];

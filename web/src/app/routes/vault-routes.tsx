@@ -6,4 +6,5 @@ import type { RouteObject } from "react-router";
  */
 export const vaultRoutes: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import("../../features/vault/components/vault-page")).VaultPage }) },
+  { path: "sends", lazy: async () => ({ Component: (await import("../../features/vault/components/sends-page")).SendsPage }) },
 ];

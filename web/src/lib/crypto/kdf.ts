@@ -10,7 +10,7 @@ export type KdfConfig =
 
 const subtle = () => globalThis.crypto.subtle;
 
-async function pbkdf2Sha256(password: Bytes, salt: Bytes, iterations: number): Promise<Bytes> {
+export async function pbkdf2Sha256(password: Bytes, salt: Bytes, iterations: number): Promise<Bytes> {
   const key = await subtle().importKey("raw", password, "PBKDF2", false, ["deriveBits"]);
   const bits = await subtle().deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, 256);
   return new Uint8Array(bits);

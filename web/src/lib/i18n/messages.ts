@@ -4,6 +4,7 @@
  * Placeholders are {name}; dates and numbers go through Intl (format.ts), never through these strings.
  */
 import { accessMessages } from "./access-messages";
+import { sendMessages } from "./send-messages";
 
 const en = {
   "app.name": "Custodian",
@@ -70,6 +71,7 @@ const en = {
   "firstRun.adminHint": "Start the server with an admin token and use Admin in the Products menu, or run on the server:",
   "toast.saved": "Saved {name}",
   ...accessMessages,
+  ...sendMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -54,11 +54,16 @@ export async function uploadAttachment(cipher: CipherView, file: File): Promise<
     adminRequest: false,
     lastKnownRevisionDate: cipher.revisionDate,
   });
+  await uploadEncryptedFile(announced.url, encrypted);
+}
+
+/** The direct upload of the v2 file routes (attachments, file Sends): the encrypted bytes as the multipart part "data". */
+export async function uploadEncryptedFile(announcedUrl: string, encrypted: Bytes): Promise<void> {
   const form = new FormData();
   form.append("data", new Blob([encrypted], { type: "application/octet-stream" }), "encrypted");
   const headers = new Headers({ Accept: "application/json" });
   if (tokens.accessToken) headers.set("Authorization", `Bearer ${tokens.accessToken}`);
-  const response = await fetch(`/api${announced.url}`, { method: "POST", body: form, headers });
+  const response = await fetch(`/api${announcedUrl}`, { method: "POST", body: form, headers });
   if (!response.ok) throw await toApiError(response);
 }
 

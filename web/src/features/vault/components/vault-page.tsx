@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { ErrorMessage } from "../../../components/ui/error-message";
@@ -102,6 +102,7 @@ export function VaultPage() {
         <Button type="button" onClick={() => setDialog({ mode: "new", cipher: newItemFor(filter, data) })}>New item</Button>
         <Button type="button" className="secondary" onClick={() => setGeneratorOpen(true)}>Generator</Button>
         <Button type="button" className="secondary" onClick={() => setRecoveryOpen(true)}>Account recovery</Button>
+        <Link className="button secondary" to="/vault/sends">{t("send.open")}</Link>
       </PageHeader>
       <RecoveryEnrollmentDialog open={recoveryOpen} onClose={() => setRecoveryOpen(false)} />
       <div className="sidebar-layout">
