@@ -4,16 +4,15 @@ using System.Text.Json.Nodes;
 
 namespace Custodian.Bench;
 
-/// <summary>The benchmarked requests, each as an official client sends it, checked for a 200 and a sane body.</summary>
+/// <summary>
+/// The benchmarked requests, each as an official client sends it, every answer checked against the database
+/// (<see cref="ResponseCheck"/>): a wrong item, page, order or search result is a failure.
+/// </summary>
 public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
 {
     readonly Dictionary<string, string> _tokens = [];
     readonly Payloads _payloads = new(seed: 7);
     readonly Lock _payloadLock = new();
-
-    /// <summary>Checks bodies (item counts, lists) when set; the driver verifies once, then measures with it off so
-    /// that the driver's own JSON parsing is not part of the server's latency.</summary>
-    public bool Verify { get; set; } = true;
 
     public async Task LoginAllAsync(CancellationToken ct)
     {
@@ -59,12 +58,17 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
         return body["access_token"]?.GetValue<string>() ?? throw new BenchFailure("no access_token");
     }
 
-    public async Task SyncAsync(SyncUser user, CancellationToken ct)
+    /// <summary>A sync whose items (ids, order, every byte) must hash to <paramref name="expectedItems"/>.</summary>
+    public async Task SyncAsync(SyncUser user, byte[] expectedItems, CancellationToken ct)
     {
-        var body = await GetAsync("/api/sync?excludeDomains=true", user.Email, ct);
-        if (Verify && body["ciphers"]!.AsArray().Count != user.Items)
+        using var request = Request(HttpMethod.Get, "/api/sync?excludeDomains=true", user.Email);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        await EnsureSuccessAsync(response, ct);
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var items = await ResponseCheck.HashSyncItemsAsync(stream, ct) ?? throw new BenchFailure($"sync of {user.Email}: no ciphers list");
+        if (!items.AsSpan().SequenceEqual(expectedItems))
         {
-            throw new BenchFailure($"sync of {user.Email} returned {body["ciphers"]!.AsArray().Count} items, expected {user.Items}");
+            throw new BenchFailure($"sync of {user.Email}: the items differ from the database's (SHA-256 {ResponseCheck.Hex(items)[..12]}, expected {ResponseCheck.Hex(expectedItems)[..12]})");
         }
     }
 
@@ -98,9 +102,16 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
 
     sealed record ItemId(Guid Id);
 
-    public Task ClientPageAsync(int page, string? search, CancellationToken ct) => ExpectItemsAsync(
-        $"/api/providers/{manifest.ProviderId}/organizations?page={page}&pageSize={ClientPageSize}" + (search is null ? "" : $"&search={Uri.EscapeDataString(search)}"),
-        manifest.ProviderAdminEmail, ct);
+    /// <summary>A page by number (or a search), its clients' link ids in the database's order.</summary>
+    public Task ClientPageAsync(int page, string? search, IReadOnlyList<string> expectedIds, CancellationToken ct) => ExpectValuesAsync(
+        ClientPagePath(page, search), manifest.ProviderAdminEmail, "id", expectedIds, ct);
+
+    /// <summary>The first page's body, byte for byte (its continuation token included).</summary>
+    public Task FirstClientPageAsync(byte[] expectedBody, CancellationToken ct) =>
+        ExpectBodyAsync(ClientPath(""), manifest.ProviderAdminEmail, expectedBody, ct);
+
+    string ClientPagePath(int page, string? search) =>
+        $"/api/providers/{manifest.ProviderId}/organizations?page={page}&pageSize={ClientPageSize}" + (search is null ? "" : $"&search={Uri.EscapeDataString(search)}");
 
     public const int ClientPageSize = 100;
 
@@ -117,19 +128,22 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
     }
 
     /// <summary>A page by keyset: the continuation token of the page before, as Bitwarden's clients page lists.</summary>
-    public Task ClientPageAfterAsync(string token, CancellationToken ct) => ExpectItemsAsync(ClientPath(token), manifest.ProviderAdminEmail, ct);
+    public Task ClientPageAfterAsync(string token, byte[] expectedBody, CancellationToken ct) =>
+        ExpectBodyAsync(ClientPath(token), manifest.ProviderAdminEmail, expectedBody, ct);
 
     string ClientPath(string token) => $"/api/providers/{manifest.ProviderId}/organizations?pageSize={ClientPageSize}"
         + (token.Length == 0 ? "" : $"&continuationToken={Uri.EscapeDataString(token)}");
 
-    public Task MembersAsync(CancellationToken ct) =>
-        ExpectItemsAsync($"/api/organizations/{manifest.BigOrgId}/users", manifest.BigOrgOwnerEmail, ct, manifest.Shape.BigOrgMembers);
+    /// <summary>Every member, in no promised order: compared as sorted ids.</summary>
+    public Task MembersAsync(IReadOnlyList<string> sortedIds, CancellationToken ct) =>
+        ExpectValuesAsync($"/api/organizations/{manifest.BigOrgId}/users", manifest.BigOrgOwnerEmail, "id", sortedIds, ct, sort: true);
 
-    public Task PublicMembersAsync(CancellationToken ct) =>
-        ExpectItemsAsync("/api/public/members", OrganizationToken, ct, manifest.Shape.BigOrgMembers);
+    public Task PublicMembersAsync(IReadOnlyList<string> sortedIds, CancellationToken ct) =>
+        ExpectValuesAsync("/api/public/members", OrganizationToken, "id", sortedIds, ct, sort: true);
 
-    public Task EventPageAsync(CancellationToken ct) => ExpectItemsAsync(
-        $"/api/organizations/{manifest.BigOrgId}/events?start={manifest.EventsFrom:O}&end={manifest.EventsTo:O}", manifest.BigOrgOwnerEmail, ct);
+    /// <summary>Events carry no id: the page's dates, newest first, as the database orders them.</summary>
+    public Task EventPageAsync(IReadOnlyList<string> dates, CancellationToken ct) => ExpectValuesAsync(
+        $"/api/organizations/{manifest.BigOrgId}/events?start={manifest.EventsFrom:O}&end={manifest.EventsTo:O}", manifest.BigOrgOwnerEmail, "date", dates, ct);
 
     public async Task CreateCipherAsync(CancellationToken ct)
     {
@@ -164,7 +178,7 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
 
     /// <summary>
     /// A bulk policy job over <paramref name="clients"/> clients, start to finish as the web UI drives it: start from a
-    /// list of ids, then server-side batches until done. Verified: every client succeeded and one client holds the
+    /// list of ids, then server-side batches until done. Every run is verified: every client succeeded and one client holds the
     /// policy with this run's setting.
     /// </summary>
     public async Task BulkPolicyAsync(int clients, CancellationToken ct)
@@ -172,8 +186,6 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
         _bulkClients ??= await FirstClientsAsync(clients, ct);
         var minLength = 12 + Interlocked.Increment(ref _bulkRuns) % 50;
         var provider = $"/api/providers/{manifest.ProviderId}";
-        var wasVerifying = Verify;
-        Verify = true;   // each batch's answer says whether the job is done
         var job = await SendAsync(HttpMethod.Post, $"{provider}/bulk-jobs", manifest.ProviderAdminEmail, new
         {
             kind = 0, selection = new { organizationIds = _bulkClients }, parameters = new { policy = new { type = 1, enabled = true, data = new { minLength } } },
@@ -182,11 +194,6 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
         while (!job["done"]!.GetValue<bool>())
         {
             job = await SendAsync(HttpMethod.Post, $"{provider}/bulk-jobs/{id}/run", manifest.ProviderAdminEmail, new { count = 100 }, ct);
-        }
-        Verify = wasVerifying;
-        if (!Verify)
-        {
-            return;
         }
         if (job["succeeded"]!.GetValue<int>() != _bulkClients.Count)
         {
@@ -217,17 +224,39 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
         return [.. ids.Take(count)];
     }
 
-    async Task ExpectItemsAsync(string path, string email, CancellationToken ct, int? expected = null)
+    async Task ExpectValuesAsync(string path, string email, string property, IReadOnlyList<string> expected, CancellationToken ct, bool sort = false)
     {
-        var body = await GetAsync(path, email, ct);
-        if (!Verify)
+        var values = ResponseCheck.ListValues(await GetBytesAsync(path, email, ct), property);
+        if (sort)
         {
-            return;
+            values.Sort(StringComparer.Ordinal);
         }
-        var data = body["data"]?.AsArray() ?? throw new BenchFailure($"{path}: no data list");
-        if (data.Count == 0 || (expected is { } count && data.Count != count))
+        ResponseCheck.Same(expected, values, path);
+    }
+
+    async Task ExpectBodyAsync(string path, string email, byte[] expectedHash, CancellationToken ct)
+    {
+        var body = await GetBytesAsync(path, email, ct);
+        if (!System.Security.Cryptography.SHA256.HashData(body).AsSpan().SequenceEqual(expectedHash))
         {
-            throw new BenchFailure($"{path}: {data.Count} rows");
+            throw new BenchFailure($"{path}: the body differs from the database's ({body.Length} bytes)");
+        }
+    }
+
+    async Task<byte[]> GetBytesAsync(string path, string email, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, path, email);
+        using var response = await http.SendAsync(request, ct);
+        await EnsureSuccessAsync(response, ct);
+        return await response.Content.ReadAsByteArrayAsync(ct);
+    }
+
+    static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            throw new BenchFailure($"{(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");
         }
     }
 
@@ -240,21 +269,16 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
         {
             request.Content = JsonContent.Create(body);
         }
-        // Unverified bodies are read off the socket and dropped as they arrive, as a streaming client would: the
-        // default buffers a whole 9.6 MB sync in a growing MemoryStream first, work on the cores the server shares.
-        using var response = await http.SendAsync(request, Verify ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead, ct);
-        if (!Verify && response.IsSuccessStatusCode)
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(ct);
-            await stream.CopyToAsync(Stream.Null, ct);
-            return [];
-        }
+        using var response = await http.SendAsync(request, ct);
         return await ReadAsync(response, ct);
     }
 
     HttpRequestMessage Request(HttpMethod method, string path, string email)
     {
         var request = new HttpRequestMessage(method, path);
+        // The official apps name themselves; a caller that does not is sent the legacy "data" string as well,
+        // which doubles a sync's items (LegacyCipherData).
+        request.Headers.Add("Bitwarden-Client-Name", "web");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[email]);
         return request;
     }

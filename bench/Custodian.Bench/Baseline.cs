@@ -62,7 +62,7 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
             """ : "")}
         """;
 
-    public Task ClientPageAsync(int page, string? search, CancellationToken ct) => WriteAsync($"""
+    public Task ClientPageAsync(int page, string? search, CancellationToken ct, List<string>? collect = null) => WriteAsync($"""
         SELECT p.*, (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = p."OrganizationId" AND m."Status" = {Confirmed}) AS "Members"
         FROM (SELECT l."Id", l."OrganizationId", l."Key", l."CreationDate", o."Name", o."Seats", o."PlanType", o."Enabled"
               FROM "Organizations" o JOIN "ProviderOrganizations" l ON l."OrganizationId" = o."Id"
@@ -70,7 +70,7 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
                 {(search is null ? "" : "AND lower(o.\"Name\") LIKE @search")}
               ORDER BY o."Name", o."Id" LIMIT {ApiScenarios.ClientPageSize} OFFSET {(page - 1) * ApiScenarios.ClientPageSize}) p
         """, search is null ? [("provider", manifest.ProviderId)] : [("provider", manifest.ProviderId), ("search", $"%{search.ToLowerInvariant()}%")],
-        rawJsonColumn: null, ct);
+        rawJsonColumn: null, ct, collect);
 
     /// <summary>The page after (Name, Id) by keyset, the way the server reads a continuation token.</summary>
     public Task ClientPageAfterAsync((string Name, Guid Id) after, CancellationToken ct) => WriteAsync($"""
@@ -109,27 +109,29 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
 
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> _userIds = new();
 
-    public Task MembersAsync(CancellationToken ct) => WriteAsync("""
+    public Task MembersAsync(CancellationToken ct, List<string>? collect = null) => WriteAsync("""
         SELECT m."Id", m."UserId", m."Type", m."Status", m."Permissions", m."ExternalId", u."Email", u."Name"
         FROM "OrganizationUsers" m LEFT JOIN "Users" u ON u."Id" = m."UserId"
         WHERE m."OrganizationId" = @org
-        """, [("org", manifest.BigOrgId)], rawJsonColumn: null, ct);
+        """, [("org", manifest.BigOrgId)], rawJsonColumn: null, ct, collect);
 
-    public Task EventPageAsync(CancellationToken ct) => WriteAsync("""
+    public Task EventPageAsync(CancellationToken ct, List<string>? collect = null) => WriteAsync("""
         SELECT "Id", "Type", "Date", "UserId", "OrganizationId", "CipherId", "CollectionId", "GroupId", "OrganizationUserId",
                "ActingUserId", "DeviceType", "IpAddress"
         FROM "Events" WHERE "OrganizationId" = @org AND "Date" >= @from AND "Date" <= @to
         ORDER BY "Date" DESC, "Id" DESC LIMIT 100
-        """, [("org", manifest.BigOrgId), ("from", manifest.EventsFrom), ("to", manifest.EventsTo)], rawJsonColumn: null, ct);
+        """, [("org", manifest.BigOrgId), ("from", manifest.EventsFrom), ("to", manifest.EventsTo)], rawJsonColumn: null, ct, collect);
 
     /// <summary>The row a login reads (the user by email) before the server checks the hash.</summary>
     public Task LoginRowAsync(string email, CancellationToken ct) => WriteAsync("""
         SELECT "Id", "Email", "MasterPassword", "Key", "PrivateKey", "Kdf", "KdfIterations", "SecurityStamp" FROM "Users" WHERE "Email" = @email
         """, [("email", email)], rawJsonColumn: null, ct);
 
+    /// <param name="collect">When given, receives each row's <see cref="Collected"/> column, for checking responses.</param>
     /// <param name="mayBeEmpty">Where no rows is a right answer (a provider admin with no assignments); the scenario then
     /// checks the ids itself.</param>
-    async Task WriteAsync(string sql, (string Name, object Value)[] parameters, string? rawJsonColumn, CancellationToken ct, bool mayBeEmpty = false)
+    async Task WriteAsync(string sql, (string Name, object Value)[] parameters, string? rawJsonColumn, CancellationToken ct, List<string>? collect = null,
+        bool mayBeEmpty = false)
     {
         await using var connection = database.OpenConnection();
         await using var command = Command(connection, sql, parameters);
@@ -140,6 +142,7 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         while (await reader.ReadAsync(ct))
         {
             WriteRow(json, reader, rawJsonColumn);
+            collect?.Add(Collected(reader));
             rows++;
         }
         json.WriteEndArray();
@@ -148,6 +151,19 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         {
             throw new BenchFailure("the baseline query found no rows");
         }
+    }
+
+    /// <summary>The value a response is checked by: the row's id, lower-case, or for an event its date as UTC ticks.</summary>
+    static string Collected(DbDataReader reader) => reader.GetName(0) == "Id" && reader.GetName(2) == "Date"
+        ? ResponseCheck.Ticks(reader.GetDateTime(2))
+        : reader.GetValue(0) is Guid id ? id.ToString() : reader.GetString(0).ToLowerInvariant();
+
+    /// <summary>What a response must list, by the baseline's own query, read once before measuring.</summary>
+    public async Task<List<string>> ExpectedAsync(Func<List<string>, Task> query)
+    {
+        var values = new List<string>();
+        await query(values);
+        return values;
     }
 
     /// <summary>A command with its parameters; SQLite holds ids as upper-case text, as EF Core writes them.</summary>

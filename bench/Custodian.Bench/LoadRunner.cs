@@ -6,7 +6,8 @@ namespace Custodian.Bench;
 /// Latency percentiles (ms), throughput and failures of one operation run by several workers at once, and the CPU
 /// time per request of the process that answered (NaN when not measured).
 /// </summary>
-public sealed record Measurement(int Count, int Failures, double P50, double P95, double P99, double Max, double PerSecond, double CpuMs)
+/// <param name="Warmup">The warm-up before the measured phase: its requests and the CPU per request it settled at.</param>
+public sealed record Measurement(int Count, int Failures, double P50, double P95, double P99, double Max, double PerSecond, double CpuMs, Warmup? Warmup = null)
 {
     public static Measurement From(List<double> latencies, int failures, TimeSpan elapsed, TimeSpan? cpu)
     {
@@ -17,14 +18,23 @@ public sealed record Measurement(int Count, int Failures, double P50, double P95
     }
 }
 
+/// <param name="Settled">False when the warm-up ran out of requests or time before the CPU per request settled.</param>
+public sealed record Warmup(int Requests, double CpuMs, bool Settled);
+
 /// <summary>
 /// Runs an operation from <c>concurrency</c> workers, each one request after another (a closed loop), first
 /// for a warm-up that is thrown away, then until the duration or the request budget is spent. CPU time comes from
 /// <c>cpuClock</c>, read when the measured phase starts and ends: a count that other load on the machine does not
-/// inflate the way it does latencies.
+/// inflate the way it does latencies. The warm-up runs in batches until the CPU per request settles: on a fresh
+/// server the JIT's tiering makes the first tens of requests several times dearer than the rest.
 /// </summary>
-public sealed class LoadRunner(int concurrency, TimeSpan duration, TimeSpan warmup, int maxRequests)
+public sealed class LoadRunner(int concurrency, TimeSpan duration, int maxRequests)
 {
+    /// <summary>Settled: the last three batches' CPU per request all within this fraction of their mean.</summary>
+    const double Steady = 0.10;
+    const int MaxWarmupRequests = 400;
+    static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(60);
+
     /// <param name="workers">Overrides the runner's concurrency for one operation.</param>
     /// <param name="budget">Overrides the request budget for one operation (its warm-up takes a tenth, at least one).</param>
     public async Task<Measurement> RunAsync(Func<int, CancellationToken, Task> operation, Func<TimeSpan> cpuClock, int? workers, int? budget,
@@ -33,7 +43,7 @@ public sealed class LoadRunner(int concurrency, TimeSpan duration, TimeSpan warm
         var count = workers ?? concurrency;
         var limit = budget ?? maxRequests;
         var sequence = 0;
-        await RunPhaseAsync(operation, count, warmup, Math.Max(1, limit / 10), () => Interlocked.Increment(ref sequence), null, ct);
+        var warmup = await WarmUpAsync(operation, cpuClock, count, budget, () => Interlocked.Increment(ref sequence), ct);
 
         var latencies = new List<double>[count];
         var failures = 0;
@@ -49,7 +59,39 @@ public sealed class LoadRunner(int concurrency, TimeSpan duration, TimeSpan warm
                 }
             }, ct);
         var elapsed = clock.Elapsed;
-        return Measurement.From([.. latencies.Where(l => l is not null).SelectMany(l => l)], failures, elapsed, cpuClock() - cpuBefore);
+        return Measurement.From([.. latencies.Where(l => l is not null).SelectMany(l => l)], failures, elapsed, cpuClock() - cpuBefore) with { Warmup = warmup };
+    }
+
+    /// <summary>
+    /// Batches of requests until the CPU per request settles (<see cref="Steady"/>), or the caps are reached. An
+    /// operation with a small budget (seconds per request) warms up on a tenth of it instead.
+    /// </summary>
+    static async Task<Warmup> WarmUpAsync(Func<int, CancellationToken, Task> operation, Func<TimeSpan> cpuClock, int workers, int? budget,
+        Func<int> next, CancellationToken ct)
+    {
+        if (budget is { } small)
+        {
+            var before = cpuClock();
+            var requests = Math.Max(1, small / 10);
+            await RunPhaseAsync(operation, workers, MaxWarmup, requests, next, null, ct);
+            return new(requests, (cpuClock() - before).TotalMilliseconds / requests, Settled: false);
+        }
+        var batch = Math.Max(4, 2 * workers);
+        var perRequest = new List<double>();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var before = cpuClock();
+            await RunPhaseAsync(operation, workers, MaxWarmup, batch, next, null, ct);
+            perRequest.Add((cpuClock() - before).TotalMilliseconds / batch);
+            var last = perRequest.TakeLast(3).ToList();
+            var mean = last.Average();
+            var settled = last.Count == 3 && last.All(c => Math.Abs(c - mean) <= Steady * mean);
+            if (settled || perRequest.Count * batch >= MaxWarmupRequests || clock.Elapsed > MaxWarmup)
+            {
+                return new(perRequest.Count * batch, perRequest[^1], settled);
+            }
+        }
     }
 
     static async Task RunPhaseAsync(Func<int, CancellationToken, Task> operation, int workers, TimeSpan duration, int limit,

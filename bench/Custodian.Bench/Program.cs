@@ -3,6 +3,8 @@ using Custodian.Bench;
 // bench generate --db sqlite|postgres [--conn …] --data DIR [--scale 1]
 // bench run      --db sqlite|postgres [--conn …] --data DIR --server path/Custodian.Server.dll
 //                [--duration 10] [--concurrency 4] [--out results.md] [--label text] [--only "name|name"]  (parts of scenario names, which hold commas)
+//                [--floor bench/floor/floor]
+// bench footprint --db … --data DIR --server path/Custodian.Server.dll|published/Custodian.Server [--env "NAME=value,…"] [--label text] [--out file]
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -28,6 +30,18 @@ switch (options.Command)
             await File.AppendAllTextAsync(output, report + Environment.NewLine, cancel.Token);
         }
         return driver.Failed ? 1 : 0;
+    case "footprint":
+        var footprint = await new Footprint(database, BenchManifest.Load(manifestPath), options, dataDirectory).RunAsync(cancel.Token);
+        Console.WriteLine(footprint);
+        if (options.Find("out") is { } footprintOutput)
+        {
+            if (!File.Exists(footprintOutput))
+            {
+                await File.AppendAllTextAsync(footprintOutput, Footprint.Header + Environment.NewLine, cancel.Token);
+            }
+            await File.AppendAllTextAsync(footprintOutput, footprint + Environment.NewLine, cancel.Token);
+        }
+        return 0;
     default:
         Console.Error.WriteLine("usage: bench generate|run --db sqlite|postgres [--conn …] --data DIR …");
         return 2;

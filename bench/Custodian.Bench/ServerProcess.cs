@@ -13,6 +13,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>From the process's start to its first answered request (cold start).</summary>
+    public TimeSpan StartTime { get; private set; }
+
     ServerProcess(Process process, Uri baseAddress)
     {
         _process = process;
@@ -23,11 +26,16 @@ public sealed class ServerProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string>? extraEnvironment, CancellationToken ct)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        // A published release is its own executable; a build is a dll that dotnet runs.
+        var published = !serverDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(published ? serverDll : "dotnet")
         {
             WorkingDirectory = dataDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        start.ArgumentList.Add(serverDll);
+        if (!published)
+        {
+            start.ArgumentList.Add(serverDll);
+        }
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         foreach (var (key, value) in database.ServerEnvironment())
@@ -43,6 +51,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             start.Environment[key] = value;
         }
+        var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
         process.OutputDataReceived += (_, e) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[server] {e.Data}"); } };
@@ -59,6 +68,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
+        server.StartTime = clock.Elapsed;
         return server;
     }
 
@@ -66,7 +76,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         // A loaded machine can take many seconds to answer the first request; a short timeout would never see it.
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -86,9 +96,9 @@ public sealed class ServerProcess : IAsyncDisposable
             catch (TaskCanceledException) when (!ct.IsCancellationRequested)
             {
             }
-            await Task.Delay(250, ct);
+            await Task.Delay(20, ct);
         }
-        throw new TimeoutException("The server did not answer /alive within two minutes.");
+        throw new TimeoutException("The server did not answer /alive within five minutes.");
     }
 
     /// <summary>Resident and peak resident memory in MiB, from /proc (Linux).</summary>
@@ -100,6 +110,12 @@ public sealed class ServerProcess : IAsyncDisposable
             .FirstOrDefault();
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
+
+    /// <summary>Resident memory not backed by a file (heaps, JIT'd code, stacks), in MiB: what mapped assemblies leave out.</summary>
+    public double AnonymousRss() => File.ReadLines($"/proc/{_process.Id}/smaps_rollup")
+        .Where(l => l.StartsWith("Anonymous:", StringComparison.Ordinal))
+        .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024)
+        .FirstOrDefault();
 
     /// <summary>User and system CPU time the server has used so far.</summary>
     public TimeSpan CpuTime()

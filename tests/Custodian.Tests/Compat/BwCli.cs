@@ -22,10 +22,19 @@ public sealed record BwResult(int ExitCode, string Stdout, string Stderr)
 public sealed class BwCli : IDisposable
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
-    readonly CompatServer _server;
+    readonly string _baseUrl;
+    readonly string? _authorityPem;
     readonly DirectoryInfo _appData = Directory.CreateTempSubdirectory("custodian-bw-");
 
-    public BwCli(CompatServer server) => _server = server;
+    public BwCli(CompatServer server) : this(server.BaseUrl, server.Certificates.AuthorityPemPath) { }
+
+    /// <summary>A CLI for a server that is not a <see cref="CompatServer"/> (an installed release), trusting
+    /// <paramref name="authorityPem"/> when it serves HTTPS.</summary>
+    public BwCli(string baseUrl, string? authorityPem)
+    {
+        _baseUrl = baseUrl;
+        _authorityPem = authorityPem;
+    }
 
     /// <summary>The session key of the last unlock, sent as BW_SESSION on later commands.</summary>
     public string? Session { get; set; }
@@ -66,7 +75,7 @@ public sealed class BwCli : IDisposable
     /// <summary>The CLI's state file (application id, stored tokens).</summary>
     public string DataFile => Path.Combine(_appData.FullName, "data.json");
 
-    public Task<BwResult> ConfigServerAsync() => RunAsync("config", "server", _server.BaseUrl);
+    public Task<BwResult> ConfigServerAsync() => RunAsync("config", "server", _baseUrl);
 
     /// <summary>Password login (extra arguments such as <c>--method 0 --code …</c>); on success the session key unlocks the vault.</summary>
     public async Task<BwResult> LoginAsync(string email, string password, params string[] extra)
@@ -109,7 +118,10 @@ public sealed class BwCli : IDisposable
         var env = start.Environment;
         env["BITWARDENCLI_APPDATA_DIR"] = _appData.FullName;
         env["BW_NOINTERACTION"] = "true";
-        env["NODE_EXTRA_CA_CERTS"] = _server.Certificates.AuthorityPemPath;
+        if (_authorityPem is not null)
+        {
+            env["NODE_EXTRA_CA_CERTS"] = _authorityPem;
+        }
         foreach (var proxy in new[] { "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy" })
         {
             env.Remove(proxy);
