@@ -49,6 +49,8 @@ export const router = createHashRouter([
           { path: "update-password", element: <UpdatePasswordRoute /> },
           { path: "vault", children: vaultRoutes },
           { path: "settings/two-step-login", element: <TwoStepLoginPage /> },
+          { path: "settings/emergency-access", lazy: async () => ({ Component: (await import("../features/emergency-access/components/emergency-access-page")).EmergencyAccessPage }) },
+          { path: "settings/emergency-access/:id/view", lazy: async () => ({ Component: (await import("../features/emergency-access/components/emergency-view-page")).EmergencyViewPage }) },
           { path: "organizations/new", lazy: async () => ({ Component: (await import("./routes/new-organization-route")).NewOrganizationRoute }) },
           product("admin-console"),
           product("provider-portal"),
