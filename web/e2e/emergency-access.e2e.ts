@@ -58,3 +58,30 @@ describe("emergency access in Chromium", () => {
     await expect.poll(() => grantee.getByRole("cell", { name: "Will and testament" }).isVisible(), { timeout: 30_000 }).toBe(true);
   }, 300_000);
 });
+
+// The same server: a second journey costs no second start-up.
+describe("log in with device in Chromium", () => {
+  it("a new browser asks, the logged-in one sees the same fingerprint phrase and approves, the new one lands in the vault", async () => {
+    const [email, password] = [uniqueEmail("device"), "a long enough master password"];
+    await registerApi(env.server, email, password);
+    const approver = (await personPage(env.browser, env.server.baseUrl)).page;
+    await logInThroughUi(approver, email, password);
+
+    const newcomer = (await personPage(env.browser, env.server.baseUrl)).page;
+    await newcomer.goto("/#/login");
+    await newcomer.getByRole("link", { name: "Log in with device" }).click();
+    await heading(newcomer, "Log in with device");
+    await newcomer.getByLabel("Email address").fill(email);
+    await newcomer.getByRole("button", { name: "Send request" }).click();
+    const phrase = newcomer.getByLabel("Fingerprint phrase");
+    await expect.poll(() => phrase.textContent(), { timeout: 30_000 }).toMatch(/[a-z]+(-[a-z]+){4}/);
+
+    await approver.getByRole("link", { name: "Login requests" }).click();
+    await heading(approver, "Login requests");
+    const shown = (await phrase.textContent())!;
+    await expect.poll(() => approver.getByRole("cell", { name: shown }).first().isVisible(), { timeout: 30_000 }).toBe(true);
+    await approver.getByRole("button", { name: "Approve" }).click();
+    await expect.poll(() => newcomer.url(), { timeout: 60_000 }).toContain("/vault");
+  }, 300_000);
+});
+

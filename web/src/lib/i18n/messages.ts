@@ -111,6 +111,19 @@ const en = {
   "emergency.incomplete": "This invitation link is incomplete.",
   "emergency.done": "Done",
   "emergency.back": "Back to emergency access",
+  "device.loginLink": "Log in with device",
+  "device.title": "Log in with device",
+  "device.intro": "Approve this login from a device where you are already logged in. Check that it shows the same fingerprint phrase.",
+  "device.send": "Send request",
+  "device.phrase": "Fingerprint phrase",
+  "device.waiting": "Waiting for approval…",
+  "device.requestsTitle": "Login requests",
+  "device.requestsIntro": "A device is asking to log in to your account. Approve only if you started it and the fingerprint phrase matches.",
+  "device.none": "No pending login requests.",
+  "device.device": "Device",
+  "device.created": "Requested",
+  "device.approve": "Approve",
+  "device.deny": "Deny",
 } as const;
 
 export type MessageKey = keyof typeof en;
