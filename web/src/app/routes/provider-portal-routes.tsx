@@ -1,8 +1,11 @@
 import { Navigate, type RouteObject } from "react-router";
+import { AccessRequestsPage } from "../../features/providers/components/access-requests-page";
+import { AssignmentsPage } from "../../features/providers/components/assignments-page";
 import { ClientsPage } from "../../features/providers/components/clients-page";
 import { MembersPage } from "../../features/providers/components/members-page";
 import { ProviderLayout } from "../../features/providers/components/provider-layout";
 import { ProviderSettingsPage } from "../../features/providers/components/provider-settings-page";
+import { TeamsPage } from "../../features/providers/components/teams-page";
 import { providerToolsRoutes } from "./provider-tools-routes";
 
 /** Provider Portal routes (children of /providers/:providerId), mounted by ../router.tsx. */
@@ -13,6 +16,9 @@ export const providerPortalRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="clients" replace /> },
       { path: "clients", element: <ClientsPage /> },
       { path: "members", element: <MembersPage /> },
+      { path: "assignments", element: <AssignmentsPage /> },
+      { path: "teams", element: <TeamsPage /> },
+      { path: "access", element: <AccessRequestsPage /> },
       { path: "settings", element: <ProviderSettingsPage /> },
       ...providerToolsRoutes,
     ],

@@ -3,6 +3,8 @@
  * translation is one more object of the same shape. Pages not yet moved here still hold their English inline.
  * Placeholders are {name}; dates and numbers go through Intl (format.ts), never through these strings.
  */
+import { accessMessages } from "./access-messages";
+
 const en = {
   "app.name": "Custodian",
   "app.skipToContent": "Skip to content",
@@ -124,6 +126,7 @@ const en = {
   "device.created": "Requested",
   "device.approve": "Approve",
   "device.deny": "Deny",
+  ...accessMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;
