@@ -1,4 +1,6 @@
 using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.AuthRequests;
+using Custodian.Server.Features.EmergencyAccess;
 using Custodian.Server.Features.Admin;
 using Custodian.Server.Features.Providers;
 using Custodian.Server.Features.TwoFactor;
@@ -38,7 +40,7 @@ builder.Services.AddProxyNetwork();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddIcons();
 builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddTwoFactor()
-    .AddPublicApi().AddScim().AddSends().AddNotifications(builder.Configuration);
+    .AddPublicApi().AddScim().AddSends().AddEmergencyAccess().AddAuthRequests().AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 DataFiles.SecureExisting(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.DataDirectory);
@@ -92,6 +94,8 @@ app.MapScim();        // /scim/v2/{orgId}/* for Entra ID and Okta, with the org'
 api.MapAssignmentEndpoints();
 api.MapAccessRequestEndpoints();
 api.MapClientBulkEndpoints();   // tags, templates, bulk jobs, confirm everywhere
+api.MapEmergencyAccessEndpoints();
+api.MapAuthRequestEndpoints();   // the anonymous create and response routes carry the access code
 app.MapAdminEndpoints();
 app.MapNotificationHubs();   // /notifications/hub (access_token in the query) and /notifications/anonymous-hub
 

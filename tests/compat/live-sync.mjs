@@ -13,5 +13,7 @@ const connection = new signalR.HubConnectionBuilder()
   .build();
 connection.on("ReceiveMessage", (message) => console.log(JSON.stringify(message)));
 connection.on("Heartbeat", () => {});
+// The anonymous hub answers a login-with-device request under this name (Bitwarden's spelling).
+connection.on("AuthRequestResponseRecieved", (message) => console.log(JSON.stringify(message)));
 await connection.start();
 console.log("connected");

@@ -395,5 +395,35 @@ public static class AuthorizationMatrix
         ["PUT /api/organizations/{organizationId:guid}/provider-access/settings"] = new(Owner, w => new { requiresApproval = false }, Member),
         ["POST /api/organizations/{organizationId:guid}/provider-access/requests/{id:guid}/approve"] = new(Owner, NoBody, Member, Replay: false),
         ["POST /api/organizations/{organizationId:guid}/provider-access/requests/{id:guid}/deny"] = new(Owner, NoBody, Member, Replay: false),
+
+        // Emergency access: Alice is the grantor and Bob her takeover contact, his recovery approved. Each step is the
+        // grantor's or the grantee's; the other side and everyone else get a 404. Either side may remove the row.
+        ["GET /api/emergency-access/trusted"] = AnyUser(),
+        ["GET /api/emergency-access/granted"] = AnyUser(),
+        ["POST /api/emergency-access/invite"] = AnyUser(w => new { email = Infrastructure.TestAccounts.NewEmail("contact"), type = 0, waitTimeDays = 1 }),
+        ["GET /api/emergency-access/{id:guid}"] = new(Owner, Denied: Member),
+        ["PUT /api/emergency-access/{id:guid}"] = new(Owner, EmergencyUpdate, Member),
+        ["POST /api/emergency-access/{id:guid}"] = new(Owner, EmergencyUpdate, Member),
+        ["DELETE /api/emergency-access/{id:guid}"] = new(Owner, NoBody, Replay: false),
+        ["POST /api/emergency-access/{id:guid}/delete"] = new(Owner, NoBody, Replay: false),
+        ["POST /api/emergency-access/{id:guid}/reinvite"] = new(Owner, NoBody, Member, Replay: false),
+        ["POST /api/emergency-access/{id:guid}/confirm"] = new(Owner, w => new { key = RsaKey }, Member, Replay: false),
+        ["POST /api/emergency-access/{id:guid}/approve"] = new(Owner, NoBody, Member, Replay: false),
+        ["POST /api/emergency-access/{id:guid}/reject"] = new(Owner, NoBody, Member, Replay: false),
+        ["POST /api/emergency-access/{id:guid}/accept"] = new(OrgMember, w => new { token = "not-the-mailed-token" }, [Owner], Replay: false),
+        ["POST /api/emergency-access/{id:guid}/initiate"] = new(OrgMember, NoBody, [Owner], Replay: false),
+        ["GET /api/emergency-access/{id:guid}/policies"] = new(OrgMember, Denied: [Owner]),
+        ["POST /api/emergency-access/{id:guid}/takeover"] = new(OrgMember, NoBody, [Owner]),
+        ["POST /api/emergency-access/{id:guid}/password"] = new(OrgMember, w => new { newMasterPasswordHash = "x", key = w.Enc("k") }, [Owner], Replay: false),
+        ["POST /api/emergency-access/{id:guid}/view"] = new(OrgMember, NoBody, [Owner], Replay: false),
+
+        // Login with a device: a new device asks (anonymous) and reads the answer with its access code; only the
+        // account's owner lists, reads and answers its requests ({id} is a request for Alice).
+        ["POST /api/auth-requests"] = Public(),
+        ["GET /api/auth-requests/{id:guid}/response"] = TokenInRequest(),
+        ["GET /api/auth-requests"] = AnyUser(),
+        ["GET /api/auth-requests/pending"] = AnyUser(),
+        ["GET /api/auth-requests/{id:guid}"] = new(Owner, Denied: Member),
+        ["PUT /api/auth-requests/{id:guid}"] = new(Owner, w => new { key = RsaKey, deviceIdentifier = "any", requestApproved = true }, Member, Replay: false),
     };
 }

@@ -13,6 +13,8 @@ public static class Bodies
 
     public static readonly object PolicyBody = new { enabled = true, data = new { minLength = 12 } };
 
+    public static object EmergencyUpdate(SecurityWorld w) => new { type = 1, waitTimeDays = 7 };
+
     public static object Password(SecurityWorld w) => new { masterPasswordHash = w.Alice.Account.MasterPasswordHash };
 
     public static object AssignmentPairs(SecurityWorld w) => new { providerUserIds = new[] { w.Id("providerUser") }, organizationIds = new[] { w.Id("client") } };

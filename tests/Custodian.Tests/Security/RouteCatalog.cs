@@ -79,6 +79,8 @@ public static partial class RouteCatalog
         ("access", "accessId") => "sendAccessId",
         ("files", "id") => "sendFile",   // the download link /sends/files/{id}/{fileId}
         ("files" or "file", "fileId") => template.StartsWith("/api/sends/{id", StringComparison.Ordinal) ? "sendPendingFileId" : "sendFileId",
+        ("emergency-access", "id") => "emergencyAccess",
+        ("auth-requests", "id") => "authRequest",
         ("clients", "id") => "providerOrganization",   // the provider's link to the client org
         ("organizations", "id") => template.Contains("{providerId", StringComparison.Ordinal) ? "providerOrganization" : "org",
         ("providers", "id") => "provider",

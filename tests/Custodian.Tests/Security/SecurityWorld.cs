@@ -138,6 +138,12 @@ public sealed class SecurityWorld : ApiFactory
         Ids["bulkJob"] = (await Carol.Client.PostJsonAsync($"{providerPath}/bulk-jobs", Bodies.BulkSeats(this)))["id"]!.GetValue<string>();
         Ids["browserJob"] = (await Carol.Client.PostJsonAsync($"{providerPath}/bulk-jobs",
             new { kind = 12, selection = new { all = true }, parameters = new { } }))["id"]!.GetValue<string>();
+        // Bob is Alice's takeover contact and his recovery is approved: every emergency-access step has a row.
+        var emergency = await EmergencyAccess.TestEmergencyAccess.ConfirmedAsync(this, Alice, Bob, type: 1);
+        await ApiClient.ReadOkOrEmptyAsync(await Bob.Client.PostAsync($"/api/emergency-access/{emergency}/initiate"));
+        await ApiClient.ReadOkOrEmptyAsync(await Alice.Client.PostAsync($"/api/emergency-access/{emergency}/approve"));
+        Ids["emergencyAccess"] = emergency.ToString();
+        Ids["authRequest"] = (await new AuthRequests.NewDevice().RequestAsync(this, Alice.Email)).ToString();
         var otherProvider = await this.CreateProviderAsync(Oscar, "Oscar's MSP");
         await otherProvider.CreateClientAsync(Oscar, "Client B", TestAccounts.NewEmail("client-b"));
     }

@@ -109,8 +109,8 @@ public sealed class TwoFactorPolicyTests(ApiFactory api) : IClassFixture<ApiFact
         await owner.Client.PutJsonAsync($"/api/providers/{provider.Id}", new { name = "Northwind MSP", billingEmail = owner.Email, requireTwoFactor = true });
         await owner.Client.PutJsonAsync($"/api/providers/{provider.Id}", new { name = "Northwind MSP", billingEmail = owner.Email, requireTwoFactor = false });
         var log = (await owner.Client.GetJsonAsync($"/api/providers/{provider.Id}/events"))["data"]!.AsArray()
-            .Where(e => e!["type"]!.GetValue<int>() is 9600 or 9601).ToList();
-        Assert.Equal([9601, 9600], log.Select(e => e!["type"]!.GetValue<int>()));
+            .Where(e => e!["type"]!.GetValue<int>() is 9800 or 9801).ToList();
+        Assert.Equal([9801, 9800], log.Select(e => e!["type"]!.GetValue<int>()));
         Assert.All(log, e => Assert.Equal(owner.Id.ToString(), e!["actingUserId"]!.GetValue<string>()));
     }
 }

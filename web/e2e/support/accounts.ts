@@ -17,7 +17,7 @@ export async function registerApi(server: RunningServer, email: string, password
     keys: { publicKey: m.publicKey, encryptedPrivateKey: m.encryptedPrivateKey }, kdf: 0, kdfIterations: 600000, kdfMemory: null, kdfParallelism: null,
   });
   const login = await loginWithPassword(client, email, password, crypto.randomUUID());
-  return { publicKey: m.publicKey, api: new ApiClient({ baseUrl: server.baseUrl, getAccessToken: () => login.accessToken }) };
+  return { publicKey: m.publicKey, userKey: login.keys.userKey, api: new ApiClient({ baseUrl: server.baseUrl, getAccessToken: () => login.accessToken }) };
 }
 
 /** An owner with an org whose key is wrapped to them. */

@@ -84,7 +84,8 @@ public static class MasterPasswordEndpoints
         await db.SaveChangesAsync(ct);
     }
 
-    static void SetMasterPassword(User user, MasterPasswordHasher hasher, string newHash, string key, TimeProvider time)
+    /// <summary>A new master password hash and the user key wrapped by the new master key; every session ends (new stamp).</summary>
+    internal static void SetMasterPassword(User user, MasterPasswordHasher hasher, string newHash, string key, TimeProvider time)
     {
         user.MasterPassword = hasher.Hash(user, newHash);
         user.Key = key;

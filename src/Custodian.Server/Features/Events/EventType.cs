@@ -95,6 +95,21 @@ public enum EventType
     ProviderAccess_FirstUsed = 9507,
 
     // Custodian's own: the provider's settings that bind every technician (Bitwarden's portal has none).
-    Provider_TwoFactorRequired = 9600,
-    Provider_TwoFactorNotRequired = 9601,
+    Provider_TwoFactorRequired = 9800,
+    Provider_TwoFactorNotRequired = 9801,
+    // Custodian's own: emergency access and login with a device (Bitwarden logs neither for personal accounts).
+    // Each names the grantor (or the requesting account) as UserId, so it lands in that user's log.
+    EmergencyAccess_Invited = 9600,
+    EmergencyAccess_Accepted = 9601,
+    EmergencyAccess_Confirmed = 9602,
+    EmergencyAccess_RecoveryInitiated = 9603,
+    EmergencyAccess_RecoveryApproved = 9604,
+    EmergencyAccess_RecoveryRejected = 9605,
+    EmergencyAccess_RecoveryTimedOut = 9606,
+    EmergencyAccess_Viewed = 9607,
+    EmergencyAccess_TookOver = 9608,
+    EmergencyAccess_Removed = 9609,
+    EmergencyAccess_Updated = 9610,
+    AuthRequest_Approved = 9700,
+    AuthRequest_Denied = 9701,
 }

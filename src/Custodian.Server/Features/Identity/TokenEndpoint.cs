@@ -59,7 +59,11 @@ public static class TokenEndpoint
         }
         var normalized = email.ToLowerInvariant();
         var user = await c.Db.Users.SingleOrDefaultAsync(u => u.Email == normalized, ct);
-        if (user is null || !c.Hasher.Verify(user, password))
+        // Login with a device: an approved request's access code stands in for the master password hash.
+        var authRequest = c.Form["authRequest"];
+        var now = c.Time.GetUtcNow().UtcDateTime;
+        if (user is null || !(authRequest is null ? c.Hasher.Verify(user, password)
+                : await AuthRequests.AuthRequestLogin.IsValidAsync(c.Db, authRequest, user.Id, password, now, ct)))
         {
             await c.Throttle.RecordFailureAsync(keys, ct);
             return Error("invalid_grant", "invalid_username_or_password", WrongPassword);
@@ -77,6 +81,10 @@ public static class TokenEndpoint
             await c.Db.SaveChangesAsync(ct);   // the failed-login event
             await c.Throttle.RecordFailureAsync(keys, ct);
             return Error("invalid_grant", "invalid_grant", TwoFactorGate.InvalidMessage);
+        }
+        if (authRequest is not null && !await AuthRequests.AuthRequestLogin.ClaimAsync(c.Db, authRequest, now, ct))
+        {
+            return Error("invalid_grant", "invalid_username_or_password", WrongPassword);   // used by a login that raced this one
         }
         await c.Throttle.ResetAsync(keys, ct);
         return await IssueAsync(c, user, clientId, scopes, withRefresh: scopes.Contains("offline_access"), ct, second.RememberToken);

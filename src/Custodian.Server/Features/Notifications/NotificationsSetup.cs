@@ -7,6 +7,7 @@ public static class NotificationsSetup
     /// <summary>SignalR with Bitwarden's MessagePack settings (contractless, so PascalCase keys) beside JSON.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<PushHubs>();
         var redis = configuration["Notifications:Redis"];
         var postgres = configuration["Database:Provider"] == nameof(Infrastructure.Data.DatabaseProvider.Postgres);
         if (string.IsNullOrEmpty(redis) && postgres)

@@ -13,18 +13,31 @@ public sealed record PushEnvelope(Guid UserId, PushType Type, JsonElement Payloa
     const string ReceiveMessage = "ReceiveMessage";
 
     /// <summary>Back to the typed payload, so MessagePack writes the same map Bitwarden's server does.</summary>
-    public Task DeliverAsync(IHubContext<NotificationsHub> hub, CancellationToken ct)
+    public Task DeliverAsync(PushHubs hubs, CancellationToken ct)
     {
         object payload = Type switch
         {
+            PushType.AuthRequest or PushType.AuthRequestResponse => Payload.Deserialize<AuthRequestPayload>(JsonDefaults.Options)!,
             PushType.SyncCipherCreate or PushType.SyncCipherUpdate or PushType.SyncCipherDelete or PushType.SyncLoginDelete =>
                 Payload.Deserialize<SyncCipherPayload>(JsonDefaults.Options)!,
             PushType.SyncFolderCreate or PushType.SyncFolderUpdate or PushType.SyncFolderDelete or PushType.SyncSendCreate
                 or PushType.SyncSendUpdate or PushType.SyncSendDelete => Payload.Deserialize<SyncItemPayload>(JsonDefaults.Options)!,
             _ => Payload.Deserialize<UserPayload>(JsonDefaults.Options)!,
         };
-        return hub.Clients.User(UserId.ToString()).SendAsync(ReceiveMessage, new PushMessage(Type, payload, ContextId), ct);
+        var message = new PushMessage(Type, payload, ContextId);
+        // The answer to a login-with-device request goes to the waiting device alone, in the anonymous hub's group
+        // named by the request id, under the method name Bitwarden's clients listen for (spelling included).
+        return Type == PushType.AuthRequestResponse && payload is AuthRequestPayload answer
+            ? hubs.Anonymous.Clients.Group(answer.Id.ToString()).SendAsync("AuthRequestResponseRecieved", message, ct)
+            : hubs.Users.Clients.User(UserId.ToString()).SendAsync(ReceiveMessage, message, ct);
     }
+}
+
+/// <summary>The two hubs a message may leave through.</summary>
+public sealed class PushHubs(IHubContext<NotificationsHub> users, IHubContext<AnonymousNotificationsHub> anonymous)
+{
+    public IHubContext<NotificationsHub> Users => users;
+    public IHubContext<AnonymousNotificationsHub> Anonymous => anonymous;
 }
 
 /// <summary>
@@ -37,18 +50,18 @@ public interface IPushBus
     Task PublishAsync(IReadOnlyList<PushEnvelope> messages, CancellationToken ct);
 }
 
-public sealed class InProcessPushBus(IHubContext<NotificationsHub> hub) : IPushBus
+public sealed class InProcessPushBus(PushHubs hubs) : IPushBus
 {
     public async Task PublishAsync(IReadOnlyList<PushEnvelope> messages, CancellationToken ct)
     {
         foreach (var message in messages)
         {
-            await message.DeliverAsync(hub, ct);
+            await message.DeliverAsync(hubs, ct);
         }
     }
 }
 
-public sealed class PostgresPushBus(IOptions<DatabaseOptions> options, IHubContext<NotificationsHub> hub, ILogger<PostgresPushBus> logger)
+public sealed class PostgresPushBus(IOptions<DatabaseOptions> options, PushHubs hubs, ILogger<PostgresPushBus> logger)
     : BackgroundService, IPushBus
 {
     const string Channel = "custodian_push";
@@ -100,7 +113,7 @@ public sealed class PostgresPushBus(IOptions<DatabaseOptions> options, IHubConte
         {
             foreach (var message in JsonSerializer.Deserialize<PushEnvelope[]>(payload, JsonDefaults.Options) ?? [])
             {
-                await message.DeliverAsync(hub, CancellationToken.None);
+                await message.DeliverAsync(hubs, CancellationToken.None);
             }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)

@@ -37,3 +37,6 @@ public sealed record SyncItemPayload(Guid Id, Guid UserId, DateTime RevisionDate
 
 /// <summary>Bitwarden's <c>UserPushNotification</c>: full syncs, org keys, log out.</summary>
 public sealed record UserPayload(Guid UserId, DateTime Date);
+
+/// <summary>Bitwarden's <c>AuthRequestPushNotification</c>: a login-with-device request, or its answer.</summary>
+public sealed record AuthRequestPayload(Guid UserId, Guid Id);

@@ -1,4 +1,5 @@
 using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.AuthRequests;
 using Custodian.Server.Features.Sends;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Data;
@@ -42,6 +43,12 @@ public sealed class PushOutbox
                 User u when !added && !deleted && entry.Property(nameof(User.SecurityStamp)).IsModified =>
                     new(PushType.LogOut, id => new UserPayload(id, DateTime.UtcNow), [u.Id]),
                 User => null,   // the account revision stub, or profile changes the next sync brings
+                // A new request tells the user's logged-in devices; an approval tells the requesting device. A denial
+                // is not sent, so whoever asked learns nothing from it (as Bitwarden does).
+                AuthRequest a when added => new(PushType.AuthRequest, _ => new AuthRequestPayload(a.UserId, a.Id), [a.UserId]),
+                AuthRequest a when !deleted && a.Approved == true && entry.Property(nameof(AuthRequest.Approved)).IsModified =>
+                    new(PushType.AuthRequestResponse, _ => new AuthRequestPayload(a.UserId, a.Id), [a.UserId]),
+                AuthRequest => null,
                 IAccountRevisionSource { RevisionUserId: { } userId } => new(PushType.SyncVault, id => new UserPayload(id, DateTime.UtcNow), [userId]),
                 _ => new(PushType.SyncVault, id => new UserPayload(id, DateTime.UtcNow), null),
             };

@@ -10,13 +10,17 @@ public sealed class InviteTokens(IDataProtectionProvider protection)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(5);
 
-    ITimeLimitedDataProtector Protector => protection.CreateProtector("Custodian.Organizations.Invite").ToTimeLimitedDataProtector();
+    const string OrganizationPurpose = "Custodian.Organizations.Invite";
+
+    /// <summary>Other invitations (emergency contacts) pass their own purpose, so one kind's token never opens another's.</summary>
+    ITimeLimitedDataProtector Protector(string purpose) => protection.CreateProtector(purpose).ToTimeLimitedDataProtector();
 
     static string Payload(Guid organizationUserId, string email) => $"{organizationUserId:N}:{email.Trim().ToLowerInvariant()}";
 
-    public string Create(Guid organizationUserId, string email) => Protector.Protect(Payload(organizationUserId, email), Lifetime);
+    public string Create(Guid organizationUserId, string email, string purpose = OrganizationPurpose) =>
+        Protector(purpose).Protect(Payload(organizationUserId, email), Lifetime);
 
-    public bool IsValid(string? token, Guid organizationUserId, string email)
+    public bool IsValid(string? token, Guid organizationUserId, string email, string purpose = OrganizationPurpose)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -24,7 +28,7 @@ public sealed class InviteTokens(IDataProtectionProvider protection)
         }
         try
         {
-            return Protector.Unprotect(token) == Payload(organizationUserId, email);
+            return Protector(purpose).Unprotect(token) == Payload(organizationUserId, email);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -42,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ProviderOrganization> ProviderOrganizations => Set<ProviderOrganization>();
     public DbSet<Features.TwoFactor.TwoFactorMethod> TwoFactorMethods => Set<Features.TwoFactor.TwoFactorMethod>();
     public DbSet<Features.Sends.Send> Sends => Set<Features.Sends.Send>();
+    public DbSet<Features.EmergencyAccess.EmergencyContact> EmergencyContacts => Set<Features.EmergencyAccess.EmergencyContact>();
+    public DbSet<Features.AuthRequests.AuthRequest> AuthRequests => Set<Features.AuthRequests.AuthRequest>();
 
     /// <summary>Live-sync messages of this unit of work, sent once the request is done.</summary>
     public Features.Notifications.PushOutbox Pushes { get; } = new();

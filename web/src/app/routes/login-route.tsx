@@ -53,6 +53,7 @@ export function LoginRoute() {
   return (
     <div className="stack">
       <LoginForm initialEmail={knownEmail} onSubmit={submit} />
+      <p><Link to="/login-with-device" state={{ email: knownEmail }}>{t("device.loginLink")}</Link></p>
       <p>{t("login.noAccount")} <Link to={`/register?${new URLSearchParams({ returnTo, ...(knownEmail ? { email: knownEmail } : {}) })}`}>{t("login.createAccount")}</Link></p>
       <FirstRunHelp />
     </div>

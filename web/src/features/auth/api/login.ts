@@ -27,6 +27,8 @@ export interface LoginRequest {
   masterPasswordHash: string;
   deviceIdentifier?: string;
   twoFactor?: TwoFactorAnswer;
+  /** Log in with a device: the approved request's id, its access code standing in for the master password hash. */
+  authRequest?: string;
 }
 
 const webDeviceType = "9"; // DeviceType.ChromeBrowser
@@ -43,6 +45,7 @@ export async function login(client: ApiClient, request: LoginRequest): Promise<T
       deviceType: webDeviceType,
       deviceIdentifier: request.deviceIdentifier ?? getDeviceIdentifier(),
       deviceName: "chrome",
+      ...(request.authRequest && { authRequest: request.authRequest }),
       ...(request.twoFactor && {
         twoFactorToken: request.twoFactor.token,
         twoFactorProvider: String(request.twoFactor.provider),

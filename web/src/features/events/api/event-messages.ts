@@ -97,8 +97,8 @@ const DESCRIPTIONS: Readonly<Record<number, Describe>> = {
   9505: providerAccess("Revoked access of technician {technician} to organization"),
   9506: providerAccess("Time-boxed access of technician {technician} expired for organization"),
   9507: providerAccess("Technician {technician} first used time-boxed access to organization"),
-  9600: fixed("Required two-step login for all provider members"),
-  9601: fixed("Stopped requiring two-step login for provider members"),
+  9800: fixed("Required two-step login for all provider members"),
+  9801: fixed("Stopped requiring two-step login for provider members"),
 };
 
 export function describeEvent(event: EventRecord, names: EventNames = {}): string {

@@ -1,0 +1,195 @@
+using System.Net;
+using Custodian.Server.Features.EmergencyAccess;
+using Custodian.Server.Features.Events;
+using Custodian.Server.Infrastructure.Data;
+using Custodian.Tests.Infrastructure;
+using Custodian.Tests.Sends;
+using Custodian.Tests.Support;
+using Custodian.Tests.Vault;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Custodian.Tests.EmergencyAccess.TestEmergencyAccess;
+
+namespace Custodian.Tests.EmergencyAccess;
+
+/// <summary>
+/// Emergency access over HTTP against the database: the whole takeover with the waiting period run out on the
+/// server's clock, view after the grantor's approval, rejection, and who may touch a row.
+/// </summary>
+public sealed class EmergencyAccessTests(ClockedApiFactory api) : IClassFixture<ClockedApiFactory>
+{
+    const int View = 0, Takeover = 1;
+
+    [Fact]
+    public async Task Takeover_AfterTheWait_GranteeUnwrapsTheKey_SetsANewPassword_AndTheGrantorsSessionsEnd()
+    {
+        var (grantor, grantee) = (await api.LoginNewUserAsync(), await api.LoginNewUserAsync());
+        var cipherId = await TestCiphers.CreateAsync(grantor, TestCiphers.Login(grantor, "Bank"));
+        var id = await InviteAsync(api, grantor, grantee.Email, Takeover, waitDays: 2);
+        var invited = (await grantor.Client.GetJsonAsync($"/api/emergency-access/{id}"));
+        Assert.Equal("emergencyAccessGranteeDetails", invited["object"]!.GetValue<string>());
+        Assert.Equal(0, invited["status"]!.GetValue<int>());
+        Assert.Null(invited["granteeId"]);
+
+        // The mailed token is bound to the invited address: someone else holding it cannot accept.
+        var token = TestMembers.ReadMailToken(api, $"id={id}");
+        var stranger = await api.LoginNewUserAsync();
+        await ApiClient.ReadErrorAsync(await stranger.Client.PostAsync($"/api/emergency-access/{id}/accept", new { token }), HttpStatusCode.BadRequest);
+        await ApiClient.ReadOkOrEmptyAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/accept", new { token }));
+        Assert.Contains("Accepted emergency access", MailSubjects(api, grantor.Email));
+        await ApiClient.ReadOkOrEmptyAsync(await ConfirmAsync(grantor, grantee, id));
+        Assert.Contains("You have been confirmed as an emergency contact", MailSubjects(api, grantee.Email));
+
+        var granted = (await grantee.Client.GetJsonAsync("/api/emergency-access/granted"))["data"]!.AsArray().Single()!;
+        Assert.Equal("emergencyAccessGrantorDetails", granted["object"]!.GetValue<string>());
+        Assert.Equal(grantor.Id, granted["grantorId"]!.GetValue<Guid>());
+        Assert.Equal((2, 1, 2), (granted["status"]!.GetValue<int>(), granted["type"]!.GetValue<int>(), granted["waitTimeDays"]!.GetValue<int>()));
+
+        await ApiClient.ReadOkOrEmptyAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/initiate"));
+        Assert.Contains("Emergency access initiated", MailSubjects(api, grantor.Email));
+        await ApiClient.ReadErrorAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/takeover"), HttpStatusCode.BadRequest);
+
+        // Not yet: one minute short of the wait. Then the job grants it once, though the hosted run (its timer
+        // follows the moved clock) and this explicit run race for the row.
+        var job = api.Services.GetRequiredService<EmergencyAccessTimeoutJob>();
+        api.Clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await job.ApproveTimedOutAsync(TestContext.Current.CancellationToken));
+        // Two days later both log in afresh (access tokens last an hour).
+        (grantor, grantee) = (await api.LoginAsync(grantor.Account), await api.LoginAsync(grantee.Account));
+        Assert.Equal(3, await StatusAsync(grantee));
+        api.Clock.Advance(TimeSpan.FromMinutes(2));
+        await job.ApproveTimedOutAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(4, await StatusAsync(grantee));
+        Assert.Equal(0, await job.ApproveTimedOutAsync(TestContext.Current.CancellationToken));
+        // Whichever run claimed it mails after its claim: wait for that mail, then check nobody mailed twice.
+        for (var wait = 0; wait < 100 && !MailSubjects(api, grantor.Email).Contains("Emergency access granted"); wait++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        Assert.Single(MailSubjects(api, grantee.Email), s => s == "Emergency access approved");
+        Assert.Single(MailSubjects(api, grantor.Email), s => s == "Emergency access granted");
+
+        var takeover = await grantee.Client.PostJsonAsync($"/api/emergency-access/{id}/takeover");
+        Assert.Equal("emergencyAccessTakeover", takeover["object"]!.GetValue<string>());
+        var userKey = Unwrap(grantee, takeover);
+        Assert.Equal(grantor.Account.UserKey.ToBytes(), userKey.ToBytes());
+        var kdf = new KdfSettings((KdfType)takeover["kdf"]!.GetValue<int>(), takeover["kdfIterations"]!.GetValue<int>(), null, null);
+        Assert.Equal(grantor.Email, takeover["salt"]!.GetValue<string>());
+        Assert.Empty((await grantee.Client.GetJsonAsync($"/api/emergency-access/{id}/policies"))["data"]!.AsArray());
+
+        Assert.Equal(HttpStatusCode.OK, (await grantor.Client.GetAsync("/api/accounts/profile")).StatusCode);
+        // The grantee's client derives the new master key with the grantor's KDF and salt and rewraps the same user key.
+        const string newPassword = "taken over by my trusted contact";
+        var masterKey = ClientCrypto.MasterKey(newPassword, grantor.Email, kdf);
+        await ApiClient.ReadOkOrEmptyAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/password", new
+        {
+            newMasterPasswordHash = ClientCrypto.MasterPasswordHash(masterKey, newPassword),
+            key = ClientCrypto.EncryptToEncString(userKey.ToBytes(), ClientCrypto.StretchMasterKey(masterKey)),
+        }));
+
+        // The grantor's session from before (its token still within its hour) ends with the new password.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await grantor.Client.GetAsync("/api/accounts/profile")).StatusCode);
+        var after = await api.LoginAsync(grantor.Account.WithNewPassword(newPassword, kdf));
+        var sync = await after.Client.GetJsonAsync("/api/sync");
+        var item = sync["ciphers"]!.AsArray().Single(c => c!["id"]!.GetValue<Guid>() == cipherId)!;
+        Assert.Equal("Bank", ClientCrypto.DecryptEncStringUtf8(item["name"]!.GetValue<string>(), userKey));
+        Assert.Equal(userKey.ToBytes(), ClientCrypto.DecryptEncString(sync["profile"]!["key"]!.GetValue<string>(),
+            ClientCrypto.StretchMasterKey(masterKey)));
+
+        await using var scope = api.Services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Events
+            .Where(e => e.UserId == grantor.Id).Select(e => e.Type).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([EventType.EmergencyAccess_Invited, EventType.EmergencyAccess_Accepted, EventType.EmergencyAccess_Confirmed,
+            EventType.EmergencyAccess_RecoveryInitiated, EventType.EmergencyAccess_RecoveryTimedOut, EventType.EmergencyAccess_TookOver],
+            events.Where(t => (int)t is >= 9600 and < 9700).Order());
+    }
+
+    static async Task<int> StatusAsync(TestUser grantee) =>
+        (await grantee.Client.GetJsonAsync("/api/emergency-access/granted"))["data"]!.AsArray().Single()!["status"]!.GetValue<int>();
+
+    [Fact]
+    public async Task View_AfterApproval_GranteeDecryptsTheGrantorsItems_UntilTheGrantorRejects()
+    {
+        var (grantor, grantee) = (await api.LoginNewUserAsync(), await api.LoginNewUserAsync());
+        await TestCiphers.CreateAsync(grantor, TestCiphers.Login(grantor, "Safe combination"));
+        var id = await ConfirmedAsync(api, grantor, grantee, View, waitDays: 7);
+        await ApiClient.ReadErrorAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/view"), HttpStatusCode.BadRequest);
+        await ApiClient.ReadOkOrEmptyAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/initiate"));
+        // Approving is the grantor's, not the grantee's: the grantee's attempt finds nothing.
+        await ApiClient.ReadErrorAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/approve"), HttpStatusCode.NotFound);
+        await ApiClient.ReadOkOrEmptyAsync(await grantor.Client.PostAsync($"/api/emergency-access/{id}/approve"));
+
+        var view = await grantee.Client.PostJsonAsync($"/api/emergency-access/{id}/view");
+        Assert.Equal("emergencyAccessView", view["object"]!.GetValue<string>());
+        var key = Unwrap(grantee, view);
+        var cipher = view["ciphers"]!.AsArray().Single()!;
+        Assert.Equal("Safe combination", ClientCrypto.DecryptEncStringUtf8(cipher["name"]!.GetValue<string>(), key));
+        Assert.False(cipher["edit"]!.GetValue<bool>());
+        // A view grant is not a takeover grant.
+        await ApiClient.ReadErrorAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/takeover"), HttpStatusCode.BadRequest);
+
+        await ApiClient.ReadOkOrEmptyAsync(await grantor.Client.PostAsync($"/api/emergency-access/{id}/reject"));
+        Assert.Contains("Emergency access rejected", MailSubjects(api, grantee.Email));
+        await ApiClient.ReadErrorAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/view"), HttpStatusCode.BadRequest);
+        Assert.Equal(2, (await grantor.Client.GetJsonAsync($"/api/emergency-access/{id}"))["status"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task OnlyTheGrantorAndTheGrantee_ReachARow_EachThroughTheirOwnSteps()
+    {
+        var (grantor, grantee, stranger) = (await api.LoginNewUserAsync(), await api.LoginNewUserAsync(), await api.LoginNewUserAsync());
+        var id = await ConfirmedAsync(api, grantor, grantee, Takeover);
+        var ea = $"/api/emergency-access/{id}";
+        foreach (var (method, path) in new[] { ("GET", ""), ("GET", "/policies"), ("PUT", ""), ("DELETE", ""), ("POST", "/reinvite"),
+            ("POST", "/confirm"), ("POST", "/initiate"), ("POST", "/approve"), ("POST", "/reject"), ("POST", "/takeover"),
+            ("POST", "/password"), ("POST", "/view") })
+        {
+            var body = new { type = 1, waitTimeDays = 3, key = grantor.Account.Encrypt("k"), newMasterPasswordHash = "x" };
+            var response = await stranger.Client.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), ea + path)
+                { Content = System.Net.Http.Json.JsonContent.Create(body) }, TestContext.Current.CancellationToken);
+            await ApiClient.ReadErrorAsync(response, HttpStatusCode.NotFound);
+        }
+        Assert.Empty((await stranger.Client.GetJsonAsync("/api/emergency-access/granted"))["data"]!.AsArray());
+        Assert.Empty((await stranger.Client.GetJsonAsync("/api/emergency-access/trusted"))["data"]!.AsArray());
+        // The grantee cannot read the grantor's row details, change the wait, or confirm; the grantor cannot initiate.
+        await ApiClient.ReadErrorAsync(await grantee.Client.GetAsync(ea), HttpStatusCode.NotFound);
+        await ApiClient.ReadErrorAsync(await grantee.Client.PutAsync(ea, new { type = 1, waitTimeDays = 0 + 1 }), HttpStatusCode.NotFound);
+        await ApiClient.ReadErrorAsync(await grantor.Client.PostAsync($"{ea}/initiate"), HttpStatusCode.NotFound);
+
+        await ApiClient.ReadOkOrEmptyAsync(await grantor.Client.PutAsync(ea, new { type = 0, waitTimeDays = 30 }));
+        Assert.Equal(30, (await grantor.Client.GetJsonAsync(ea))["waitTimeDays"]!.GetValue<int>());
+        // Either side may end it.
+        await ApiClient.ReadOkOrEmptyAsync(await grantee.Client.DeleteAsync(ea));
+        Assert.Empty((await grantor.Client.GetJsonAsync("/api/emergency-access/trusted"))["data"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task BadInput_Is400InBitwardensShape_AndWritesNothing()
+    {
+        var grantor = await api.LoginNewUserAsync();
+        foreach (var body in new object[]
+        {
+            new { email = "not an address", type = 0, waitTimeDays = 1 },
+            new { email = TestAccounts.NewEmail(), type = 7, waitTimeDays = 1 },
+            new { email = TestAccounts.NewEmail(), type = 0, waitTimeDays = 0 },
+            new { email = TestAccounts.NewEmail(), waitTimeDays = 1 },
+            new { email = grantor.Email, type = 0, waitTimeDays = 1 },
+        })
+        {
+            await ApiClient.ReadErrorAsync(await grantor.Client.PostAsync("/api/emergency-access/invite", body), HttpStatusCode.BadRequest);
+        }
+        Assert.Empty((await grantor.Client.GetJsonAsync("/api/emergency-access/trusted"))["data"]!.AsArray());
+
+        var grantee = await api.LoginNewUserAsync();
+        var id = await InviteAsync(api, grantor, grantee.Email, View);
+        // Confirming before the contact accepted, or with a key the grantee could not open, is refused.
+        await ApiClient.ReadErrorAsync(await ConfirmAsync(grantor, grantee, id), HttpStatusCode.BadRequest);
+        await ApiClient.ReadErrorAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/accept", new { token = "forged" }),
+            HttpStatusCode.BadRequest);
+        await ApiClient.ReadOkOrEmptyAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/accept",
+            new { token = TestMembers.ReadMailToken(api, $"id={id}") }));
+        var wrong = await ApiClient.ReadErrorAsync(await grantor.Client.PostAsync($"/api/emergency-access/{id}/confirm",
+            new { key = grantor.Account.Encrypt("not wrapped to the grantee") }), HttpStatusCode.BadRequest);
+        Assert.NotNull(wrong["validationErrors"]);
+    }
+}
