@@ -14,6 +14,8 @@ public static class ProvidersSetup
         services.AddScoped<Assignments.AccessGrantService>();
         services.AddSingleton<Assignments.GrantExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<Assignments.GrantExpiry>());
+        services.AddSingleton<Billing.SeatUsageRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<Billing.SeatUsageRecorder>());
         services.AddScoped<AdminProviders>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         return services;
