@@ -48,6 +48,7 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
             new($"client list, page {deepPage} by continuation token", async (_, c) => await api.ClientPageAfterAsync(await DeepToken(c), c),
                 async (_, c) => await baseline.ClientPageAfterAsync(await DeepKey(c), c)),
             new($"client list, search \"{search}\"", (_, c) => api.ClientPageAsync(1, search, c), (_, c) => baseline.ClientPageAsync(1, search, c)),
+            new("provider dashboard, first page", (_, c) => api.DashboardPageAsync(c), (_, c) => baseline.DashboardPageAsync(c)),
             new($"member list, {manifest.Shape.BigOrgMembers:N0} members", (_, c) => api.MembersAsync(c), (_, c) => baseline.MembersAsync(c)),
             // Directory Connector's and scripts' read of a big org, with the org API key: same rows, public shape.
             new($"public API member list, {manifest.Shape.BigOrgMembers:N0} members", (_, c) => api.PublicMembersAsync(c), (_, c) => baseline.MembersAsync(c)),

@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from "react-router";
 import { ClientsPage } from "../../features/providers/components/clients-page";
+import { DashboardPage } from "../../features/providers/components/dashboard-page";
 import { MembersPage } from "../../features/providers/components/members-page";
 import { ProviderLayout } from "../../features/providers/components/provider-layout";
 import { ProviderSettingsPage } from "../../features/providers/components/provider-settings-page";
@@ -12,6 +13,7 @@ export const providerPortalRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="clients" replace /> },
       { path: "clients", element: <ClientsPage /> },
+      { path: "dashboard", element: <DashboardPage /> },
       { path: "members", element: <MembersPage /> },
       { path: "settings", element: <ProviderSettingsPage /> },
       ...providerToolsRoutes,

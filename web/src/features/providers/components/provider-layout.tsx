@@ -5,7 +5,7 @@ import { refreshProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { useProvider } from "./use-provider";
 
-const links = [["clients", "Clients"], ["members", "Members"], ["events", "Event log"], ["settings", "Settings"]] as const;
+const links = [["clients", "Clients"], ["dashboard", "Dashboard"], ["members", "Members"], ["events", "Event log"], ["settings", "Settings"]] as const;
 
 /** The Provider Portal: the provider's name, a sidebar of its pages, and the page. */
 export function ProviderLayout() {
