@@ -4,6 +4,7 @@ import { DashboardPage } from "../../features/providers/components/dashboard-pag
 import { MembersPage } from "../../features/providers/components/members-page";
 import { ProviderLayout } from "../../features/providers/components/provider-layout";
 import { ProviderSettingsPage } from "../../features/providers/components/provider-settings-page";
+import { loadClientSecurity } from "./client-security-loader";
 import { providerToolsRoutes } from "./provider-tools-routes";
 
 /** Provider Portal routes (children of /providers/:providerId), mounted by ../router.tsx. */
@@ -13,7 +14,7 @@ export const providerPortalRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="clients" replace /> },
       { path: "clients", element: <ClientsPage /> },
-      { path: "dashboard", element: <DashboardPage /> },
+      { path: "dashboard", element: <DashboardPage loadSecurity={loadClientSecurity} /> },
       { path: "members", element: <MembersPage /> },
       { path: "settings", element: <ProviderSettingsPage /> },
       ...providerToolsRoutes,

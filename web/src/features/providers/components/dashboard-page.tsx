@@ -11,8 +11,6 @@ import { formatDate } from "../../../lib/i18n/format";
 import { apiClient } from "../../../lib/session";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
-import { loadVault } from "../../vault/api/vault-api";
-import { exposedItemIds, securityByClient, type CarriedItem, type ClientSecurity } from "../api/client-security";
 import { loadDashboard, type DashboardFilter, type DashboardSort } from "../api/dashboard-api";
 import { useProvider } from "./use-provider";
 
@@ -41,20 +39,17 @@ async function exposedChecksAllowed(): Promise<boolean> {
   return config.featureStates?.["custodian-exposed-password-checks"] === true;
 }
 
-/** The items this technician carries, per client, decrypted here; the server never sees them in the clear. */
-async function loadSecurity(checkExposed: boolean): Promise<ClientSecurity[]> {
-  const vault = await loadVault();
-  const items: CarriedItem[] = vault.ciphers
-    .filter((c) => c.organizationId && c.type === 1 && !c.deletedDate && !c.decryptionFailed)
-    .map((c) => ({
-      id: c.id ?? "", organizationId: c.organizationId ?? "", name: c.name, username: c.login.username, password: c.login.password,
-      totp: c.login.totp, uris: c.login.uris.map((u) => u.uri).filter(Boolean),
-    }));
-  return securityByClient(items, checkExposed ? await exposedItemIds(items) : undefined);
+/** One client's item findings, computed in the browser (app/ supplies the loader: it reads the vault and the reports' rules). */
+export interface ClientSecurity {
+  organizationId: string;
+  weak: number;
+  reused: number;
+  unsecured: number;
+  exposed: number | null;
 }
 
 /** Every client at a glance: figures counted by the server a page at a time, and a security view computed in the browser. */
-export function DashboardPage() {
+export function DashboardPage({ loadSecurity }: { loadSecurity: (checkExposed: boolean) => Promise<ClientSecurity[]> }) {
   const { providerId } = useProvider();
   const [searchInput, setSearchInput] = useState("");
   const [search, setSearch] = useState("");

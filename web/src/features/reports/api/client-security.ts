@@ -1,4 +1,4 @@
-import { reusedPasswords, unsecuredWebsites, weakPasswords, type ReportItem } from "../../reports/api/report-logic";
+import { reusedPasswords, unsecuredWebsites, weakPasswords, type ReportItem } from "./report-logic";
 
 /** A login the technician carries, decrypted in the browser, with the client it belongs to. */
 export interface CarriedItem extends ReportItem {
