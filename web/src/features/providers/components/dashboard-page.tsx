@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { Link } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { DataTable } from "../../../components/ui/data-table";
 import { EmptyState } from "../../../components/ui/empty-state";
@@ -111,7 +112,10 @@ export function DashboardPage({ loadSecurity }: { loadSecurity: (checkExposed: b
             { key: "policies", header: "Policies on", cell: (c) => c.policiesEnabled },
             { key: "activity", header: "Last activity", cell: (c) => (c.lastActivity ? formatDate(c.lastActivity) : "None") },
             { key: "security", header: "Item security", wrap: true, cell: (c) => securityText(c.organizationId) },
-          ]} />
+          ]}
+          actions={(c) => (
+            <Link className="button secondary small" to={`/organizations/${c.organizationId}`} aria-label={`Open ${c.name}`}>Open</Link>
+          )} />
       )}
       {(page > 1 || clients.data?.continuationToken) && (
         <nav className="portal-pager" aria-label="Dashboard pages">
