@@ -66,21 +66,20 @@ public sealed class SeatUsageRecorder(IServiceScopeFactory scopes, TimeProvider 
                                join o in db.Organizations on l.OrganizationId equals o.Id
                                where !db.Set<ClientSeatUsage>().Any(u => u.OrganizationId == o.Id && u.Day == day)
                                orderby o.Id
-                               select new ClientSeatUsage
+                               select new
                                {
-                                   Id = Guid.Empty, ProviderId = l.ProviderId, OrganizationId = o.Id, ClientName = o.Name, Day = day,
-                                   AssignedSeats = o.Seats, CreationDate = now,
-                                   OccupiedSeats = db.OrganizationUsers.Count(m => m.OrganizationId == o.Id && m.Status != OrganizationUserStatus.Revoked),
-                               }).AsNoTracking().Take(Batch).ToListAsync(ct);
+                                   l.ProviderId, OrganizationId = o.Id, o.Name, o.Seats,
+                                   Occupied = db.OrganizationUsers.Count(m => m.OrganizationId == o.Id && m.Status != OrganizationUserStatus.Revoked),
+                               }).Take(Batch).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 break;
             }
-            foreach (var usage in batch)
+            db.AddRange(batch.Select(c => new ClientSeatUsage
             {
-                usage.Id = Guid.CreateVersion7();
-            }
-            db.AddRange(batch);
+                Id = Guid.CreateVersion7(), ProviderId = c.ProviderId, OrganizationId = c.OrganizationId, ClientName = c.Name, Day = day,
+                AssignedSeats = c.Seats, OccupiedSeats = c.Occupied, CreationDate = now,
+            }));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             recorded += batch.Count;
