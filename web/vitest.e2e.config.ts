@@ -8,6 +8,6 @@ export default defineConfig({
     include: ["e2e/**/*.e2e.ts"],
     fileParallelism: false,
     testTimeout: 300_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

@@ -14,13 +14,32 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
 
     /// <summary>
     /// The items a sync writes: the user's own, those of their granted collections and, with
-    /// <paramref name="clients"/>, every item of the client orgs their provider administers.
+    /// <paramref name="clients"/>, every item of the client orgs they are assigned to as a provider user (the bench
+    /// writes no teams or grants).
     /// </summary>
     public Task SyncAsync(Guid userId, bool clients, CancellationToken ct) => WriteAsync($"""
         SELECT c."Id", c."OrganizationId", c."Type", c."Data", c."Key", c."Reprompt", c."CreationDate", c."RevisionDate",
                c."DeletedDate", s."FolderId", s."Favorite"
         FROM "Ciphers" c LEFT JOIN "CipherUserStates" s ON s."CipherId" = c."Id" AND s."UserId" = @user
-        WHERE c."Id" IN (
+        WHERE c."Id" IN ({SyncIdsSql(clients)})
+        ORDER BY c."Id"
+        """, [("user", userId)], rawJsonColumn: "Data", ct, mayBeEmpty: clients);
+
+    /// <summary>The ids a sync must hold, to check a measured answer against (read once, not measured).</summary>
+    public async Task<HashSet<Guid>> SyncIdsAsync(Guid userId, bool clients, CancellationToken ct)
+    {
+        await using var connection = database.OpenConnection();
+        await using var command = Command(connection, SyncIdsSql(clients), [("user", userId)]);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new HashSet<Guid>();
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetFieldValue<Guid>(0));
+        }
+        return ids;
+    }
+
+    static string SyncIdsSql(bool clients) => $"""
             SELECT p."Id" FROM "Ciphers" p WHERE p."UserId" = @user
             UNION
             SELECT cc."CipherId" FROM "CollectionCiphers" cc
@@ -37,11 +56,11 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
             UNION
             SELECT o."Id" FROM "Ciphers" o
             JOIN "ProviderOrganizations" l ON l."OrganizationId" = o."OrganizationId"
-            JOIN "ProviderUsers" pu ON pu."ProviderId" = l."ProviderId"
+            JOIN "ProviderAssignments" a ON a."ProviderOrganizationId" = l."Id"
+            JOIN "ProviderUsers" pu ON pu."Id" = a."ProviderUserId"
             WHERE pu."UserId" = @user AND pu."Status" = 2
-            """ : "")})
-        ORDER BY c."Id"
-        """, [("user", userId)], rawJsonColumn: "Data", ct);
+            """ : "")}
+        """;
 
     public Task ClientPageAsync(int page, string? search, CancellationToken ct) => WriteAsync($"""
         SELECT p.*, (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = p."OrganizationId" AND m."Status" = {Confirmed}) AS "Members"
@@ -123,7 +142,9 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         SELECT "Id", "Email", "MasterPassword", "Key", "PrivateKey", "Kdf", "KdfIterations", "SecurityStamp" FROM "Users" WHERE "Email" = @email
         """, [("email", email)], rawJsonColumn: null, ct);
 
-    async Task WriteAsync(string sql, (string Name, object Value)[] parameters, string? rawJsonColumn, CancellationToken ct)
+    /// <param name="mayBeEmpty">Where no rows is a right answer (a provider admin with no assignments); the scenario then
+    /// checks the ids itself.</param>
+    async Task WriteAsync(string sql, (string Name, object Value)[] parameters, string? rawJsonColumn, CancellationToken ct, bool mayBeEmpty = false)
     {
         await using var connection = database.OpenConnection();
         await using var command = Command(connection, sql, parameters);
@@ -138,7 +159,7 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         }
         json.WriteEndArray();
         await json.FlushAsync(ct);
-        if (rows == 0)
+        if (rows == 0 && !mayBeEmpty)
         {
             throw new BenchFailure("the baseline query found no rows");
         }

@@ -28,7 +28,8 @@ public sealed record BenchManifest(
     IReadOnlyList<SyncUser> SyncUsers,
     string ClientNameSearch,
     DateTime EventsFrom,
-    DateTime EventsTo)
+    DateTime EventsTo,
+    IReadOnlyList<BenchTechnician> Technicians)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -40,3 +41,6 @@ public sealed record BenchManifest(
 }
 
 public sealed record SyncUser(int Items, string Email, Guid Id);
+
+/// <summary>A service user of the provider who carries the items of <see cref="Clients"/> clients by assignment.</summary>
+public sealed record BenchTechnician(string Email, int Clients);

@@ -3,6 +3,7 @@ using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Providers;
+using Custodian.Server.Features.Providers.Assignments;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace Custodian.Bench;
 /// <summary>
 /// Fills an empty database with an MSP's data through the server's own model: one provider whose admin is
 /// confirmed, client orgs linked to it (one big client with 5,000 members in a group), members with collection
-/// access, personal and org items of realistic ciphertext size, and event history. Every user shares one
+/// access, personal and org items of realistic ciphertext size, and event history. Two technicians carry client
+/// items by assignment (docs/access.md): one assigned to 50 ordinary clients, one to every client; the admin to none. Every user shares one
 /// server-side hash, so that the login benchmark measures the server's PBKDF2 check, not the generator.
 /// </summary>
 public sealed class DataGenerator(BenchDatabase database, BenchShape shape, TextWriter log)
@@ -20,6 +22,8 @@ public sealed class DataGenerator(BenchDatabase database, BenchShape shape, Text
     const int BatchSize = 5_000;
     const int CollectionsPerOrg = 3;
     const int BigOrgCollections = 50;
+    /// <summary>The technician of the "assigned to 50 clients" scenario.</summary>
+    public const int AssignedClients = 50;
 
     readonly Payloads _payloads = new(seed: 20261125);
     readonly DateTime _start = DateTime.UtcNow.AddDays(-30);
@@ -43,14 +47,24 @@ public sealed class DataGenerator(BenchDatabase database, BenchShape shape, Text
         var serverHash = new MasterPasswordHasher().Hash(new User { Email = "bench", SecurityStamp = "bench" }, clientHash);
         var users = await AddUsersAsync(serverHash, ct);
         var provider = await AddProviderAsync(users[^1], ct);
-        var orgs = await AddOrganizationsAsync(provider, ct);
+        // Technicians are users of their own, members of no org, so their sync is exactly their assigned clients' items.
+        var technicians = new List<(User User, ProviderUser Link)>();
+        foreach (var name in new[] { "tech-50", "tech-all" })
+        {
+            var user = NewUser(name, serverHash);
+            await AddAsync(user, ct);
+            technicians.Add((user, await AddProviderUserAsync(provider, user, ProviderUserType.ServiceUser, ct)));
+        }
+        var orgs = await AddOrganizationsAsync(provider, technicians[0].Link, technicians[1].Link, ct);
         var syncUsers = await AddMembersAndItemsAsync(users, orgs, ct);
         await AddEventsAsync(orgs, provider, users, ct);
         await FlushAsync(ct);
         log.WriteLine($"generated {_rows:N0} rows in {clock.Elapsed.TotalSeconds:F0} s");
 
         return new BenchManifest(shape, clientHash, provider.Id, users[^1].Email, orgs[0].Id, users[0].Email, syncUsers,
-            "Client 0042", _start, DateTime.UtcNow.AddDays(1));
+            "Client 0042", _start, DateTime.UtcNow.AddDays(1),
+            [new(technicians[0].User.Email, Math.Min(AssignedClients, orgs.Count - 1 - BenchShape.SyncUserItems.Length)),
+             new(technicians[1].User.Email, orgs.Count)]);
     }
 
     async Task<List<User>> AddUsersAsync(string serverHash, CancellationToken ct)
@@ -58,18 +72,31 @@ public sealed class DataGenerator(BenchDatabase database, BenchShape shape, Text
         var users = new List<User>(shape.Users);
         for (var i = 0; i < shape.Users; i++)
         {
-            var user = new User
-            {
-                Id = NextId(), Email = $"user{i:D6}@bench.test", EmailVerified = true, Name = $"User {i}",
-                MasterPassword = serverHash, Kdf = KdfType.Pbkdf2Sha256, KdfIterations = 600_000,
-                Key = _payloads.EncString(64), PublicKey = _payloads.PublicKey(), PrivateKey = _payloads.EncString(1218),
-                SecurityStamp = Guid.NewGuid().ToString(), CreationDate = _start, RevisionDate = _start, AccountRevisionDate = _start,
-            };
+            var user = NewUser($"user{i:D6}", serverHash);
             users.Add(user);
             await AddAsync(user, ct);
         }
         log.WriteLine($"users: {users.Count:N0}");
         return users;
+    }
+
+    User NewUser(string name, string serverHash) => new()
+    {
+        Id = NextId(), Email = $"{name}@bench.test", EmailVerified = true, Name = name,
+        MasterPassword = serverHash, Kdf = KdfType.Pbkdf2Sha256, KdfIterations = 600_000,
+        Key = _payloads.EncString(64), PublicKey = _payloads.PublicKey(), PrivateKey = _payloads.EncString(1218),
+        SecurityStamp = Guid.NewGuid().ToString(), CreationDate = _start, RevisionDate = _start, AccountRevisionDate = _start,
+    };
+
+    async Task<ProviderUser> AddProviderUserAsync(Provider provider, User user, ProviderUserType type, CancellationToken ct)
+    {
+        var link = new ProviderUser
+        {
+            Id = NextId(), ProviderId = provider.Id, UserId = user.Id, Email = user.Email, Key = _payloads.RsaEncString(),
+            Status = ProviderUserStatusType.Confirmed, Type = type, CreationDate = _start, RevisionDate = _start,
+        };
+        await AddAsync(link, ct);
+        return link;
     }
 
     async Task<Provider> AddProviderAsync(User admin, CancellationToken ct)
@@ -80,15 +107,15 @@ public sealed class DataGenerator(BenchDatabase database, BenchShape shape, Text
             Status = ProviderStatusType.Billable, CreationDate = _start, RevisionDate = _start,
         };
         await AddAsync(provider, ct);
-        await AddAsync(new ProviderUser
-        {
-            Id = NextId(), ProviderId = provider.Id, UserId = admin.Id, Email = admin.Email, Key = _payloads.RsaEncString(),
-            Status = ProviderUserStatusType.Confirmed, Type = ProviderUserType.ProviderAdmin, CreationDate = _start, RevisionDate = _start,
-        }, ct);
+        await AddProviderUserAsync(provider, admin, ProviderUserType.ProviderAdmin, ct);
         return provider;
     }
 
-    async Task<List<Organization>> AddOrganizationsAsync(Provider provider, CancellationToken ct)
+    /// <summary>
+    /// The clients; <paramref name="tech50"/> is assigned to the 50 ordinary clients after the sync users' orgs (about 50
+    /// items each at full scale), <paramref name="techAll"/> to every client.
+    /// </summary>
+    async Task<List<Organization>> AddOrganizationsAsync(Provider provider, ProviderUser tech50, ProviderUser techAll, CancellationToken ct)
     {
         var orgs = new List<Organization>(shape.Orgs);
         for (var i = 0; i < shape.Orgs; i++)
@@ -102,11 +129,18 @@ public sealed class DataGenerator(BenchDatabase database, BenchShape shape, Text
             };
             orgs.Add(org);
             await AddAsync(org, ct);
-            await AddAsync(new ProviderOrganization
+            var link = new ProviderOrganization
             {
                 Id = NextId(), ProviderId = provider.Id, OrganizationId = org.Id, Key = _payloads.EncString(64),
                 CreationDate = _start, RevisionDate = _start,
-            }, ct);
+            };
+            await AddAsync(link, ct);
+            var firstOrdinary = 1 + BenchShape.SyncUserItems.Length;
+            ProviderUser[] carriers = i >= firstOrdinary && i < firstOrdinary + AssignedClients ? [tech50, techAll] : [techAll];
+            foreach (var technician in carriers)
+            {
+                await AddAsync(new ProviderAssignment { Id = NextId(), ProviderUserId = technician.Id, ProviderOrganizationId = link.Id, CreationDate = _start }, ct);
+            }
         }
         log.WriteLine($"client organizations: {orgs.Count:N0}");
         return orgs;

@@ -49,13 +49,23 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        await server.WaitUntilAliveAsync(ct);
+        try
+        {
+            await server.WaitUntilAliveAsync(ct);
+        }
+        catch
+        {
+            // A server that never came up is not left running behind the failed run.
+            await server.DisposeAsync();
+            throw;
+        }
         return server;
     }
 
     async Task WaitUntilAliveAsync(CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        // A loaded machine can take many seconds to answer the first request; a short timeout would never see it.
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
         {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { personPage } from "./support/browser";
 import { screenshot } from "./support/screenshot";
 import { serverAndBrowser } from "./support/fixture";
 import { confirmMember, heading, openProduct, openSection, registerFromMail } from "./support/journey-steps";
+import { providerWithServiceUser } from "./support/provider-steps";
 import { logInThroughUi, uniqueEmail } from "./support/session";
 
 /**
@@ -12,7 +12,6 @@ import { logInThroughUi, uniqueEmail } from "./support/session";
  */
 const env = serverAndBrowser();
 const password = "correct horse battery staple";
-const ownerEmail = uniqueEmail("msp-owner");
 const techEmail = uniqueEmail("msp-tech");
 const clientEmail = uniqueEmail("acme-owner");
 let owner: Page;
@@ -21,47 +20,8 @@ let client: Page;
 
 describe("provider journey", () => {
   it("admin creates a provider; its owner sets it up, confirms a service user; the service user onboards a client", async () => {
-    // 1. The system administrator creates the provider.
-    const { page: admin } = await personPage(env.browser, env.server.baseUrl);
-    await admin.goto("/#/admin");
-    await admin.getByLabel("Admin token").fill(env.server.adminToken);
-    await admin.getByRole("button", { name: "Continue" }).click();
-    await admin.getByRole("button", { name: "Create provider" }).click();
-    const create = admin.getByRole("dialog", { name: "Create provider" });
-    await create.getByLabel("Name").fill("Northwind MSP");
-    await create.getByLabel("Owner email").fill(ownerEmail);
-    await create.getByRole("button", { name: "Create", exact: true }).click();
-    await expect.poll(() => admin.getByRole("cell", { name: "Northwind MSP" }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    await screenshot(admin, "admin");
-
-    // 2. Its owner registers from the setup mail and sets the provider up.
-    owner = await registerFromMail(env.browser, env.server, ownerEmail, password);
-    await heading(owner, "Set up your provider");
-    await owner.getByLabel("Provider name").fill("Northwind MSP");
-    await owner.getByLabel("Billing email").fill(ownerEmail);
-    await owner.getByRole("button", { name: "Set up provider" }).click();
-    await heading(owner, "Clients");
-
-    // 3. The owner invites a service user, who registers and joins; the owner confirms them by fingerprint.
-    await openSection(owner, "Members");
-    await owner.getByRole("button", { name: "Invite member" }).click();
-    const invite = owner.getByRole("dialog", { name: "Invite member" });
-    await invite.getByLabel("Email addresses").fill(techEmail);
-    await invite.getByLabel("Type").selectOption({ label: "Service user" });
-    await invite.getByRole("button", { name: "Invite", exact: true }).click();
-    await expect.poll(() => owner.getByRole("cell", { name: techEmail }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-
-    tech = await registerFromMail(env.browser, env.server, techEmail, password);
-    await heading(tech, "Join provider");
-    await expect.poll(() => tech.getByText(/a provider admin must confirm/i).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-
-    await owner.reload();
-    await logInThroughUi(owner, ownerEmail, password);
-    await owner.goto(`${new URL(owner.url()).origin}/#/vault`);
-    await openProduct(owner, "Northwind MSP");
-    await openSection(owner, "Members");
-    await confirmMember(owner, techEmail);
-    await screenshot(owner, "provider-members");
+    // 1-3. The system administrator creates the provider; its owner sets it up and confirms a service user.
+    ({ owner, tech } = await providerWithServiceUser(env.browser, env.server, "Northwind MSP", techEmail, password));
 
     // 4. The service user creates the client org; the server invites its owner.
     await tech.reload();

@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitAlive(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${log()}`);
     try {
@@ -39,7 +39,7 @@ async function waitAlive(url: string, child: ChildProcess, log: () => string): P
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`The server did not answer /alive within 60 s:\n${log()}`);
+  throw new Error(`The server did not answer /alive within 120 s:\n${log()}`);
 }
 
 export async function startServer(): Promise<RunningServer> {
@@ -58,7 +58,14 @@ export async function startServer(): Promise<RunningServer> {
   const keep = (b: Buffer) => (output = (output + b.toString()).slice(-20_000));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  await waitAlive(baseUrl, child, () => output);
+  try {
+    await waitAlive(baseUrl, child, () => output);
+  } catch (e) {
+    // A server that never answered is not left running behind the failed file.
+    child.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   return {
     baseUrl,
     dataDir,

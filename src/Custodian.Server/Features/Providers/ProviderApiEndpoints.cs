@@ -58,7 +58,7 @@ public static class ProviderApiEndpoints
     /// <summary>Provider admins create and rotate the key (Provider Portal settings), re-confirming their password.</summary>
     public static void MapProviderApiKeyEndpoints(this RouteGroupBuilder api)
     {
-        var provider = api.MapGroup("/providers/{providerId:guid}").WithTags("Providers");
+        var provider = api.MapGroup("/providers/{providerId:guid}").WithTags("Providers").RequireProviderUser().AdminOnly();
         provider.MapPost("/api-key", (Guid providerId, ProviderApiKeyRequest request, [AsParameters] KeyServices s, CancellationToken ct) =>
             RevealKeyAsync(providerId, request, rotate: false, s, ct));
         provider.MapPost("/rotate-api-key", (Guid providerId, ProviderApiKeyRequest request, [AsParameters] KeyServices s, CancellationToken ct) =>
@@ -73,7 +73,7 @@ public static class ProviderApiEndpoints
 
     static async Task<OrganizationApiKeyResponse> RevealKeyAsync(Guid providerId, ProviderApiKeyRequest request, bool rotate, KeyServices s, CancellationToken ct)
     {
-        var provider = (await s.Callers.RequireAdminAsync(providerId, ct)).Provider;
+        var provider = s.Callers.Current.Provider;
         s.Hasher.Require(await AccountEndpoints.LoadAsync(s.Db, s.Caller, ct), request.MasterPasswordHash);
         string secret;
         if (rotate || string.IsNullOrEmpty(provider.ApiKey))

@@ -22,11 +22,8 @@ public sealed class ProviderCallers(AppDbContext db, CurrentUser caller)
     /// <summary>The caller resolved by <see cref="ProviderCallerFilter"/> for this request's <c>{providerId}</c>.</summary>
     public ProviderCaller Current => _current ?? throw new InvalidOperationException("The route group has no ProviderCallerFilter.");
 
-    internal async Task ResolveAsync(Guid providerId, bool adminOnly, CancellationToken ct) =>
-        _current = await RequireAsync(providerId, adminOnly, ct);
-
-    /// <summary>A confirmed provider user; admin-only routes pass <paramref name="adminOnly"/>.</summary>
-    public async Task<ProviderCaller> RequireAsync(Guid providerId, bool adminOnly, CancellationToken ct)
+    /// <summary>A confirmed provider user (of an enabled provider unless an admin); an admin where <paramref name="adminOnly"/>.</summary>
+    internal async Task ResolveAsync(Guid providerId, bool adminOnly, CancellationToken ct)
     {
         var row = await (from u in db.ProviderUsers
                          join p in db.Providers on u.ProviderId equals p.Id
@@ -36,10 +33,8 @@ public sealed class ProviderCallers(AppDbContext db, CurrentUser caller)
         {
             throw new NotFoundException();
         }
-        return new ProviderCaller(row.p, row.u);
+        _current = new ProviderCaller(row.p, row.u);
     }
-
-    public Task<ProviderCaller> RequireAdminAsync(Guid providerId, CancellationToken ct) => RequireAsync(providerId, adminOnly: true, ct);
 }
 
 /// <summary>Endpoint metadata: only the provider's admins may call it.</summary>

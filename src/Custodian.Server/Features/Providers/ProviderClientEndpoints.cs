@@ -33,20 +33,23 @@ public sealed record ProviderOrganizationResponse(Guid Id, Guid ProviderId, Guid
 
 public sealed record AddableOrganizationResponse(Guid Id, string Name, string Plan, int? Seats, bool Disabled);
 
-/// <summary>Client organizations of a provider: list, create, add an existing org, rename and seats, unlink.</summary>
+/// <summary>
+/// Client organizations of a provider: list, create, rename and seats for any of its users; add an existing org and
+/// unlink for its admins (<see cref="ProviderCallerFilter"/> decides, once per request).
+/// </summary>
 public static class ProviderClientEndpoints
 {
     public static RouteGroupBuilder MapProviderClientEndpoints(this RouteGroupBuilder api)
     {
-        var provider = api.MapGroup("/providers/{providerId:guid}").WithTags("Provider clients");
+        var provider = api.MapGroup("/providers/{providerId:guid}").WithTags("Provider clients").RequireProviderUser();
         provider.MapGet("/organizations", List);
         provider.MapPost("/clients", Create);
         provider.MapPut("/clients/{id:guid}", Update);
         provider.MapGet("/clients/addable", Addable);
-        provider.MapPost("/clients/existing", Add);
-        provider.MapPost("/organizations/add", Add);
-        provider.MapDelete("/organizations/{id:guid}", Remove);
-        provider.MapPost("/organizations/{id:guid}/delete", Remove); // legacy alias
+        provider.MapPost("/clients/existing", Add).AdminOnly();
+        provider.MapPost("/organizations/add", Add).AdminOnly();
+        provider.MapDelete("/organizations/{id:guid}", Remove).AdminOnly();
+        provider.MapPost("/organizations/{id:guid}/delete", Remove).AdminOnly(); // legacy alias
         return provider;
     }
 
@@ -55,9 +58,8 @@ public static class ProviderClientEndpoints
     /// number (the web UI), or from the previous answer's <c>continuationToken</c> (<see cref="ClientListPaging"/>).
     /// </summary>
     static async Task<ListResponse<ProviderOrganizationResponse>> List(Guid providerId, string? search, string? sort, int? page, int? pageSize,
-        string? continuationToken, ProviderCallers callers, AppDbContext db, CancellationToken ct)
+        string? continuationToken, AppDbContext db, CancellationToken ct)
     {
-        await callers.RequireAsync(providerId, adminOnly: false, ct);
         var size = Math.Clamp(pageSize ?? 500, 1, 500);
         var order = ClientListPaging.SortOf(sort);
         var after = string.IsNullOrEmpty(continuationToken) ? null : ClientListPaging.Decode(continuationToken, order);
@@ -114,7 +116,7 @@ public static class ProviderClientEndpoints
     static async Task Create(Guid providerId, ClientCreateRequest request, ProviderCallers callers, AppDbContext db, MemberService members,
         Assignments.AssignmentService assignments, MailLinks links, EventLog events, TimeProvider time, CancellationToken ct)
     {
-        var creator = await callers.RequireAsync(providerId, adminOnly: false, ct);
+        var creator = callers.Current;
         var provider = creator.Provider;
         links.EnsureConfigured();
         var now = time.GetUtcNow().UtcDateTime;
@@ -140,10 +142,9 @@ public static class ProviderClientEndpoints
         await members.SendInviteAsync(org, owner, ct);
     }
 
-    static async Task Update(Guid providerId, Guid id, ClientUpdateRequest request, ProviderCallers callers, AppDbContext db, TimeProvider time,
+    static async Task Update(Guid providerId, Guid id, ClientUpdateRequest request, AppDbContext db, TimeProvider time,
         CancellationToken ct)
     {
-        await callers.RequireAsync(providerId, adminOnly: false, ct);
         var link = await db.ProviderOrganizations.SingleOrDefaultAsync(l => l.Id == id && l.ProviderId == providerId, ct) ?? throw new NotFoundException();
         var org = await db.Organizations.SingleAsync(o => o.Id == link.OrganizationId, ct);
         var occupied = await db.OrganizationUsers.CountAsync(m => m.OrganizationId == org.Id && m.Status != OrganizationUserStatus.Revoked, ct);
@@ -157,10 +158,8 @@ public static class ProviderClientEndpoints
     }
 
     /// <summary>Orgs the caller owns (confirmed) that no provider administers yet.</summary>
-    static async Task<IReadOnlyList<AddableOrganizationResponse>> Addable(Guid providerId, ProviderCallers callers, AppDbContext db,
-        CurrentUser caller, CancellationToken ct)
+    static async Task<IReadOnlyList<AddableOrganizationResponse>> Addable(AppDbContext db, CurrentUser caller, CancellationToken ct)
     {
-        await callers.RequireAsync(providerId, adminOnly: false, ct);
         var orgs = await db.Organizations.Where(o => o.Enabled
                 && db.OrganizationUsers.Any(m => m.OrganizationId == o.Id && m.UserId == caller.Id && m.Type == OrganizationUserType.Owner && m.Status == OrganizationUserStatus.Confirmed)
                 && !db.ProviderOrganizations.Any(l => l.OrganizationId == o.Id))
@@ -169,10 +168,9 @@ public static class ProviderClientEndpoints
     }
 
     /// <summary>An org the caller owns becomes a client; its key arrives wrapped with the provider key.</summary>
-    static async Task Add(Guid providerId, ClientAddRequest request, ProviderCallers callers, OrganizationAccess access, AppDbContext db,
+    static async Task Add(Guid providerId, ClientAddRequest request, OrganizationAccess access, AppDbContext db,
         EventLog events, TimeProvider time, CancellationToken ct)
     {
-        await callers.RequireAdminAsync(providerId, ct);
         var org = await access.RequireAsync(request.OrganizationId, c => c.Membership?.Type == OrganizationUserType.Owner, ct);
         if (await db.ProviderOrganizations.AnyAsync(l => l.OrganizationId == request.OrganizationId, ct))
         {
@@ -188,9 +186,8 @@ public static class ProviderClientEndpoints
     }
 
     /// <summary>Unlinking keeps the org and its data; it must have a confirmed owner of its own to go on without the provider.</summary>
-    static async Task Remove(Guid providerId, Guid id, ProviderCallers callers, AppDbContext db, EventLog events, TimeProvider time, CancellationToken ct)
+    static async Task Remove(Guid providerId, Guid id, AppDbContext db, EventLog events, TimeProvider time, CancellationToken ct)
     {
-        await callers.RequireAdminAsync(providerId, ct);
         var link = await db.ProviderOrganizations.SingleOrDefaultAsync(l => l.Id == id && l.ProviderId == providerId, ct) ?? throw new NotFoundException();
         if (!await db.OrganizationUsers.AnyAsync(m => m.OrganizationId == link.OrganizationId && m.Type == OrganizationUserType.Owner
                 && m.Status == OrganizationUserStatus.Confirmed, ct))

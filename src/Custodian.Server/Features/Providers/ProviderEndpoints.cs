@@ -8,27 +8,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Providers;
 
-/// <summary>The provider itself: read, update, first setup by its owner, delete, and its event log.</summary>
+/// <summary>
+/// The provider itself: read, update, delete and its event log (<see cref="ProviderCallerFilter"/> decides who, once
+/// per request), and the first setup by its owner, who is not yet a confirmed provider user.
+/// </summary>
 public static class ProviderEndpoints
 {
     public static RouteGroupBuilder MapProviderEndpoints(this RouteGroupBuilder api)
     {
-        var providers = api.MapGroup("/providers/{providerId:guid}").WithTags("Providers");
-        providers.MapGet("", async (Guid providerId, ProviderCallers callers, CancellationToken ct) =>
-            ProviderResponse.From((await callers.RequireAsync(providerId, adminOnly: false, ct)).Provider));
-        providers.MapPut("", Update);
-        providers.MapPost("", Update); // legacy alias
-        providers.MapPost("/setup", Setup);
-        providers.MapDelete("", Delete);
-        providers.MapPost("/delete", Delete); // legacy alias
-        providers.MapGet("/events", Events);
+        var providers = api.MapGroup("/providers/{providerId:guid}").WithTags("Providers").RequireProviderUser();
+        providers.MapGet("", (ProviderCallers callers) => ProviderResponse.From(callers.Current.Provider));
+        providers.MapPut("", Update).AdminOnly();
+        providers.MapPost("", Update).AdminOnly(); // legacy alias
+        providers.MapDelete("", Delete).AdminOnly();
+        providers.MapPost("/delete", Delete).AdminOnly(); // legacy alias
+        providers.MapGet("/events", Events).AdminOnly();
+        api.MapGroup("/providers/{providerId:guid}").WithTags("Providers").MapPost("/setup", Setup);
         return providers;
     }
 
     static async Task<ProviderResponse> Update(Guid providerId, ProviderUpdateRequest request, ProviderCallers callers, AppDbContext db,
         TimeProvider time, CancellationToken ct)
     {
-        var provider = (await callers.RequireAdminAsync(providerId, ct)).Provider;
+        var provider = callers.Current.Provider;
         provider.Name = request.Name;
         provider.BusinessName = request.BusinessName;
         provider.BillingEmail = request.BillingEmail.Trim().ToLowerInvariant();
@@ -77,7 +79,7 @@ public static class ProviderEndpoints
     /// <summary>Only a provider without clients can go: unlink them first, so no org is left without a way in.</summary>
     static async Task Delete(Guid providerId, ProviderCallers callers, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var provider = (await callers.RequireAdminAsync(providerId, ct)).Provider;
+        var provider = callers.Current.Provider;
         if (await db.ProviderOrganizations.AnyAsync(l => l.ProviderId == providerId, ct))
         {
             throw new BadRequestException("Remove the provider's client organizations first.");
@@ -86,10 +88,7 @@ public static class ProviderEndpoints
         await OrganizationRevision.SaveAndBumpProviderAsync(db, providerId, time, ct);
     }
 
-    static async Task<ListResponse<EventResponse>> Events(Guid providerId, DateTime? start, DateTime? end, string? continuationToken,
-        ProviderCallers callers, AppDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        await callers.RequireAdminAsync(providerId, ct);
-        return await EventEndpoints.PageAsync(db.Events.Where(e => e.ProviderId == providerId), start, end, continuationToken, time, ct);
-    }
+    static Task<ListResponse<EventResponse>> Events(Guid providerId, DateTime? start, DateTime? end, string? continuationToken,
+        AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        EventEndpoints.PageAsync(db.Events.Where(e => e.ProviderId == providerId), start, end, continuationToken, time, ct);
 }

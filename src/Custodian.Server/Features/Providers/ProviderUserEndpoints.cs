@@ -23,33 +23,36 @@ public sealed record ProviderUserResponse(Guid Id, Guid? UserId, ProviderUserTyp
     MemberPermissions Permissions, string? Name, string? Email,
     [property: System.Text.Json.Serialization.JsonIgnore] string Kind) : ResponseModel(Kind);
 
-/// <summary>A provider's technicians: invite, accept, confirm (the provider key wrapped to them), type, remove.</summary>
+/// <summary>
+/// A provider's technicians: invite, confirm (the provider key wrapped to them), type, remove, for its admins only
+/// (<see cref="ProviderCallerFilter"/>); and accept, for the invited user, who is not a provider user yet.
+/// </summary>
 public static class ProviderUserEndpoints
 {
     public static RouteGroupBuilder MapProviderUserEndpoints(this RouteGroupBuilder api)
     {
-        var users = api.MapGroup("/providers/{providerId:guid}/users").WithTags("Provider users");
+        var users = api.MapGroup("/providers/{providerId:guid}/users").WithTags("Provider users").RequireProviderUser().AdminOnly();
         users.MapGet("", List);
         users.MapGet("/{id:guid}", Get);
         users.MapPost("/invite", Invite);
         users.MapPost("/reinvite", ReinviteMany);
         users.MapPost("/{id:guid}/reinvite", (Guid providerId, Guid id, ProviderCallers c, AppDbContext db, ProviderService s, CancellationToken ct) =>
             ReinviteMany(providerId, new MemberIdsRequest([id]), c, db, s, ct));
-        users.MapPost("/{id:guid}/accept", Accept);
-        users.MapPost("/{id:guid}/confirm", (Guid providerId, Guid id, MemberConfirmRequest r, ProviderCallers c, AppDbContext db, EventLog e, CancellationToken ct) =>
-            ConfirmSingle(providerId, id, r, c, db, e, ct));
+        users.MapPost("/{id:guid}/confirm", (Guid providerId, Guid id, MemberConfirmRequest r, AppDbContext db, EventLog e, CancellationToken ct) =>
+            ConfirmSingle(providerId, id, r, db, e, ct));
         users.MapPost("/confirm", ConfirmMany);
         users.MapPost("/public-keys", PublicKeys);
         users.MapPut("/{id:guid}", Update);
         users.MapPost("/{id:guid}", Update); // legacy alias
-        users.MapDelete("/{id:guid}", (Guid providerId, Guid id, ProviderCallers c, AppDbContext db, ProviderService s, EventLog e, CurrentUser me, CancellationToken ct) =>
-            RemoveSingle(providerId, id, c, db, s, e, me, ct));
-        users.MapPost("/{id:guid}/delete", (Guid providerId, Guid id, ProviderCallers c, AppDbContext db, ProviderService s, EventLog e, CurrentUser me, CancellationToken ct) =>
-            RemoveSingle(providerId, id, c, db, s, e, me, ct)); // legacy alias
-        users.MapDelete("", ([FromBody] MemberIdsRequest r, Guid providerId, ProviderCallers c, AppDbContext db, ProviderService s, EventLog e, CurrentUser me, CancellationToken ct) =>
-            RemoveMany(providerId, r, c, db, s, e, me, ct));
-        users.MapPost("/delete", (MemberIdsRequest r, Guid providerId, ProviderCallers c, AppDbContext db, ProviderService s, EventLog e, CurrentUser me, CancellationToken ct) =>
-            RemoveMany(providerId, r, c, db, s, e, me, ct)); // legacy alias
+        users.MapDelete("/{id:guid}", (Guid providerId, Guid id, AppDbContext db, ProviderService s, EventLog e, CurrentUser me, CancellationToken ct) =>
+            RemoveSingle(providerId, id, db, s, e, me, ct));
+        users.MapPost("/{id:guid}/delete", (Guid providerId, Guid id, AppDbContext db, ProviderService s, EventLog e, CurrentUser me, CancellationToken ct) =>
+            RemoveSingle(providerId, id, db, s, e, me, ct)); // legacy alias
+        users.MapDelete("", ([FromBody] MemberIdsRequest r, Guid providerId, AppDbContext db, ProviderService s, EventLog e, CurrentUser me, CancellationToken ct) =>
+            RemoveMany(providerId, r, db, s, e, me, ct));
+        users.MapPost("/delete", (MemberIdsRequest r, Guid providerId, AppDbContext db, ProviderService s, EventLog e, CurrentUser me, CancellationToken ct) =>
+            RemoveMany(providerId, r, db, s, e, me, ct)); // legacy alias
+        api.MapGroup("/providers/{providerId:guid}/users").WithTags("Provider users").MapPost("/{id:guid}/accept", Accept);
         return users;
     }
 
@@ -64,16 +67,14 @@ public static class ProviderUserEndpoints
         })];
     }
 
-    static async Task<ListResponse<ProviderUserResponse>> List(Guid providerId, ProviderCallers callers, AppDbContext db, CancellationToken ct)
+    static async Task<ListResponse<ProviderUserResponse>> List(Guid providerId, AppDbContext db, CancellationToken ct)
     {
-        await callers.RequireAdminAsync(providerId, ct);
         var rows = await db.ProviderUsers.Where(u => u.ProviderId == providerId).OrderBy(u => u.Id).ToListAsync(ct);
         return new(await ResponsesAsync(db, rows, "providerUserUserDetails", ct));
     }
 
-    static async Task<ProviderUserResponse> Get(Guid providerId, Guid id, ProviderCallers callers, AppDbContext db, CancellationToken ct)
+    static async Task<ProviderUserResponse> Get(Guid providerId, Guid id, AppDbContext db, CancellationToken ct)
     {
-        await callers.RequireAdminAsync(providerId, ct);
         return (await ResponsesAsync(db, [await LoadAsync(db, providerId, id, ct)], "providerUser", ct)).Single();
     }
 
@@ -84,7 +85,7 @@ public static class ProviderUserEndpoints
     static async Task Invite(Guid providerId, ProviderInviteRequest request, ProviderCallers callers, AppDbContext db, ProviderService service,
         MailLinks links, EventLog events, TimeProvider time, CancellationToken ct)
     {
-        var provider = (await callers.RequireAdminAsync(providerId, ct)).Provider;
+        var provider = callers.Current.Provider;
         var emails = EmailAddresses.Normalize(request.Emails);
         if (!Enum.IsDefined(request.Type))
         {
@@ -110,7 +111,7 @@ public static class ProviderUserEndpoints
     static async Task<ListResponse<ProviderBulkResult>> ReinviteMany(Guid providerId, MemberIdsRequest request, ProviderCallers callers,
         AppDbContext db, ProviderService service, CancellationToken ct)
     {
-        var provider = (await callers.RequireAdminAsync(providerId, ct)).Provider;
+        var provider = callers.Current.Provider;
         var rows = await db.ProviderUsers.Where(u => u.ProviderId == providerId && request.Ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var results = new List<ProviderBulkResult>();
         foreach (var id in request.Ids.Distinct())
@@ -152,20 +153,18 @@ public static class ProviderUserEndpoints
         await db.SaveChangesAsync(ct);
     }
 
-    static async Task ConfirmSingle(Guid providerId, Guid id, MemberConfirmRequest request, ProviderCallers callers, AppDbContext db,
-        EventLog events, CancellationToken ct)
+    static async Task ConfirmSingle(Guid providerId, Guid id, MemberConfirmRequest request, AppDbContext db, EventLog events, CancellationToken ct)
     {
-        var result = (await ConfirmMany(providerId, new MemberBulkConfirmRequest([new MemberKey(id, request.Key)], null), callers, db, events, ct)).Data.Single();
+        var result = (await ConfirmMany(providerId, new MemberBulkConfirmRequest([new MemberKey(id, request.Key)], null), db, events, ct)).Data.Single();
         if (result.Error.Length > 0)
         {
             throw new BadRequestException(result.Error);
         }
     }
 
-    static async Task<ListResponse<ProviderBulkResult>> ConfirmMany(Guid providerId, MemberBulkConfirmRequest request, ProviderCallers callers,
-        AppDbContext db, EventLog events, CancellationToken ct)
+    static async Task<ListResponse<ProviderBulkResult>> ConfirmMany(Guid providerId, MemberBulkConfirmRequest request, AppDbContext db,
+        EventLog events, CancellationToken ct)
     {
-        await callers.RequireAdminAsync(providerId, ct);
         var ids = request.Keys.Select(k => k.Id).ToList();
         var rows = await db.ProviderUsers.Where(u => u.ProviderId == providerId && ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var results = new List<ProviderBulkResult>();
@@ -186,10 +185,9 @@ public static class ProviderUserEndpoints
     }
 
     /// <summary>Only accepted users: they are the ones waiting for the provider key.</summary>
-    static async Task<ListResponse<ProviderUserPublicKeyResponse>> PublicKeys(Guid providerId, MemberIdsRequest request, ProviderCallers callers,
-        AppDbContext db, CancellationToken ct)
+    static async Task<ListResponse<ProviderUserPublicKeyResponse>> PublicKeys(Guid providerId, MemberIdsRequest request, AppDbContext db,
+        CancellationToken ct)
     {
-        await callers.RequireAdminAsync(providerId, ct);
         var keys = await (from u in db.ProviderUsers
                           join x in db.Users on u.UserId equals x.Id
                           where u.ProviderId == providerId && request.Ids.Contains(u.Id) && u.Status == ProviderUserStatusType.Accepted
@@ -197,10 +195,9 @@ public static class ProviderUserEndpoints
         return new([.. keys.Select(k => new ProviderUserPublicKeyResponse(k.Id, k.UserId, k.PublicKey))]);
     }
 
-    static async Task Update(Guid providerId, Guid id, ProviderUserUpdateRequest request, ProviderCallers callers, AppDbContext db,
+    static async Task Update(Guid providerId, Guid id, ProviderUserUpdateRequest request, AppDbContext db,
         ProviderService service, EventLog events, CancellationToken ct)
     {
-        await callers.RequireAdminAsync(providerId, ct);
         var user = await LoadAsync(db, providerId, id, ct);
         if (!Enum.IsDefined(request.Type))
         {
@@ -215,10 +212,10 @@ public static class ProviderUserEndpoints
         await db.SaveChangesAsync(ct);
     }
 
-    static async Task RemoveSingle(Guid providerId, Guid id, ProviderCallers callers, AppDbContext db, ProviderService service, EventLog events,
-        CurrentUser me, CancellationToken ct)
+    static async Task RemoveSingle(Guid providerId, Guid id, AppDbContext db, ProviderService service, EventLog events, CurrentUser me,
+        CancellationToken ct)
     {
-        var result = (await RemoveMany(providerId, new MemberIdsRequest([id]), callers, db, service, events, me, ct)).Data.Single();
+        var result = (await RemoveMany(providerId, new MemberIdsRequest([id]), db, service, events, me, ct)).Data.Single();
         if (result.Error.Length > 0)
         {
             throw result.Error == "Invalid user." ? new NotFoundException() : new BadRequestException(result.Error);
@@ -226,10 +223,9 @@ public static class ProviderUserEndpoints
     }
 
     /// <summary>Refused as a whole when no confirmed provider admin would remain; otherwise per user.</summary>
-    static async Task<ListResponse<ProviderBulkResult>> RemoveMany(Guid providerId, MemberIdsRequest request, ProviderCallers callers,
-        AppDbContext db, ProviderService service, EventLog events, CurrentUser me, CancellationToken ct)
+    static async Task<ListResponse<ProviderBulkResult>> RemoveMany(Guid providerId, MemberIdsRequest request, AppDbContext db,
+        ProviderService service, EventLog events, CurrentUser me, CancellationToken ct)
     {
-        await callers.RequireAdminAsync(providerId, ct);
         var rows = await db.ProviderUsers.Where(u => u.ProviderId == providerId && request.Ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         await service.EnsureAnotherAdminAsync(providerId, rows.Keys, ct);
         var results = new List<ProviderBulkResult>();

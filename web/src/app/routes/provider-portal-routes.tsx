@@ -1,9 +1,12 @@
 import { Navigate, type RouteObject } from "react-router";
+import { AccessRequestsPage } from "../../features/providers/components/access-requests-page";
+import { AssignmentsPage } from "../../features/providers/components/assignments-page";
 import { ClientsPage } from "../../features/providers/components/clients-page";
 import { DashboardPage } from "../../features/providers/components/dashboard-page";
 import { MembersPage } from "../../features/providers/components/members-page";
 import { ProviderLayout } from "../../features/providers/components/provider-layout";
 import { ProviderSettingsPage } from "../../features/providers/components/provider-settings-page";
+import { TeamsPage } from "../../features/providers/components/teams-page";
 import { loadClientSecurity } from "./client-security-loader";
 import { providerToolsRoutes } from "./provider-tools-routes";
 
@@ -16,6 +19,9 @@ export const providerPortalRoutes: RouteObject[] = [
       { path: "clients", element: <ClientsPage /> },
       { path: "dashboard", element: <DashboardPage loadSecurity={loadClientSecurity} /> },
       { path: "members", element: <MembersPage /> },
+      { path: "assignments", element: <AssignmentsPage /> },
+      { path: "teams", element: <TeamsPage /> },
+      { path: "access", element: <AccessRequestsPage /> },
       { path: "settings", element: <ProviderSettingsPage /> },
       ...providerToolsRoutes,
     ],

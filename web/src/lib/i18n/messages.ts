@@ -3,6 +3,8 @@
  * translation is one more object of the same shape. Pages not yet moved here still hold their English inline.
  * Placeholders are {name}; dates and numbers go through Intl (format.ts), never through these strings.
  */
+import { accessMessages } from "./access-messages";
+
 const en = {
   "app.name": "Custodian",
   "app.skipToContent": "Skip to content",
@@ -67,6 +69,7 @@ const en = {
   "firstRun.body": "Nobody has an account here yet. Create the first account, then have the system administrator create a provider for it:",
   "firstRun.adminHint": "Start the server with an admin token and use Admin in the Products menu, or run on the server:",
   "toast.saved": "Saved {name}",
+  ...accessMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

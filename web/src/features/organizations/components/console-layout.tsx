@@ -1,6 +1,7 @@
 import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
 import { Link, useLocation } from "react-router";
 import { SidebarLayout } from "../../../components/ui/sidebar-layout";
+import { t } from "../../../lib/i18n/messages";
 import { useProfile } from "../../../lib/profile";
 import { useOrganization } from "./use-organization";
 
@@ -14,8 +15,10 @@ const links = [
  * its other clients on the same page), a sidebar of its pages, and the page.
  */
 export function ConsoleLayout() {
-  const { orgId: organizationId, name, known } = useOrganization();
+  const { orgId: organizationId, name, known, providerId } = useOrganization();
   const profile = useProfile();
+  // A provider's client also shows who of the provider reaches its vault.
+  const pages = providerId ? [...links.slice(0, 5), ["provider-access", t("access.nav.providerAccess")] as const, ...links.slice(5)] : links;
   const client = profile?.providerOrganizations.find((o) => o.id === organizationId);
   return (
     <div className="admin-console">
@@ -31,7 +34,7 @@ export function ConsoleLayout() {
         )}
       </div>
       {!known && <p className="error" role="alert">This organization is not among those you administer.</p>}
-      <SidebarLayout label="Admin Console" links={links} />
+      <SidebarLayout label="Admin Console" links={pages} />
     </div>
   );
 }

@@ -12,5 +12,6 @@ export function useOrganization() {
     known: entry !== undefined,
     useGroups: entry?.useGroups ?? true,
     usePolicies: entry?.usePolicies ?? true,
+    providerId: entry?.providerId ?? null,
   };
 }

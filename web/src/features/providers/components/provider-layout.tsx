@@ -1,11 +1,15 @@
 import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { SidebarLayout } from "../../../components/ui/sidebar-layout";
+import { t } from "../../../lib/i18n/messages";
 import { refreshProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { useProvider } from "./use-provider";
 
-const links = [["clients", "Clients"], ["dashboard", "Dashboard"], ["members", "Members"], ["events", "Event log"], ["settings", "Settings"]] as const;
+const links = [
+  ["clients", "Clients"], ["dashboard", "Dashboard"], ["members", "Members"], ["assignments", t("access.nav.assignments")],
+  ["teams", t("access.nav.teams")], ["access", t("access.nav.requests")], ["events", "Event log"], ["settings", "Settings"],
+] as const;
 
 /** The Provider Portal: the provider's name, a sidebar of its pages, and the page. */
 export function ProviderLayout() {

@@ -8,6 +8,7 @@ import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import { getProvider, updateProvider, type ProviderFields } from "../api/provider-api";
 import type { ProviderDetails } from "../api/provider-types";
+import { AccessSettingsPanel } from "./access-settings-panel";
 import { ProviderApiKeyPanel } from "./provider-api-key-panel";
 import { ProviderFieldInputs } from "./provider-fields";
 import { useProvider } from "./use-provider";
@@ -21,6 +22,7 @@ export function ProviderSettingsPage() {
       <ErrorMessage message={provider.error} />
       {provider.loading && <Loading label="Loading provider…" />}
       {provider.data && <SettingsForm key={provider.data.id} provider={provider.data} canEdit={isAdmin} />}
+      <AccessSettingsPanel providerId={providerId} canEdit={isAdmin} />
       {isAdmin && <ProviderApiKeyPanel providerId={providerId} />}
     </div>
   );
