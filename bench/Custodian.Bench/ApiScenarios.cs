@@ -134,6 +134,29 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
     string ClientPath(string token) => $"/api/providers/{manifest.ProviderId}/organizations?pageSize={ClientPageSize}"
         + (token.Length == 0 ? "" : $"&continuationToken={Uri.EscapeDataString(token)}");
 
+    /// <summary>
+    /// The cross-client dashboard's first page: rows present, every row's figures consistent (pending members are among
+    /// the occupied seats).
+    /// </summary>
+    public async Task DashboardPageAsync(CancellationToken ct)
+    {
+        var path = $"/api/providers/{manifest.ProviderId}/dashboard?pageSize={ClientPageSize}";
+        var body = await GetAsync(path, manifest.ProviderAdminEmail, ct);
+        var rows = body["data"]?.AsArray() ?? throw new BenchFailure($"{path}: no data list");
+        if (rows.Count == 0 || rows.Count > ClientPageSize)
+        {
+            throw new BenchFailure($"{path}: {rows.Count} rows");
+        }
+        foreach (var row in rows)
+        {
+            int Get(string name) => row![name]!.GetValue<int>();
+            if (Get("pendingAcceptance") + Get("pendingConfirmation") > Get("occupiedSeats") || Get("withoutTwoStep") > Get("occupiedSeats"))
+            {
+                throw new BenchFailure($"{path}: inconsistent figures for {row!["organizationId"]}");
+            }
+        }
+    }
+
     /// <summary>Every member, in no promised order: compared as sorted ids.</summary>
     public Task MembersAsync(IReadOnlyList<string> sortedIds, CancellationToken ct) =>
         ExpectValuesAsync($"/api/organizations/{manifest.BigOrgId}/users", manifest.BigOrgOwnerEmail, "id", sortedIds, ct, sort: true);

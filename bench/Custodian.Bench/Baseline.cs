@@ -72,6 +72,21 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         """, search is null ? [("provider", manifest.ProviderId)] : [("provider", manifest.ProviderId), ("search", $"%{search.ToLowerInvariant()}%")],
         rawJsonColumn: null, ct, collect);
 
+    /// <summary>The dashboard's first page as one hand-written query: the same correlated counts per client.</summary>
+    public Task DashboardPageAsync(CancellationToken ct) => WriteAsync($"""
+        SELECT o."Id", o."Name", o."Enabled", o."Seats",
+            (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = o."Id" AND m."Status" <> -1) AS "Occupied",
+            (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = o."Id" AND m."Status" = 0) AS "Invited",
+            (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = o."Id" AND m."Status" = 1) AS "Accepted",
+            (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = o."Id" AND m."Status" = {Confirmed}
+                AND NOT EXISTS (SELECT 1 FROM "TwoFactorMethods" t WHERE t."UserId" = m."UserId" AND t."Enabled")) AS "NoTwoStep",
+            (SELECT COUNT(*) FROM "Policies" p WHERE p."OrganizationId" = o."Id" AND p."Enabled") AS "Policies",
+            (SELECT MAX(e."Date") FROM "Events" e WHERE e."OrganizationId" = o."Id") AS "LastActivity"
+        FROM "Organizations" o
+        WHERE EXISTS (SELECT 1 FROM "ProviderOrganizations" x WHERE x."OrganizationId" = o."Id" AND x."ProviderId" = @provider)
+        ORDER BY o."Name", o."Id" LIMIT {ApiScenarios.ClientPageSize}
+        """, [("provider", manifest.ProviderId)], rawJsonColumn: null, ct);
+
     /// <summary>The page after (Name, Id) by keyset, the way the server reads a continuation token.</summary>
     public Task ClientPageAfterAsync((string Name, Guid Id) after, CancellationToken ct) => WriteAsync($"""
         SELECT p.*, (SELECT COUNT(*) FROM "OrganizationUsers" m WHERE m."OrganizationId" = p."OrganizationId" AND m."Status" = {Confirmed}) AS "Members"

@@ -80,6 +80,7 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
             new($"client list, page {deepPage} by continuation token", async (_, c) => await api.ClientPageAfterAsync(await deepToken(c), await deepPageBody(c), c),
                 async (_, c) => await baseline.ClientPageAfterAsync(await deepKey(c), c), FloorAsync: async c => NativeFloor.Clients(manifest.ProviderId, size, await deepKey(c))),
             new($"client list, search \"{search}\"", async (_, c) => await api.ClientPageAsync(1, search, await searchIds(c), c), (_, c) => baseline.ClientPageAsync(1, search, c)),
+            new("provider dashboard, first page", (_, c) => api.DashboardPageAsync(c), (_, c) => baseline.DashboardPageAsync(c)),
             new($"member list, {manifest.Shape.BigOrgMembers:N0} members", async (_, c) => await api.MembersAsync(await memberIds(c), c), (_, c) => baseline.MembersAsync(c)),
             // Directory Connector's and scripts' read of a big org, with the org API key: same rows, public shape.
             new($"public API member list, {manifest.Shape.BigOrgMembers:N0} members", async (_, c) => await api.PublicMembersAsync(await memberIds(c), c),

@@ -7,6 +7,10 @@ using Custodian.Server.Features.TwoFactor;
 using Custodian.Server.Features.Providers.Assignments;
 using Custodian.Server.Features.Providers.Bulk;
 using Custodian.Server.Features.Events;
+using Custodian.Server.Features.Events.Sinks;
+using Custodian.Server.Features.Providers.Audit;
+using Custodian.Server.Features.Providers.Billing;
+using Custodian.Server.Features.Providers.Dashboard;
 using Custodian.Server.Features.Icons;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
@@ -39,7 +43,7 @@ builder.Services.AddSecretsAtRest();
 builder.Services.AddProxyNetwork();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddIcons();
-builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddProviders().AddTwoFactor()
+builder.Services.AddIdentityFeature().AddAccounts().AddVault().AddOrganizations().AddEvents().AddEventSinks().AddProviders().AddTwoFactor()
     .AddPublicApi().AddScim().AddSends().AddEmergencyAccess().AddAuthRequests().AddNotifications(builder.Configuration);
 
 var app = builder.Build();
@@ -88,6 +92,10 @@ api.MapProviderEndpoints();
 api.MapProviderUserEndpoints();
 api.MapProviderClientEndpoints();
 api.MapProviderApiKeyEndpoints();
+api.MapProviderDashboardEndpoints();   // issue 21: cross-client dashboard, billing data, audit roll-up and SIEM sinks
+api.MapProviderBillingEndpoints();
+api.MapProviderAuditEndpoints();
+api.MapEventSinkEndpoints();
 app.MapPublicApi();   // /api/public/* for organization API keys, and its OpenAPI document
 app.MapProviderApi();  // /api/provider-api/* for provider API keys
 app.MapScim();        // /scim/v2/{orgId}/* for Entra ID and Okta, with the org's SCIM key

@@ -325,6 +325,19 @@ public static class AuthorizationMatrix
         ["POST /api/provider-api/clients/bulk"] = new(ProviderApiKey, w => new { ids = new[] { w.Id("client") }, enabled = true }),
         ["GET /api/provider-api/clients/{id:guid}/members"] = new(ProviderApiKey, Ids: "id=client"),
         ["GET /api/provider-api/events"] = new(ProviderApiKey),
+        ["GET /api/provider-api/billing/usage"] = new(ProviderApiKey),
+        ["GET /api/provider-api/billing/usage.csv"] = new(ProviderApiKey),
+        // Issue 21: the dashboard for every user of the provider; billing, the audit roll-up and SIEM sinks for its admins.
+        ["GET /api/providers/{providerId:guid}/dashboard"] = new(ServiceUser),
+        ["GET /api/providers/{providerId:guid}/billing/usage"] = new(ProviderAdmin, Denied: Technician),
+        ["GET /api/providers/{providerId:guid}/billing/usage.csv"] = new(ProviderAdmin, Denied: Technician),
+        ["PUT /api/providers/{providerId:guid}/billing/clients/{organizationId:guid}"] = new(ProviderAdmin, w => new { externalId = "PSA-1" }, Technician),
+        ["GET /api/providers/{providerId:guid}/audit/events"] = new(ProviderAdmin, Denied: Technician),
+        ["GET /api/providers/{providerId:guid}/audit/events/export"] = new(ProviderAdmin, Denied: Technician, Query: "format=csv"),
+        ["GET /api/providers/{providerId:guid}/event-sinks"] = new(ProviderAdmin, Denied: Technician),
+        ["POST /api/providers/{providerId:guid}/event-sinks"] = new(ProviderAdmin, w => SecurityWorld.SyslogSinkBody, Technician),
+        ["PUT /api/providers/{providerId:guid}/event-sinks/{id:guid}"] = new(ProviderAdmin, w => SecurityWorld.SyslogSinkBody, Technician, Ids: "id=eventSink"),
+        ["DELETE /api/providers/{providerId:guid}/event-sinks/{id:guid}"] = new(ProviderAdmin, NoBody, Technician, Ids: "id=eventSink", Replay: false),
 
         // SCIM: the org's SCIM key as a bearer token (anonymous to the app's authentication); everyone else gets a SCIM 401.
         ["GET /scim/v2/{organizationId:guid}/Users"] = TokenInRequest(),

@@ -144,6 +144,9 @@ public sealed class SecurityWorld : ApiFactory
         await ApiClient.ReadOkOrEmptyAsync(await Alice.Client.PostAsync($"/api/emergency-access/{emergency}/approve"));
         Ids["emergencyAccess"] = emergency.ToString();
         Ids["authRequest"] = (await new AuthRequests.NewDevice().RequestAsync(this, Alice.Email)).ToString();
+        // A SIEM sink, off: the worker owes it nothing, so no test world reaches out to a collector.
+        var sink = await Carol.Client.PostJsonAsync($"/api/providers/{Provider.Id}/event-sinks", SyslogSinkBody);
+        Ids["eventSink"] = sink["id"]!.GetValue<string>();
         var otherProvider = await this.CreateProviderAsync(Oscar, "Oscar's MSP");
         await otherProvider.CreateClientAsync(Oscar, "Client B", TestAccounts.NewEmail("client-b"));
     }
@@ -195,6 +198,8 @@ public sealed class SecurityWorld : ApiFactory
     };
 
     public string Id(string name) => Ids[name];
+
+    public static readonly object SyslogSinkBody = new { kind = 1, target = "siem.example:514", transport = 0, enabled = false };
 
     /// <summary>An EncString under Alice's user key, for personal bodies.</summary>
     public string Enc(string plaintext) => Alice.Account.Encrypt(plaintext);

@@ -37,12 +37,17 @@ public static class PlatformEndpoints
 
     static DateTime Alive(TimeProvider time) => time.GetUtcNow().UtcDateTime;
 
-    static ConfigResponse Config(HttpRequest request, IOptions<SignupsOptions> signups)
+    /// <summary>Custodian's flag in <c>featureStates</c>: the operator lets browsers ask Have I Been Pwned's range API (off by default).</summary>
+    public const string ExposedPasswordChecksFlag = "custodian-exposed-password-checks";
+
+    static ConfigResponse Config(HttpRequest request, IOptions<SignupsOptions> signups, IConfiguration configuration)
     {
         var origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var build = typeof(PlatformEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         return new ConfigResponse(ApiVersion, build, new ConfigServer("Custodian", origin),
             new ConfigEnvironment(null, origin, $"{origin}/api", $"{origin}/identity", $"{origin}/notifications", ""),
-            new Dictionary<string, object>(), new ConfigPush(0, null), new ConfigSettings(!signups.Value.Allowed));
+            SecurityHeaders.ExposedPasswordChecks(configuration)
+                ? new Dictionary<string, object> { [ExposedPasswordChecksFlag] = true }
+                : new Dictionary<string, object>(), new ConfigPush(0, null), new ConfigSettings(!signups.Value.Allowed));
     }
 }

@@ -48,6 +48,11 @@ public static class ProviderApiEndpoints
         api.MapGet("/clients/{id:guid}/members", Members);
         api.MapGet("/events", async (DateTime? start, DateTime? end, string? continuationToken, [AsParameters] Services s, CancellationToken ct) =>
             await EventEndpoints.PageAsync(s.Db.Events.Where(e => e.ProviderId == s.Caller.TenantId), start, end, continuationToken, s.Time, ct));
+        // The monthly usage report for PSA imports: JSON pages, or the whole month as CSV.
+        api.MapGet("/billing/usage", async (string? period, string? continuationToken, int? pageSize, [AsParameters] Services s, CancellationToken ct) =>
+            await Billing.UsageReport.ListAsync(s.Db, await ProviderIdAsync(s, ct), period, continuationToken, pageSize, s.Time, ct));
+        api.MapGet("/billing/usage.csv", async (string? period, HttpContext http, [AsParameters] Services s, CancellationToken ct) =>
+            await Billing.UsageReport.WriteCsvAsync(http, s.Db, await ProviderIdAsync(s, ct), period, s.Time, ct));
     }
 
     /// <summary>Provider admins create and rotate the key (Provider Portal settings), re-confirming their password.</summary>

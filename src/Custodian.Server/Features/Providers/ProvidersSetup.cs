@@ -16,6 +16,8 @@ public static class ProvidersSetup
         services.AddSingleton<Assignments.GrantExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<Assignments.GrantExpiry>());
         services.AddClientBulk();
+        services.AddSingleton<Billing.SeatUsageRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<Billing.SeatUsageRecorder>());
         services.AddScoped<AdminProviders>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         return services;

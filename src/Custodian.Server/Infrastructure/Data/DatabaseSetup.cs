@@ -38,7 +38,7 @@ public static class DatabaseSetup
             db.UseSqlite(connection, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
             db.AddInterceptors(new SqliteBusyTimeout());
         }
-        db.AddInterceptors(sp.GetRequiredService<RevisionInterceptor>());
+        db.AddInterceptors(sp.GetRequiredService<RevisionInterceptor>(), new Features.Events.Sinks.EventOutboxInterceptor(sp.GetRequiredService<TimeProvider>()));
     }
 
     public static string ConnectionString(DatabaseOptions options)

@@ -19,22 +19,38 @@ public static class SecurityHeaders
         + "img-src 'self' data:; font-src 'self' data:; "
         + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>Have I Been Pwned's k-anonymity range API, which browsers may call when the operator allows it.</summary>
+    public const string PwnedPasswordsOrigin = "https://api.pwnedpasswords.com";
+
+    /// <summary>
+    /// <c>Reports__ExposedPasswordChecks</c>: browsers may look up the first 5 hex digits of a password's SHA-1 at
+    /// <see cref="PwnedPasswordsOrigin"/> (the server sees nothing of it). Off by default: it tells a third party
+    /// that this address checks passwords, which some operators must not.
+    /// </summary>
+    public static bool ExposedPasswordChecks(IConfiguration configuration) => configuration.GetValue<bool>("Reports:ExposedPasswordChecks");
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        // Set as the response starts, so responses the exception handler rewrites (and clears) carry them too.
-        context.Response.OnStarting(() =>
+        var policy = ExposedPasswordChecks(app.ApplicationServices.GetRequiredService<IConfiguration>())
+            ? ContentSecurityPolicy.Replace("connect-src 'self'", $"connect-src 'self' {PwnedPasswordsOrigin}", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+        return app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XFrameOptions = "DENY";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            if (context.Request.IsHttps)
+            // Set as the response starts, so responses the exception handler rewrites (and clears) carry them too.
+            context.Response.OnStarting(() =>
             {
-                headers.StrictTransportSecurity = "max-age=31536000";
-            }
-            return Task.CompletedTask;
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = policy;
+                headers.XFrameOptions = "DENY";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                if (context.Request.IsHttps)
+                {
+                    headers.StrictTransportSecurity = "max-age=31536000";
+                }
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
-        return next(context);
-    });
+    }
 }

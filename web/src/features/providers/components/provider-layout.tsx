@@ -7,7 +7,7 @@ import { useSubmit } from "../../../lib/use-submit";
 import { useProvider } from "./use-provider";
 
 const links = [
-  ["clients", "Clients"], ["tags", "Tags"], ["templates", "Templates"], ["bulk", "Bulk actions"], ["confirm", "Confirm members"],
+  ["clients", "Clients"], ["dashboard", "Dashboard"], ["tags", "Tags"], ["templates", "Templates"], ["bulk", "Bulk actions"], ["confirm", "Confirm members"],
   ["members", "Members"], ["assignments", t("access.nav.assignments")], ["teams", t("access.nav.teams")],
   ["access", t("access.nav.requests")], ["events", "Event log"], ["settings", "Settings"],
 ] as const;
