@@ -56,7 +56,8 @@ describe("account recovery in Chromium", () => {
     const admin = await personPage(env.browser, env.server.baseUrl);
     await logInThroughUi(admin.page, ownerEmail, "owner's long master password");
     await admin.page.goto(`/#/organizations/${org.id}/members`);
-    await admin.page.getByRole("button", { name: `Recover account of ${memberEmail}` }).click();
+    await admin.page.getByRole("button", { name: `More actions for ${memberEmail}` }).click();
+    await admin.page.getByRole("menuitem", { name: "Recover account" }).click();
     const dialog = admin.page.getByRole("dialog", { name: `Recover account of ${memberEmail}` });
     await dialog.getByLabel("Temporary master password", { exact: true }).fill("temporary from the helpdesk");
     await dialog.getByLabel("Confirm temporary master password").fill("temporary from the helpdesk");

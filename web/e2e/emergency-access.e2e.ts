@@ -13,7 +13,7 @@ const env = serverAndBrowser();
 async function openEmergencyAccess(page: Page): Promise<void> {
   // Through another page and back by the hash alone: the lists are read afresh, and the session (in memory) stays.
   await page.evaluate(() => { location.hash = "#/vault"; });
-  await page.getByRole("link", { name: "Emergency access" }).click();
+  await page.getByRole("banner").getByRole("link", { name: "Emergency access" }).click();
   await heading(page, "Emergency access");
 }
 

@@ -97,8 +97,9 @@ describe("provider access by assignment", () => {
     await owner.getByRole("button", { name: `Revoke ${techEmail} → Globex` }).click();
     await expect.poll(() => active.count(), { timeout: 30_000 }).toBe(0);
     await freshVault(tech);
+    // Acme's item first: while the Vault still loads it lists nothing, which would pass the Globex check too early.
+    await expect.poll(() => itemCount(tech, "Acme router"), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => itemCount(tech, "Globex switch"), { timeout: 30_000 }).toBe(0);
-    expect(await itemCount(tech, "Acme router")).toBe(1);
 
     // The provider's log and Globex's own log both tell it, with the technician's reason.
     await openSection(owner, "Event log");
