@@ -77,6 +77,10 @@ public sealed class EmergencyAccessTests(ClockedApiFactory api) : IClassFixture<
         Assert.Equal(grantor.Email, takeover["salt"]!.GetValue<string>());
         Assert.Empty((await grantee.Client.GetJsonAsync($"/api/emergency-access/{id}/policies"))["data"]!.AsArray());
 
+        // The grantor is a plain member of someone else's org, which a takeover leaves (and that org's log says so).
+        var othersOrg = await (await api.LoginNewUserAsync()).CreateOrganizationAsync();
+        var membershipId = await api.AddConfirmedMemberAsync(othersOrg, grantor);
+
         Assert.Equal(HttpStatusCode.OK, (await grantor.Client.GetAsync("/api/accounts/profile")).StatusCode);
         // The grantee's client derives the new master key with the grantor's KDF and salt and rewraps the same user key.
         const string newPassword = "taken over by my trusted contact";
@@ -102,6 +106,10 @@ public sealed class EmergencyAccessTests(ClockedApiFactory api) : IClassFixture<
         Assert.Equal([EventType.EmergencyAccess_Invited, EventType.EmergencyAccess_Accepted, EventType.EmergencyAccess_Confirmed,
             EventType.EmergencyAccess_RecoveryInitiated, EventType.EmergencyAccess_RecoveryTimedOut, EventType.EmergencyAccess_TookOver],
             events.Where(t => (int)t is >= 9600 and < 9700).Order());
+        var left = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Events
+            .Where(e => e.OrganizationId == othersOrg.Id && e.Type == EventType.OrganizationUser_Removed)
+            .Select(e => e.OrganizationUserId).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([membershipId], left);
     }
 
     static async Task<int> StatusAsync(TestUser grantee) =>

@@ -13,7 +13,7 @@ namespace Custodian.Server.Features.EmergencyAccess;
 /// new master password for the grantor (takeover). The server hands out only what the grantor's client wrapped.
 /// </summary>
 public sealed class EmergencyRecovery(AppDbContext db, EmergencyAccessService access, MasterPasswordHasher hasher, EmergencyAccessMail mail,
-    TimeProvider time)
+    EventLog events, TimeProvider time)
 {
     /// <summary>The grantor's personal items, read-only; org items stay with the org (Bitwarden's view does the same).</summary>
     public async Task<EmergencyAccessViewResponse> ViewAsync(Guid id, CancellationToken ct)
@@ -63,6 +63,12 @@ public sealed class EmergencyRecovery(AppDbContext db, EmergencyAccessService ac
         db.TwoFactorMethods.RemoveRange(await db.TwoFactorMethods.Where(m => m.UserId == grantor.Id).ToListAsync(ct));
         var memberships = await db.OrganizationUsers.Where(m => m.UserId == grantor.Id && m.Type != OrganizationUserType.Owner).ToListAsync(ct);
         db.OrganizationUsers.RemoveRange(memberships);
+        foreach (var membership in memberships)
+        {
+            // Each org the grantor leaves sees it in its own log, as when an admin removes a member.
+            events.Add(EventType.OrganizationUser_Removed,
+                new EventSubject(OrganizationId: membership.OrganizationId, OrganizationUserId: membership.Id, UserId: grantor.Id));
+        }
         access.Record(EventType.EmergencyAccess_TookOver, row);
         await db.SaveChangesAsync(ct);
         await mail.TookOverAsync(grantor, await access.MeAsync(ct), ct);
