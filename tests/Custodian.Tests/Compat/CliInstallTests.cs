@@ -42,7 +42,7 @@ public sealed class CliInstallTests
             var certificateKey = Path.Combine(prefix.FullName, "etc", "custodian", "tls.key");
             await File.WriteAllTextAsync(certificate, certificates.Server.ExportCertificatePem(), Ct);
             await File.WriteAllTextAsync(certificateKey, certificates.Server.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem(), Ct);
-            var port = FreePort();
+            var port = FreePort.Next();
             var start = new ProcessStartInfo(Path.Combine(prefix.FullName, "bin", "custodian"))
             {
                 UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
@@ -106,12 +106,6 @@ public sealed class CliInstallTests
         }
     }
 
-    static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     static async Task WaitUntilAliveAsync(HttpClient http, Process server)
     {

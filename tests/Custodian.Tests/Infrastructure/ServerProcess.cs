@@ -65,10 +65,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts a server on a free loopback port and waits until it answers /alive.</summary>
     public static async Task<ServerProcess> StartAsync(Dictionary<string, string> environment)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = FreePort.Next();
         var process = Process.Start(StartInfo(environment, ["--urls", $"http://127.0.0.1:{port}"]))!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -39,7 +39,7 @@ public sealed class EventSinkTests(SinkFactory api) : IClassFixture<SinkFactory>
 
         public WebhookListener(Queue<int> statuses)
         {
-            var port = FreePort();
+            var port = FreePort.Next();
             Url = $"http://127.0.0.1:{port}/siem/";
             _listener.Prefixes.Add(Url);
             _listener.Start();
@@ -64,12 +64,6 @@ public sealed class EventSinkTests(SinkFactory api) : IClassFixture<SinkFactory>
         public void Dispose() => _listener.Close();
     }
 
-    static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     async Task<(ServerWorld World, JsonObject Sink)> SinkAsync(object body)
     {

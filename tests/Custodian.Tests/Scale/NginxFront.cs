@@ -29,7 +29,7 @@ public sealed class NginxFront(string? redis = null) : IAsyncDisposable
     public async Task StartAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(_directory);
-        var ports = new[] { FreePort(), FreePort() };
+        var ports = new[] { FreePort.Next(), FreePort.Next() };
         Upstreams = [.. ports.Select(p => $"127.0.0.1:{p}")];
         // The first instance migrates the schema; the second starts as a node joining an existing deployment.
         foreach (var port in ports)
@@ -37,7 +37,7 @@ public sealed class NginxFront(string? redis = null) : IAsyncDisposable
             StartServer(port);
             await WaitAliveAsync(new Uri($"http://127.0.0.1:{port}"), ct);
         }
-        var front = FreePort();
+        var front = FreePort.Next();
         var config = Path.Combine(_directory, "nginx.conf");
         await File.WriteAllTextAsync(config, NginxConfig(front), ct);
         Start(NginxPath ?? throw new InvalidOperationException("nginx is not installed: ./test.sh installs Debian's nginx-light, or set NGINX."),
@@ -179,12 +179,6 @@ public sealed class NginxFront(string? redis = null) : IAsyncDisposable
         throw new TimeoutException($"{address} did not answer /alive within a minute.");
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
