@@ -7,10 +7,12 @@ import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
 import { encrypt } from "../../../lib/crypto/enc-string";
 import { t } from "../../../lib/i18n/messages";
+import { orgKey } from "../../../lib/profile";
+import { saveFile } from "../../../lib/save-file";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import {
-  BulkKind, driveJob, exportEntries, getJob, ItemStatus, jobItems, listJobs, listTags, listTemplates, retryJob, startJob, type BulkItem, type BulkJob,
+  BulkKind, driveJob, finishExport, getJob, ItemStatus, jobItems, listJobs, listTags, listTemplates, retryJob, startJob, type BulkItem, type BulkJob,
 } from "../api/client-bulk-api";
 import { ClientSelectionFields, emptySelection, selectionReady, toSelection, type SelectionState } from "./client-selection-fields";
 import { useProvider } from "./use-provider";
@@ -47,7 +49,7 @@ export function BulkJobsPage() {
     stop.current = new AbortController();
     const finished = await driveJob(providerId, started, key, setJob, stop.current.signal, templates.data ?? []);
     setJob(finished);
-    if (finished.kind === BulkKind.Export && finished.done) downloadExport(finished);
+    if (finished.kind === BulkKind.Export && finished.done) saveFile(await finishExport(providerId, finished, orgKey), `clients-export-${finished.id}.zip`);
     setRefresh((n) => n + 1);
   };
 
@@ -98,15 +100,6 @@ export function BulkJobsPage() {
         actions={(j) => <Button type="button" className="secondary" onClick={() => void getJob(providerId, j.id).then(setJob)}>Open</Button>} />
     </div>
   );
-}
-
-function downloadExport(job: BulkJob) {
-  const clients = [...exportEntries].filter(([k]) => k.startsWith(`${job.id}/`)).map(([, v]) => v);
-  const blob = new Blob([JSON.stringify({ jobId: job.id, encrypted: true, clients }, null, 2)], { type: "application/json" });
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = `clients-export-${job.id}.json`;
-  a.click();
 }
 
 function JobProgress({ providerId, job, busy, onResume, onRetry, onStop }: {
