@@ -27,6 +27,7 @@ const en = {
   "bulk.retryFailed": "Retry failed",
   "bulk.results": "Per-client results",
   "bulk.recent": "Recent jobs",
+  "bulk.downloadArchive": "Download archive",
   "tags.title": "Client tags",
   "tags.new": "New tag",
   "tags.add": "Add tag",

@@ -49,9 +49,12 @@ export function BulkJobsPage() {
     stop.current = new AbortController();
     const finished = await driveJob(providerId, started, key, setJob, stop.current.signal, templates.data ?? []);
     setJob(finished);
-    if (finished.kind === BulkKind.Export && finished.done) saveFile(await finishExport(providerId, finished, orgKey), `clients-export-${finished.id}.zip`);
+    if (finished.kind === BulkKind.Export && finished.done) await downloadArchive(finished);
     setRefresh((n) => n + 1);
   };
+
+  // Also offered on a finished export job opened later: the clients this tab did not export are fetched again.
+  const downloadArchive = async (j: BulkJob) => saveFile(await finishExport(providerId, j, orgKey), `clients-export-${j.id}.zip`);
 
   const start = handle(async () => {
     const parameters: Record<string, unknown> =
@@ -88,7 +91,8 @@ export function BulkJobsPage() {
         </form>
       )}
       {job && <JobProgress providerId={providerId} job={job} busy={busy} onResume={isAdmin ? handle(async () => run(job)) : undefined}
-        onRetry={isAdmin ? handle(async () => run(await retryJob(providerId, job.id))) : undefined} onStop={() => stop.current?.abort()} />}
+        onRetry={isAdmin ? handle(async () => run(await retryJob(providerId, job.id))) : undefined} onStop={() => stop.current?.abort()}
+        onDownload={job.kind === BulkKind.Export && job.done && job.succeeded > 0 ? handle(async () => downloadArchive(job)) : undefined} />}
       <h2>{t("bulk.recent")}</h2>
       <ErrorMessage message={jobs.error} />
       <DataTable label={t("bulk.recent")} rows={jobs.data ?? []} rowKey={(j) => j.id}
@@ -102,8 +106,8 @@ export function BulkJobsPage() {
   );
 }
 
-function JobProgress({ providerId, job, busy, onResume, onRetry, onStop }: {
-  providerId: string; job: BulkJob; busy: boolean; onResume?: () => void; onRetry?: () => void; onStop: () => void;
+function JobProgress({ providerId, job, busy, onResume, onRetry, onStop, onDownload }: {
+  providerId: string; job: BulkJob; busy: boolean; onResume?: () => void; onRetry?: () => void; onStop: () => void; onDownload?: () => void;
 }) {
   const [status, setStatus] = useState<number | null>(null);
   const [after, setAfter] = useState<string | null>(null);
@@ -118,6 +122,7 @@ function JobProgress({ providerId, job, busy, onResume, onRetry, onStop }: {
         {busy && <Button type="button" className="secondary" onClick={onStop}>Pause</Button>}
         {!busy && !job.done && onResume && <Button type="button" onClick={onResume}>{t("bulk.resume")}</Button>}
         {!busy && job.failed > 0 && onRetry && <Button type="button" onClick={onRetry}>{t("bulk.retryFailed")}</Button>}
+        {!busy && onDownload && <Button type="button" className="secondary" onClick={onDownload}>{t("bulk.downloadArchive")}</Button>}
       </div>
       <SelectField label="Show" value={status === null ? "" : String(status)} onChange={(v) => { setAfter(null); setStatus(v === "" ? null : Number(v)); }}
         options={[{ value: "", label: "All clients" }, { value: String(ItemStatus.Failed), label: "Failed" }, { value: String(ItemStatus.Succeeded), label: "Done" },
