@@ -7,9 +7,10 @@ import { useSubmit } from "../../../lib/use-submit";
 import { useProvider } from "./use-provider";
 
 const links = [
-  ["clients", "Clients"], ["dashboard", "Dashboard"], ["tags", "Tags"], ["templates", "Templates"], ["bulk", "Bulk actions"], ["confirm", "Confirm members"],
-  ["members", "Members"], ["assignments", t("access.nav.assignments")], ["teams", t("access.nav.teams")],
-  ["access", t("access.nav.requests")], ["events", "Event log"], ["settings", "Settings"],
+  ["clients", t("portal.nav.clients")], ["dashboard", t("portal.nav.dashboard")], ["tags", t("portal.nav.tags")],
+  ["templates", t("portal.nav.templates")], ["bulk", t("portal.nav.bulk")], ["confirm", t("portal.nav.confirm")],
+  ["members", t("portal.nav.members")], ["assignments", t("access.nav.assignments")], ["teams", t("access.nav.teams")],
+  ["access", t("access.nav.requests")], ["events", t("portal.nav.events")], ["settings", t("portal.nav.settings")],
 ] as const;
 
 /** The Provider Portal: the provider's name, a sidebar of its pages, and the page. */
@@ -22,14 +23,14 @@ export function ProviderLayout() {
       <p className="portal-provider-name">{name}</p>
       {!known && (
         <div className="portal-actions">
-          <p className="error" role="alert">This provider is not among yours, or a provider admin has not confirmed you yet.</p>
+          <p className="error" role="alert">{t("portal.notYours")}</p>
           <Button type="button" className="secondary" disabled={reload.busy} onClick={reload.handle(async () => void (await refreshProfile()))}>
-            Check again
+            {t("portal.checkAgain")}
           </Button>
           <ErrorMessage message={reload.error} />
         </div>
       )}
-      <SidebarLayout label="Provider Portal" links={links} />
+      <SidebarLayout label={t("portal.label")} links={links} />
     </div>
   );
 }
