@@ -4,14 +4,8 @@ import { SidebarLayout } from "../../../components/ui/sidebar-layout";
 import { t } from "../../../lib/i18n/messages";
 import { refreshProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
+import { portalPages } from "../portal-pages";
 import { useProvider } from "./use-provider";
-
-const links = [
-  ["clients", t("portal.nav.clients")], ["dashboard", t("portal.nav.dashboard")], ["tags", t("portal.nav.tags")],
-  ["templates", t("portal.nav.templates")], ["bulk", t("portal.nav.bulk")], ["confirm", t("portal.nav.confirm")],
-  ["members", t("portal.nav.members")], ["assignments", t("access.nav.assignments")], ["teams", t("access.nav.teams")],
-  ["access", t("access.nav.requests")], ["events", t("portal.nav.events")], ["settings", t("portal.nav.settings")],
-] as const;
 
 /** The Provider Portal: the provider's name, a sidebar of its pages, and the page. */
 export function ProviderLayout() {
@@ -30,7 +24,7 @@ export function ProviderLayout() {
           <ErrorMessage message={reload.error} />
         </div>
       )}
-      <SidebarLayout label={t("portal.label")} links={links} />
+      <SidebarLayout label={t("portal.label")} links={portalPages} />
     </div>
   );
 }
