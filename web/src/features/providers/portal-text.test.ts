@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
  * (lib/i18n/*-messages.ts): JSX text with a letter in it, and string literals that read as words ("Edit", "Seats
  * used"), wherever they stand. Identifiers, paths and class names never start with a capital or hold a space.
  */
-const sources = import.meta.glob(["./*.ts", "./components/*.{ts,tsx}", "./api/*.ts", "!./**/*.test.*", "!./**/*.test-support.*"],
+// The invitation gate is shared, but it is what the mailed setup and invitation pages first show.
+const sources = import.meta.glob(["./*.ts", "./components/*.{ts,tsx}", "./api/*.ts", "../../components/invitation-gate.tsx",
+  "!./**/*.test.*", "!./**/*.test-support.*"],
   { query: "?raw", import: "default", eager: true }) as Record<string, string>;
 
 /** Attributes whose value is markup plumbing, never read by a person. */

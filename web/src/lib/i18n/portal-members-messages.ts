@@ -1,6 +1,7 @@
 /**
  * The catalogue's part for the Provider Portal's people and the provider itself: provider members and their dialogs,
- * provider settings with the API key, and the mailed setup and invitation pages. Spread into messages.ts.
+ * provider settings with the API key, and the mailed setup and invitation pages with the gate that has the reader
+ * log in first (which organization and emergency-access invitations share). Spread into messages.ts.
  */
 export const portalMembersMessages = {
   "portal.members.title": "Members",
@@ -75,4 +76,11 @@ export const portalMembersMessages = {
   "portal.accept.otherAccount": "This invitation was sent to {email}, but you are logged in as {current}.",
   "portal.accept.busy": "Accepting the invitation…",
   "portal.accept.retry": "Try again",
+  "invitation.logIn": "Log in",
+  "invitation.logInFirst": "Log in to continue, or create an account if you have none.",
+  "invitation.logInAs": "Log in as {email} to continue, or create an account if you have none.",
+  "invitation.createAccount": "Create account",
+  "invitation.locked": "Your vault is locked. Unlock it to continue.",
+  "invitation.unlock": "Unlock",
+  "invitation.loading": "Loading your account…",
 } as const;
