@@ -28,7 +28,7 @@ export const portalBulkMessages = {
   "confirmAll.title": "Confirm members everywhere",
   "confirmAll.confirm": "Confirm selected",
   "bulk.action.policy": "Turn a policy on",
-  "bulk.action.policyOff": "Turn a policy off",
+  "bulk.action.policy-off": "Turn a policy off",
   "bulk.action.seats": "Set seats",
   "bulk.action.disable": "Disable clients",
   "bulk.action.enable": "Enable clients",

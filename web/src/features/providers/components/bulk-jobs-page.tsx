@@ -16,10 +16,8 @@ import {
 import { ClientSelectionFields, emptySelection, selectionReady, toSelection, type SelectionState } from "./client-selection-fields";
 import { useProvider } from "./use-provider";
 
-const actions = ([
-  ["policy", "policy"], ["policy-off", "policyOff"], ["seats", "seats"], ["disable", "disable"], ["enable", "enable"],
-  ["template", "template"], ["collection", "collection"], ["export", "export"],
-] as const).map(([value, key]) => ({ value, label: t(`bulk.action.${key}`) }));
+const actions = (["policy", "policy-off", "seats", "disable", "enable", "template", "collection", "export"] as const)
+  .map((value) => ({ value, label: t(`bulk.action.${value}`) }));
 const policies = (["0", "1", "3", "6", "10"] as const).map((value) => ({ value, label: t(`bulk.policy.${value}`) }));
 const kindLabels: Record<number, string> = {
   0: t("bulk.kind.0"), 1: t("bulk.kind.1"), 2: t("bulk.kind.2"), 10: t("bulk.kind.10"), 11: t("bulk.kind.11"), 12: t("bulk.kind.12"),
