@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
  */
 // The invitation gate is shared, but it is what the mailed setup and invitation pages first show.
 const sources = import.meta.glob(["./*.ts", "./components/*.{ts,tsx}", "./api/*.ts", "../../components/invitation-gate.tsx",
-  "!./**/*.test.*", "!./**/*.test-support.*"],
+  "../admin/components/*.tsx", "../admin/api/*.ts", "../events/api/event-messages.ts",
+  "!./**/*.test.*", "!./**/*.test-support.*", "!../*/*/*.test.*", "!../*/*/*.test-support.*"],
   { query: "?raw", import: "default", eager: true }) as Record<string, string>;
 
 /** Attributes whose value is markup plumbing, never read by a person. */

@@ -1,5 +1,7 @@
 import { accessMessages } from "./access-messages";
+import { adminMessages } from "./admin-messages";
 import { consoleMessages } from "./console-messages";
+import { eventMessages } from "./event-messages";
 import { portalBulkMessages } from "./portal-bulk-messages";
 import { portalMembersMessages } from "./portal-members-messages";
 import { portalMessages } from "./portal-messages";
@@ -9,7 +11,7 @@ import { vaultMessages } from "./vault-messages";
 /**
  * The message catalogue: every sentence of the shell, the auth pages and the shared components, by key, so a
  * translation is one more object of the same shape. A large area keeps its part in a file of its own, spread in
- * here. The system Admin page still holds its English inline.
+ * here.
  * Placeholders are {name}; dates and numbers go through Intl (format.ts), never through these strings.
  */
 const en = {
@@ -212,6 +214,8 @@ const en = {
   ...portalMessages,
   ...portalMembersMessages,
   ...portalBulkMessages,
+  ...eventMessages,
+  ...adminMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;
