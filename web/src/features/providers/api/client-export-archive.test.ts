@@ -75,7 +75,7 @@ describe("bulk export archive", () => {
       await expect(decryptToString(file.items[0]!.name, wrongKey(c.key))).rejects.toThrow(); // and only with it
     }
     const manifest = JSON.parse(strFromU8(files["manifest.json"]!));
-    expect(manifest).toMatchObject({ jobId, encrypted: true, counts: { clients: 3, succeeded: 2, failed: 1, notRun: 0, items: 2, collections: 2 } });
+    expect(manifest).toMatchObject({ jobId, encrypted: true, counts: { clients: 3, succeeded: 2, failed: 1, pending: 0, items: 2, collections: 2 } });
     expect(manifest.clients.map((c: { name: string; result: string; error: string | null; items: number | null }) => [c.name, c.result, c.error, c.items]))
       .toEqual([["Acme / Clinic: North", "succeeded", null, 1], ["Globex", "succeeded", null, 1], ["Initech", "failed", "No key for this client.", null]]);
   }, 30_000);

@@ -1,12 +1,13 @@
 import { strToU8, Zip, ZipDeflate } from "fflate";
 import { encryptedOrgExport } from "../../import-export/api/export-api";
 import type { SymmetricKey } from "../../../lib/crypto/symmetric-key";
+import { t } from "../../../lib/i18n/messages";
 
 /** One client's line in the archive's manifest.json. */
 export interface ManifestClient {
   organizationId: string;
   name: string;
-  result: "succeeded" | "failed" | "not run";
+  result: "succeeded" | "failed" | "pending";
   error: string | null;
   file: string | null;
   items: number | null;
@@ -57,7 +58,7 @@ export class ClientExportArchive {
   }
 
   private add(name: string, text: string) {
-    if (this.closed) throw new Error("This archive is already closed.");
+    if (this.closed) throw new Error(t("bulk.export.closed"));
     const entry = new ZipDeflate(name, { level: 6 });
     this.zip.add(entry);
     entry.push(strToU8(text), true);
@@ -88,16 +89,16 @@ export class ClientExportArchive {
         const key = await keyOf(r.organizationId);
         line = key
           ? await this.addClient(r.organizationId, r.organizationName, key).then(() => this.exported.get(r.organizationId)!,
-            (e: unknown) => failed(r, `Exported, but could not be fetched again for this archive: ${e instanceof Error ? e.message : String(e)}`))
-          : failed(r, "Exported, but this browser has no key to fetch it again for this archive.");
+            (e: unknown) => failed(r, t("bulk.export.refetchFailed", { reason: e instanceof Error ? e.message : String(e) })))
+          : failed(r, t("bulk.export.noKeyToRefetch"));
       }
-      clients.push(line ?? (r.failed ? failed(r, r.error ?? "Failed.") : { ...failed(r, null), result: "not run" }));
+      clients.push(line ?? (r.failed ? failed(r, r.error ?? t("bulk.export.failed")) : { ...failed(r, null), result: "pending" }));
     }
     const count = (result: ManifestClient["result"]) => clients.filter((c) => c.result === result).length;
     this.add("manifest.json", JSON.stringify({
-      jobId, date: now.toISOString(), encrypted: true, format: "Bitwarden encrypted organization export, one file per client",
+      jobId, date: now.toISOString(), encrypted: true, format: "encrypted_json",
       counts: {
-        clients: clients.length, succeeded: count("succeeded"), failed: count("failed"), notRun: count("not run"),
+        clients: clients.length, succeeded: count("succeeded"), failed: count("failed"), pending: count("pending"),
         items: clients.reduce((n, c) => n + (c.items ?? 0), 0), collections: clients.reduce((n, c) => n + (c.collections ?? 0), 0),
       },
       clients,
