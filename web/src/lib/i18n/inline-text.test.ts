@@ -50,6 +50,7 @@ const dataFiles = new Set([
  */
 const PENDING_FILES = new Set([
   "src/app/app-layout.tsx",
+  "src/app/command-palette.tsx", // its console page list becomes features/organizations/console-pages.ts
   "src/app/routes/accept-organization-route.tsx",
   "src/app/routes/login-route.tsx",
   "src/features/emergency-access/api/emergency-access-api.ts",
