@@ -13,18 +13,11 @@ import { describeEvent, eventTypeLabel, KNOWN_EVENT_TYPES } from "../api/event-m
 import type { EventRecord } from "../api/event-types";
 import { formatDateTime } from "../../../lib/i18n/format";
 import { refreshProfile, useProfile } from "../../../lib/profile";
+import { saveFile } from "../../../lib/save-file";
 import { useSubmit } from "../../../lib/use-submit";
 import { fetchAllEvents, fetchEventPage, type EventSource } from "../api/events-api";
 import { t } from "../../../lib/i18n/messages";
 
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 /** Event log for an organization or a provider: date range, type and actor filters, paging, CSV export. */
 export function EventLogPage({ source }: { source: EventSource }) {
@@ -79,7 +72,7 @@ export function EventLogPage({ source }: { source: EventSource }) {
   const exportCsv = () =>
     run(async () => {
       const all = (await fetchAllEvents(source, rangeInstants(range))).filter(matches);
-      download(eventsToCsv(all, names), `events-${range.start.toString()}-${range.end.toString()}.csv`);
+      saveFile(eventsToCsv(all, names), `events-${range.start.toString()}-${range.end.toString()}.csv`, "text/csv");
     });
 
   return (
