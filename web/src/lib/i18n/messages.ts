@@ -1,5 +1,6 @@
 import { accessMessages } from "./access-messages";
 import { consoleMessages } from "./console-messages";
+import { operationsMessages } from "./operations-messages";
 import { sendMessages } from "./send-messages";
 import { vaultMessages } from "./vault-messages";
 
@@ -229,6 +230,7 @@ const en = {
   "device.approve": "Approve",
   "device.deny": "Deny",
   ...accessMessages,
+  ...operationsMessages,
   ...sendMessages,
 } as const;
 

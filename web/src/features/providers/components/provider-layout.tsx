@@ -11,10 +11,12 @@ const links = [
   ["members", "Members"], ["assignments", t("access.nav.assignments")], ["teams", t("access.nav.teams")],
   ["access", t("access.nav.requests")], ["events", "Event log"], ["settings", "Settings"],
 ] as const;
+/** Pages whose API answers provider admins only. */
+const adminLinks = [["billing", t("ops.nav.billing")], ["audit", t("ops.nav.audit")], ["event-sinks", t("ops.nav.sinks")]] as const;
 
 /** The Provider Portal: the provider's name, a sidebar of its pages, and the page. */
 export function ProviderLayout() {
-  const { name, known } = useProvider();
+  const { name, known, isAdmin } = useProvider();
   // A user confirmed a moment ago holds the provider key only once the profile is read again.
   const reload = useSubmit();
   return (
@@ -29,7 +31,7 @@ export function ProviderLayout() {
           <ErrorMessage message={reload.error} />
         </div>
       )}
-      <SidebarLayout label="Provider Portal" links={links} />
+      <SidebarLayout label="Provider Portal" links={isAdmin ? [...links, ...adminLinks] : links} />
     </div>
   );
 }
