@@ -52,7 +52,8 @@ describe("managing many clients", () => {
     await page.goto(`/#/providers/${providerId}/templates`);
     await heading(page, "Client templates");
     await page.getByLabel("Template name").fill("Clinic");
-    await page.getByLabel(/^Collections/).fill("Patients");
+    await page.getByRole("button", { name: "Add collection" }).click();
+    await page.getByLabel("Collection name 1").fill("Patients");
     await page.getByRole("button", { name: "Save template" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Clinic", exact: true }).count(), { timeout: 30_000 }).toBe(1);
 
