@@ -49,6 +49,7 @@ export const operationsMessages = {
   "sinks.pending": "Pending",
   "sinks.webhook": "Webhook",
   "sinks.syslog": "Syslog ({transport})",
+  "sinks.syslogKind": "Syslog",
   "sinks.enabled": "Enabled",
   "sinks.disabled": "Disabled",
   "sinks.never": "Never",

@@ -109,7 +109,7 @@ function AddSinkForm({ providerId, onAdded }: { providerId: string; onAdded: () 
     <form className="panel portal-form" onSubmit={submit} noValidate aria-label={t("sinks.add")}>
       <h2>{t("sinks.add")}</h2>
       <SelectField label={t("sinks.kind")} value={kind} onChange={setKind}
-        options={[{ value: String(SinkKind.Webhook), label: t("sinks.webhook") }, { value: String(SinkKind.Syslog), label: "Syslog" }]} />
+        options={[{ value: String(SinkKind.Webhook), label: t("sinks.webhook") }, { value: String(SinkKind.Syslog), label: t("sinks.syslogKind") }]} />
       {webhook ? (
         <>
           <TextField label={t("sinks.url")} type="url" value={target} onChange={setTarget} maxLength={500} placeholder="https://siem.example.com/hooks/custodian" />
