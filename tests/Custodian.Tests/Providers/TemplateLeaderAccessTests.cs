@@ -65,6 +65,13 @@ public sealed class TemplateLeaderAccessTests(ApiFactory api) : IClassFixture<Ap
         });
         Assert.Equal(patients, Assert.Single(await AccessOf(secondMember))!["id"]!.GetValue<string>());
 
+        // The public API's member update follows the same rule.
+        var viaApi = await api.LoginNewUserAsync();
+        var viaApiMember = await api.JoinThroughInviteAsync(client, viaApi);
+        var orgApi = await api.OrgApiClientAsync(client);
+        await orgApi.PutJsonAsync($"/api/public/members/{viaApiMember}", new { type = 1, collections = Array.Empty<object>() });
+        Assert.Equal(patients, Assert.Single(await AccessOf(viaApiMember))!["id"]!.GetValue<string>());
+
         // Access chosen in the same request stands: an admin made owner with other access keeps just that.
         await ApiClient.ReadOkOrEmptyAsync(await admin.Client.PutAsync($"/api/organizations/{client.Id}/users/{secondMember}", new
         {
