@@ -1,5 +1,7 @@
 import { useLocation } from "react-router";
 import { Breadcrumbs, type Crumb } from "../components/ui/breadcrumbs";
+import { portalPageName } from "../features/providers/portal-pages";
+import { t } from "../lib/i18n/messages";
 import { useProfile, type Profile } from "../lib/profile";
 
 /** Page names by the last path segment; an unknown segment is shown capitalised. */
@@ -12,12 +14,13 @@ export function crumbsFor(pathname: string, profile: Profile | null): Crumb[] {
   if (!id || id === "new" || id === "setup-provider" || id === "accept-provider") return [];
   if (area === "providers") {
     const provider = profile?.providers.find((p) => p.id === id);
-    return [{ label: provider?.name ?? "Provider", to: `/providers/${id}/clients` }, ...(page ? [{ label: pageName(page) }] : [])];
+    return [{ label: provider?.name ?? t("portal.defaultName"), to: `/providers/${id}/clients` },
+      ...(page ? [{ label: portalPageName(page) ?? pageName(page) }] : [])];
   }
   if (area === "organizations") {
     const org = [...(profile?.organizations ?? []), ...(profile?.providerOrganizations ?? [])].find((o) => o.id === id);
     const crumbs: Crumb[] = [];
-    if (org?.providerId) crumbs.push({ label: org.providerName ?? "Provider", to: `/providers/${org.providerId}/clients` });
+    if (org?.providerId) crumbs.push({ label: org.providerName ?? t("portal.defaultName"), to: `/providers/${org.providerId}/clients` });
     crumbs.push({ label: org?.name ?? "Organization", to: `/organizations/${id}/members` });
     if (page) crumbs.push({ label: pageName(page) });
     return crumbs;

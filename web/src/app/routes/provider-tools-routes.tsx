@@ -1,8 +1,8 @@
 import { useParams, type RouteObject } from "react-router";
 import { EventLogPage } from "../../features/events/components/event-log-page";
-import { AuditRollupPage } from "../../features/providers/components/audit-rollup-page";
 import { BillingPage } from "../../features/providers/components/billing-page";
 import { EventSinksPage } from "../../features/providers/components/event-sinks-page";
+import { AuditRollupPage } from "./provider-audit-page";
 
 function ProviderEventsRoute() {
   const { providerId = "" } = useParams();

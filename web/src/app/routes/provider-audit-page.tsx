@@ -1,20 +1,21 @@
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { Button } from "../../../components/ui/button";
-import { PageHeader } from "../../../components/ui/page-header";
-import { SelectField } from "../../../components/ui/select-field";
-import { TextField } from "../../../components/ui/text-field";
-import { EventLogPage } from "../../events/components/event-log-page";
-import { saveFile } from "../../../lib/download";
-import { t } from "../../../lib/i18n/messages";
-import { useAsync } from "../../../lib/use-async";
-import { findClients } from "../api/client-bulk-api";
-import { auditExport } from "../api/operations-api";
-import { listProviderUsers } from "../api/provider-users-api";
-import { useProvider } from "./use-provider";
+import { Button } from "../../components/ui/button";
+import { PageHeader } from "../../components/ui/page-header";
+import { SelectField } from "../../components/ui/select-field";
+import { TextField } from "../../components/ui/text-field";
+import { EventLogPage } from "../../features/events/components/event-log-page";
+import { saveFile } from "../../lib/download";
+import { t } from "../../lib/i18n/messages";
+import { useAsync } from "../../lib/use-async";
+import { findClients } from "../../features/providers/api/client-bulk-api";
+import { auditExport } from "../../features/providers/api/operations-api";
+import { listProviderUsers } from "../../features/providers/api/provider-users-api";
+import { useProvider } from "../../features/providers/components/use-provider";
 
 /**
- * The audit roll-up (provider admins): the event log over the provider's and its clients' events, narrowed to one
+ * The audit roll-up (provider admins), composed here because it joins two features (the events log, the provider's
+ * clients and technicians): the event log over the provider's and its clients' events, narrowed to one
  * client or one technician (?technician= opens one technician's view), exported by the server as CSV or JSON lines.
  */
 export function AuditRollupPage() {
