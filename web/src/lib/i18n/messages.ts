@@ -1,12 +1,16 @@
 import { accessMessages } from "./access-messages";
 import { adminMessages } from "./admin-messages";
+import { authMessages } from "./auth-messages";
 import { consoleMessages } from "./console-messages";
+import { dataMessages } from "./data-messages";
 import { eventMessages } from "./event-messages";
 import { operationsMessages } from "./operations-messages";
+import { policyMessages } from "./policy-messages";
 import { portalBulkMessages } from "./portal-bulk-messages";
 import { portalMembersMessages } from "./portal-members-messages";
 import { portalMessages } from "./portal-messages";
 import { sendMessages } from "./send-messages";
+import { vaultFieldsMessages } from "./vault-fields-messages";
 import { vaultMessages } from "./vault-messages";
 
 /**
@@ -218,6 +222,10 @@ const en = {
   ...portalBulkMessages,
   ...eventMessages,
   ...adminMessages,
+  ...policyMessages,
+  ...authMessages,
+  ...vaultFieldsMessages,
+  ...dataMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

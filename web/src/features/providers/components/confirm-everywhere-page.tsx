@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../lib/i18n/format";
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { DataTable } from "../../../components/ui/data-table";
@@ -31,8 +32,8 @@ export function ConfirmEverywherePage() {
     const results = await confirmEverywhere(key, rows.filter((r) => selected.has(r.id)));
     const failed = results.filter((r) => r.error);
     const count = results.length - failed.length;
-    setOutcome(failed.length ? t("confirmAll.outcomeFailed", { count, failed: failed.length, errors: failed.map((f) => f.error).join("; ") })
-      : t("confirmAll.outcome", { count }));
+    setOutcome(failed.length ? t("confirmAll.outcomeFailed", { count: formatNumber(count), failed: formatNumber(failed.length), errors: failed.map((f) => f.error).join("; ") })
+      : t("confirmAll.outcome", { count: formatNumber(count) }));
     setSelected(new Set());
     setRefresh((n) => n + 1);
   });

@@ -8,7 +8,7 @@ import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
-import { formatDate } from "../../../lib/i18n/format";
+import { formatDate, formatNumber } from "../../../lib/i18n/format";
 import { t } from "../../../lib/i18n/messages";
 import { apiClient } from "../../../lib/session";
 import { useAsync } from "../../../lib/use-async";
@@ -76,8 +76,8 @@ export function DashboardPage({ loadSecurity }: { loadSecurity: (checkExposed: b
     const s = security?.get(id);
     if (!security) return t("portal.dashboard.notChecked");
     if (!s) return t("portal.dashboard.noItems");
-    const counts = { weak: s.weak, reused: s.reused, unsecured: s.unsecured };
-    return s.exposed === null ? t("portal.dashboard.findings", counts) : t("portal.dashboard.findingsExposed", { ...counts, exposed: s.exposed });
+    const counts = { weak: formatNumber(s.weak), reused: formatNumber(s.reused), unsecured: formatNumber(s.unsecured) };
+    return s.exposed === null ? t("portal.dashboard.findings", counts) : t("portal.dashboard.findingsExposed", { ...counts, exposed: formatNumber(s.exposed) });
   };
 
   return (

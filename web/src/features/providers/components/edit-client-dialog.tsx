@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../lib/i18n/format";
 import { useState } from "react";
 import { Dialog } from "../../../components/ui/dialog";
 import { SubmitRow } from "../../../components/ui/submit-row";
@@ -38,7 +39,7 @@ function EditClientForm({ client, providerId, onClose, onSaved }: Props & { clie
     <form className="portal-form" onSubmit={submit} noValidate>
       <TextField label={t("portal.organizationName")} value={name} onChange={setName} required maxLength={50} />
       <TextField label={t("portal.seats")} type="number" min={0} value={seats} onChange={setSeats} />
-      <p className="portal-hint">{t("portal.editClient.seatsInUse", { count: client.occupiedSeats })}</p>
+      <p className="portal-hint">{t("portal.editClient.seatsInUse", { count: formatNumber(client.occupiedSeats) })}</p>
       <SubmitRow label={t("portal.save")} busyLabel={t("portal.saving")} busy={busy} error={error} disabled={!name.trim()} onCancel={onClose} />
     </form>
   );

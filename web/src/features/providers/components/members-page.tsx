@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../lib/i18n/format";
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { DataTable } from "../../../components/ui/data-table";
@@ -65,7 +66,7 @@ function MembersList({ providerId }: { providerId: string }) {
       </PageHeader>
       {chosen.length > 0 && (
         <div className="portal-toolbar" role="group" aria-label={t("portal.members.selection")}>
-          <span>{t("portal.members.selected", { count: chosen.length })}</span>
+          <span>{t("portal.members.selected", { count: formatNumber(chosen.length) })}</span>
           <Button type="button" className="secondary" onClick={() => setOpen({ kind: "confirm", users: chosen })}>{t("portal.members.confirmSelected")}</Button>
           <Button type="button" className="secondary" disabled={reinvite.busy} onClick={reinviteMany(chosen)}>{t("portal.members.reinviteSelected")}</Button>
           <Button type="button" className="danger" onClick={() => setOpen({ kind: "remove", users: chosen })}>{t("portal.members.removeSelected")}</Button>
