@@ -15,8 +15,9 @@ import { logInThroughUi, uniqueEmail } from "./support/session";
 
 /**
  * Issue 21 in Chromium: a provider with 23 clients (made through the API, with real client-side keys) applies a
- * template to the 3 "Clinic" clients and a policy to the 20 "Bulk" clients from the Bulk actions page, then exports
- * the 3 "Clinic" clients into one zip whose files decrypt with each client's org key.
+ * template to the 3 "Clinic" clients and a policy to the 20 "Bulk" clients from the Bulk actions page, edits the
+ * template, opens the audit roll-up and billing pages, and exports the 3 "Clinic" clients into one zip whose files
+ * decrypt with each client's org key.
  */
 const env = serverAndBrowser();
 const password = "correct horse battery staple";
@@ -57,7 +58,8 @@ describe("managing many clients", () => {
     await page.goto(`/#/providers/${providerId}/templates`);
     await heading(page, "Client templates");
     await page.getByLabel("Template name").fill("Clinic");
-    await page.getByLabel(/^Collections/).fill("Patients");
+    await page.getByRole("button", { name: "Add collection" }).click();
+    await page.getByLabel("Collection name 1").fill("Patients");
     await page.getByRole("button", { name: "Save template" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Clinic", exact: true }).count(), { timeout: 30_000 }).toBe(1);
 
@@ -77,6 +79,24 @@ describe("managing many clients", () => {
     await expect.poll(() => page.getByLabel("Client", { exact: true }).locator("option").count(), { timeout: 30_000 }).toBe(2);
     await page.getByLabel("Client", { exact: true }).selectOption({ label: "Clinic 2" });
     await expect.poll(() => page.getByText("No drift: this client matches the template.").count(), { timeout: 30_000 }).toBe(1);
+
+    // Editing the template: its names come back decrypted, a second collection is added and saved re-encrypted.
+    await page.getByRole("button", { name: "More actions for Clinic" }).click();
+    await page.getByRole("menuitem", { name: "Edit Clinic" }).click();
+    const editor = page.getByRole("dialog", { name: "Edit template" });
+    await expect.poll(() => editor.getByLabel("Collection name 1").inputValue(), { timeout: 30_000 }).toBe("Patients");
+    await editor.getByRole("button", { name: "Add collection" }).click();
+    await editor.getByLabel("Collection name 2").fill("Billing");
+    await editor.getByRole("button", { name: "Save template" }).click();
+    await expect.poll(() => page.getByRole("cell", { name: /^2 collections/ }).count(), { timeout: 30_000 }).toBe(1);
+
+    // The audit roll-up holds the clients' events the template made; billing opens on this month.
+    await page.goto(`/#/providers/${providerId}/audit`);
+    await heading(page, "Audit roll-up");
+    await expect.poll(() => page.getByRole("cell", { name: /^Created collection/ }).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    await page.goto(`/#/providers/${providerId}/billing`);
+    await heading(page, "Billing");
+    await expect.poll(() => page.getByRole("heading", { name: "No usage recorded for this month" }).count(), { timeout: 30_000 }).toBe(1);
 
     await page.goto(`/#/providers/${providerId}/bulk`);
     await heading(page, "Bulk actions");

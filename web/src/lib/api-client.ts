@@ -68,7 +68,17 @@ export class ApiClient {
     this.#getAccessToken = options.getAccessToken ?? (() => null);
   }
 
-  async request<T>(path: string, { json, form, headers, ...init }: RequestOptions = {}): Promise<T> {
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const text = await (await this.#send(path, options)).text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** A download (CSV, JSON lines): the body as the server sent it, with the same auth and error handling. */
+  async getBlob(path: string): Promise<Blob> {
+    return (await this.#send(path, { method: "GET" })).blob();
+  }
+
+  async #send(path: string, { json, form, headers, ...init }: RequestOptions): Promise<Response> {
     const h = new Headers(headers);
     h.set("Accept", "application/json");
     let body: BodyInit | undefined;
@@ -89,8 +99,7 @@ export class ApiClient {
       throw new ApiError("Cannot reach the server.", 0);
     }
     if (!response.ok) throw await toApiError(response);
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return response;
   }
 
   get<T>(path: string, init?: RequestOptions): Promise<T> {

@@ -4,6 +4,7 @@ import { authMessages } from "./auth-messages";
 import { consoleMessages } from "./console-messages";
 import { dataMessages } from "./data-messages";
 import { eventMessages } from "./event-messages";
+import { operationsMessages } from "./operations-messages";
 import { policyMessages } from "./policy-messages";
 import { portalBulkMessages } from "./portal-bulk-messages";
 import { portalMembersMessages } from "./portal-members-messages";
@@ -214,6 +215,7 @@ const en = {
   "device.approve": "Approve",
   "device.deny": "Deny",
   ...accessMessages,
+  ...operationsMessages,
   ...sendMessages,
   ...portalMessages,
   ...portalMembersMessages,

@@ -99,7 +99,7 @@ export const portalBulkMessages = {
   "templates.check": "Check a client against {name}",
   "templates.deleteNamed": "Delete {name}",
   "templates.name": "Template name",
-  "templates.collections": "Collections (one per line; owners and admins manage them)",
+  "templates.collections": "Collections",
   "templates.groups": "Groups (one per line)",
   "templates.twoStep": "Require two-step login",
   "templates.minLength": "Master password minimum length",

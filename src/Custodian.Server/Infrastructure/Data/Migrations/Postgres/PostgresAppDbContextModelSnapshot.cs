@@ -1247,6 +1247,24 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ProviderClientTemplateLinks", (string)null);
                 });
 
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.TemplateCollectionOrigin", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TemplateCollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CollectionId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("TemplateCollectionOrigins", (string)null);
+                });
+
             modelBuilder.Entity("Custodian.Server.Features.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1978,6 +1996,21 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
                         .WithMany()
                         .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Bulk.ProviderClientTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.TemplateCollectionOrigin", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Organizations.Collection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

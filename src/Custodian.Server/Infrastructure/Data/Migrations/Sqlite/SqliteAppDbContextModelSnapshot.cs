@@ -1242,6 +1242,24 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ProviderClientTemplateLinks", (string)null);
                 });
 
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.TemplateCollectionOrigin", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateCollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CollectionId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("TemplateCollectionOrigins", (string)null);
+                });
+
             modelBuilder.Entity("Custodian.Server.Features.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1971,6 +1989,21 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
                         .WithMany()
                         .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Bulk.ProviderClientTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.TemplateCollectionOrigin", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Organizations.Collection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
