@@ -45,6 +45,7 @@ public static class AuthorizationMatrix
 
         // The caller's own account.
         ["GET /api/accounts/profile"] = AnyUser(),
+        ["GET /api/events"] = AnyUser(),   // the caller's own account log
         ["PUT /api/accounts/profile"] = AnyUser(w => new { name = "Alice", masterPasswordHint = (string?)null, culture = "en-US" }),
         ["POST /api/accounts/profile"] = AnyUser(w => new { name = "Alice", masterPasswordHint = (string?)null, culture = "en-US" }),
         ["GET /api/accounts/revision-date"] = AnyUser(),
@@ -429,6 +430,8 @@ public static class AuthorizationMatrix
         ["POST /api/emergency-access/{id:guid}/takeover"] = new(OrgMember, NoBody, [Owner]),
         ["POST /api/emergency-access/{id:guid}/password"] = new(OrgMember, w => new { newMasterPasswordHash = "x", key = w.Enc("k") }, [Owner], Replay: false),
         ["POST /api/emergency-access/{id:guid}/view"] = new(OrgMember, NoBody, [Owner], Replay: false),
+        ["GET /api/emergency-access/{id:guid}/{cipherId:guid}/attachment/{attachmentId}"] =
+            new(OrgMember, Denied: [Owner], Ids: "id=emergencyView,cipherId=cipher"),
 
         // Login with a device: a new device asks (anonymous) and reads the answer with its access code; only the
         // account's owner lists, reads and answers its requests ({id} is a request for Alice).

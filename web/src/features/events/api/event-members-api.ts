@@ -8,13 +8,29 @@ interface MemberRow {
   email?: string | null;
 }
 
+interface ContactRow { granteeId?: string | null; grantorId?: string | null; name?: string | null; email?: string | null }
+
+/**
+ * The people an account log names: the caller, and the emergency contacts on either side (the other party of
+ * every 96xx event), keyed by user id.
+ */
+async function accountNames(userId: string): Promise<MemberRow[]> {
+  const [trusted, granted] = await Promise.all([
+    apiClient.get<{ data: ContactRow[] }>("/api/emergency-access/trusted"),
+    apiClient.get<{ data: ContactRow[] }>("/api/emergency-access/granted"),
+  ]);
+  const contacts = [...trusted.data.map((c) => ({ ...c, id: c.granteeId })), ...granted.data.map((c) => ({ ...c, id: c.grantorId }))];
+  return [{ id: userId, name: "You" }, ...contacts.flatMap((c) => (c.id ? [{ id: c.id, name: c.name, email: c.email }] : []))];
+}
+
 /** Member (or provider user) names keyed by both membership id and user id, to name actors and subjects. */
 export async function fetchEventMemberNames(source: EventSource): Promise<Map<string, string>> {
-  const path = source.kind === "organization" ? `/api/organizations/${source.id}/users` : `/api/providers/${source.id}/users`;
-  const list = await apiClient.get<{ data: MemberRow[] }>(path);
+  const rows = source.kind === "user" ? await accountNames(source.id)
+    : (await apiClient.get<{ data: MemberRow[] }>(
+      source.kind === "organization" ? `/api/organizations/${source.id}/users` : `/api/providers/${source.id}/users`)).data;
   const names = new Map<string, string>();
-  for (const m of list.data) {
-    const label = m.name ? `${m.name} (${m.email ?? ""})` : (m.email ?? m.id);
+  for (const m of rows) {
+    const label = m.name ? (m.email ? `${m.name} (${m.email})` : m.name) : (m.email ?? m.id);
     names.set(m.id, label);
     if (m.userId) names.set(m.userId, label);
   }

@@ -31,6 +31,8 @@ const providerAccess: (verb: string) => Describe = (verb) => (e, n) => {
   return `${verb.replace("{technician}", who)} ${named(n.organizations, e.organizationId)}${reason}`;
 };
 const fixed: (text: string) => Describe = (text) => () => text;
+/** Emergency access (Custodian's 96xx): events are logged on the grantor's account; the actor is whoever acted. */
+const emergency: (text: string) => Describe = (text) => (e, n) => text.replace("{grantor}", named(n.members, e.userId));
 
 /** Human messages for the event type numbers of Features/Events/EventType.cs (Bitwarden's numbering, and Custodian's 95xx). */
 const DESCRIPTIONS: Readonly<Record<number, Describe>> = {
@@ -97,6 +99,19 @@ const DESCRIPTIONS: Readonly<Record<number, Describe>> = {
   9505: providerAccess("Revoked access of technician {technician} to organization"),
   9506: providerAccess("Time-boxed access of technician {technician} expired for organization"),
   9507: providerAccess("Technician {technician} first used time-boxed access to organization"),
+  9600: emergency("Invited an emergency contact for {grantor}"),
+  9601: emergency("Accepted to be an emergency contact for {grantor}"),
+  9602: emergency("Confirmed an emergency contact for {grantor}"),
+  9603: emergency("Requested emergency access to {grantor}"),
+  9604: emergency("Approved emergency access to {grantor}"),
+  9605: emergency("Rejected emergency access to {grantor}"),
+  9606: emergency("Emergency access to {grantor} granted after the waiting period"),
+  9607: emergency("Viewed the vault of {grantor} through emergency access"),
+  9608: emergency("Took over the account of {grantor} through emergency access"),
+  9609: emergency("Removed an emergency contact of {grantor}"),
+  9610: emergency("Changed an emergency contact of {grantor}"),
+  9700: fixed("Approved a login request from another device"),
+  9701: fixed("Denied a login request from another device"),
   9800: fixed("Required two-step login for all provider members"),
   9801: fixed("Stopped requiring two-step login for provider members"),
 };

@@ -6,8 +6,8 @@ export interface EventPage {
   continuationToken: string | null;
 }
 
-/** Whose events: an organization's (Admin Console) or a provider's (Provider Portal). */
-export type EventSource = { kind: "organization"; id: string } | { kind: "provider"; id: string };
+/** Whose events: an organization's (Admin Console), a provider's (Provider Portal), or the caller's own account log. */
+export type EventSource = { kind: "organization"; id: string } | { kind: "provider"; id: string } | { kind: "user"; id: string };
 
 export interface EventRange {
   start: string;
@@ -15,9 +15,12 @@ export interface EventRange {
 }
 
 function eventsPath(source: EventSource): string {
-  return source.kind === "organization"
-    ? `/api/organizations/${source.id}/events`
-    : `/api/providers/${source.id}/events`;
+  switch (source.kind) {
+    case "organization": return `/api/organizations/${source.id}/events`;
+    case "provider": return `/api/providers/${source.id}/events`;
+    // Bitwarden's GET /events: always the caller's own, whatever id the page holds.
+    case "user": return "/api/events";
+  }
 }
 
 /** One page of events in [start, end]; pass the previous page's continuationToken for the next page. */

@@ -26,8 +26,8 @@ function download(text: string, fileName: string) {
   URL.revokeObjectURL(url);
 }
 
-/** Event log for an organization or a provider: date range, type and actor filters, paging, CSV export. */
-export function EventLogPage({ source }: { source: EventSource }) {
+/** Event log for an organization, a provider or the caller's account: date range, type and actor filters, paging, CSV export. */
+export function EventLogPage({ source, title = t("events.title") }: { source: EventSource; title?: string }) {
   const [range, setRange] = useState<DateRange>(() => lastDays(31));
   const [maxDay] = useState(() => lastDays(1).end);
   const rangeInvalid = isBackwards(range);
@@ -84,7 +84,7 @@ export function EventLogPage({ source }: { source: EventSource }) {
 
   return (
     <>
-      <PageHeader title={t("events.title")}>
+      <PageHeader title={title}>
         <Button type="button" className="button secondary" disabled={busy || rangeInvalid} onClick={() => void exportCsv()}>
           {t("events.exportCsv")}
         </Button>

@@ -5,7 +5,8 @@ import { deleteAttachment, downloadAttachment, uploadAttachment } from "../api/a
 import type { AttachmentView, CipherView } from "../../../lib/ciphers/cipher-types";
 import { t } from "../../../lib/i18n/messages";
 
-function save(blob: Blob, fileName: string): void {
+/** Hands a decrypted file to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -20,7 +21,7 @@ export function AttachmentList({ cipher, onChanged }: { cipher: CipherView; onCh
   const { busy, error, handle } = useSubmit();
   const canChange = cipher.edit && cipher.deletedDate === null;
   if (cipher.attachments.length === 0 && !canChange) return null;
-  const download = (a: AttachmentView) => handle(async () => save(await downloadAttachment(cipher, a), a.fileName));
+  const download = (a: AttachmentView) => handle(async () => saveBlob(await downloadAttachment(cipher, a), a.fileName));
   const remove = (a: AttachmentView) => handle(async () => {
     await deleteAttachment(cipher.id!, a.id);
     onChanged();
