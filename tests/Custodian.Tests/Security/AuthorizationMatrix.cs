@@ -260,6 +260,14 @@ public static class AuthorizationMatrix
         ["POST /api/providers/{providerId:guid}/delete"] = new(ProviderAdmin, NoBody, Technician, Replay: false),
         ["POST /api/providers/{providerId:guid}/setup"] = new(ProviderAdmin, ProviderSetup, Technician, Replay: false),
         ["GET /api/providers/{providerId:guid}/events"] = new(ProviderAdmin),
+        ["GET /api/providers/{providerId:guid}/branding"] = new(ProviderAdmin),
+        ["PUT /api/providers/{providerId:guid}/branding"] = new(ProviderAdmin, w => new { displayName = "Carol's IT", color = "#112233" }, Technician),
+        ["POST /api/providers/{providerId:guid}/branding/logo"] = new(ProviderAdmin, Denied: Technician, Replay: false),
+        ["DELETE /api/providers/{providerId:guid}/branding/logo"] = new(ProviderAdmin, NoBody, Technician, Replay: false),
+        // Public: invitation mails link to it. A logo is what the provider chose to show.
+        ["GET /api/branding/providers/{providerId:guid}/logo"] = Public(),
+        // Anonymous, but only the mailed token for that membership reveals which provider manages the org.
+        ["POST /api/organizations/{organizationId:guid}/users/{id:guid}/branding"] = TokenInRequest(),
         ["GET /api/providers/{providerId:guid}/organizations"] = new(ProviderAdmin),
         ["POST /api/providers/{providerId:guid}/clients"] = new(ProviderAdmin, NewClient),
         ["PUT /api/providers/{providerId:guid}/clients/{id:guid}"] = new(ProviderAdmin, w => new { assignedSeats = 10, name = "Client A" }),

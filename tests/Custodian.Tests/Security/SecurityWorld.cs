@@ -116,6 +116,9 @@ public sealed class SecurityWorld : ApiFactory
 
         Provider = await this.CreateProviderAsync(Carol, "Carol's MSP");
         Ids["provider"] = Provider.Id.ToString();
+        // A logo, so the public logo route has one to serve.
+        await ApiClient.ReadOkAsync(await Carol.Client.Http.PostAsync($"/api/providers/{Provider.Id}/branding/logo",
+            new MultipartFormDataContent { { new ByteArrayContent(Providers.ProviderBrandingTests.Png()), "logo", "logo.png" } }));
         Ids["providerUser"] = (await this.AddProviderUserAsync(Provider, Dave, type: 1)).ToString();
         Ids["client"] = (await Provider.CreateClientAsync(Carol, "Client A", TestAccounts.NewEmail("client-a"))).Id.ToString();
         var clients = await Carol.Client.GetJsonAsync($"/api/providers/{Provider.Id}/organizations");

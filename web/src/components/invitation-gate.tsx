@@ -4,6 +4,7 @@ import { Button } from "./ui/button";
 import { ErrorMessage } from "./ui/error-message";
 import { Loading } from "./ui/loading";
 import { refreshProfile, useProfile, type Profile } from "../lib/profile";
+import type { ProviderBranding } from "../features/providers/api/branding-api";
 import { useSessionStatus } from "../lib/use-session";
 
 interface Props {
@@ -11,6 +12,8 @@ interface Props {
   email: string;
   /** Extra query the registration page may use (a provider invitation lets a new user register while signups are off). */
   registerParams?: Record<string, string>;
+  /** The inviting org's provider branding, which the login page shows too. */
+  branding?: ProviderBranding | null;
   children: (profile: Profile) => ReactNode;
 }
 
@@ -18,7 +21,7 @@ interface Props {
  * An invitation link needs a logged-in, unlocked user: otherwise it offers login or registration and comes back here
  * afterwards (login and unlock honour state.returnTo, registration a returnTo query parameter).
  */
-export function InvitationGate({ email, registerParams = {}, children }: Props) {
+export function InvitationGate({ email, registerParams = {}, branding = null, children }: Props) {
   const status = useSessionStatus();
   const profile = useProfile();
   const location = useLocation();
@@ -35,7 +38,7 @@ export function InvitationGate({ email, registerParams = {}, children }: Props) 
     return (
       <div className="portal-invitation">
         <p>Log in{email ? ` as ${email}` : ""} to continue, or create an account if you have none.</p>
-        <Button type="button" onClick={() => navigate("/login", { state: { returnTo, email } })}>Log in</Button>
+        <Button type="button" onClick={() => navigate("/login", { state: { returnTo, email, branding } })}>Log in</Button>
         <Link className="button secondary" to={`/register?${register.toString()}`}>Create account</Link>
       </div>
     );

@@ -11,10 +11,11 @@ const org = "22222222-2222-2222-2222-222222222222";
 const Owner = 0, User = 2, Confirmed = 2, Invited = 0;
 const policy = (type: number, data: Record<string, unknown> | null = null, enabled = true) =>
   ({ object: "policy", id: `p${type}`, organizationId: org, type, enabled, data });
-const sync = (memberType: number, policies: unknown[], status = Confirmed) =>
+type Policy = ReturnType<typeof policy>;
+const sync = (memberType: number, policies: Policy[], status = Confirmed) =>
   ({ profile: { organizations: [{ id: org, type: memberType, status }] }, policies });
 
-function open(syncBody: unknown) {
+function open(syncBody: ReturnType<typeof sync>) {
   server.use(
     http.get("/api/sends", () => HttpResponse.json({ object: "list", data: [], continuationToken: null })),
     http.get("/api/sync", () => HttpResponse.json(syncBody)),
