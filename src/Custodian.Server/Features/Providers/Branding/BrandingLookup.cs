@@ -26,12 +26,16 @@ public sealed class BrandingLookup(AppDbContext db, MailLinks links)
     }
 
     /// <summary>The settings and whether a logo exists, without reading the logo itself.</summary>
-    Task<ProviderBranding?> WithoutLogoAsync(Guid providerId, CancellationToken ct) =>
-        db.ProviderBrandings.AsNoTracking().Where(b => b.ProviderId == providerId).Select(b => new ProviderBranding
+    async Task<ProviderBranding?> WithoutLogoAsync(Guid providerId, CancellationToken ct)
+    {
+        var row = await db.ProviderBrandings.AsNoTracking().Where(b => b.ProviderId == providerId)
+            .Select(b => new { b.DisplayName, b.Color, b.RevisionDate, HasLogo = b.Logo != null }).SingleOrDefaultAsync(ct);
+        return row is null ? null : new ProviderBranding
         {
-            ProviderId = b.ProviderId, DisplayName = b.DisplayName, Color = b.Color, RevisionDate = b.RevisionDate,
-            Logo = b.Logo == null ? null : Array.Empty<byte>(),
-        }).SingleOrDefaultAsync(ct);
+            ProviderId = providerId, DisplayName = row.DisplayName, Color = row.Color, RevisionDate = row.RevisionDate,
+            Logo = row.HasLogo ? [] : null,
+        };
+    }
 
     /// <summary>
     /// The mail's HTML part: the provider's logo (an absolute link to the public logo route, nothing inline) and
