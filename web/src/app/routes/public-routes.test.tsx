@@ -18,7 +18,8 @@ const brandedBy = { object: "providerBranding", providerId: "p1", name: "Globex 
 
 const noBranding = http.post("/api/organizations/o1/users/m1/branding", () => HttpResponse.json({ object: "error", message: "Not found." }, { status: 404 }));
 
-describe("organization invitation page", () => {
+// Rendering two pages and their crypto-free forms still takes seconds on the busy CI box.
+describe("organization invitation page", { timeout: 30_000 }, () => {
   it("a client org's invitation shows its provider's name and logo, here and on the login page it leads to", async () => {
     const asked: unknown[] = [];
     server.use(http.post("/api/organizations/o1/users/m1/branding", async ({ request }) => {
