@@ -9,8 +9,8 @@ export function ProviderBrand({ branding }: { branding: ProviderBranding | null 
   if (!branding) return null;
   const accent = branding.color && /^#[0-9a-f]{6}$/i.test(branding.color) ? branding.color : undefined;
   return (
-    <div className="provider-brand" role="note" aria-label={t("branding.managedBy", { name: branding.name })}
-      style={accent ? { borderLeft: `4px solid ${accent}`, paddingLeft: "0.75rem" } : undefined}>
+    <div className={accent ? "provider-brand provider-brand-accent" : "provider-brand"} role="note"
+      aria-label={t("branding.managedBy", { name: branding.name })} style={accent ? { borderLeftColor: accent } : undefined}>
       {isOwnLogo(branding.logoUrl) && <img src={branding.logoUrl} alt={branding.name} style={{ maxHeight: 64, maxWidth: 240 }} />}
       <p>{t("branding.managedBy", { name: branding.name })}</p>
     </div>

@@ -1,3 +1,4 @@
+import { t } from "../../../lib/i18n/messages";
 import { apiClient } from "../../../lib/session";
 import type { EventSource } from "./events-api";
 
@@ -20,7 +21,7 @@ async function accountNames(userId: string): Promise<MemberRow[]> {
     apiClient.get<{ data: ContactRow[] }>("/api/emergency-access/granted"),
   ]);
   const contacts = [...trusted.data.map((c) => ({ ...c, id: c.granteeId })), ...granted.data.map((c) => ({ ...c, id: c.grantorId }))];
-  return [{ id: userId, name: "You" }, ...contacts.flatMap((c) => (c.id ? [{ id: c.id, name: c.name, email: c.email }] : []))];
+  return [{ id: userId, name: t("events.you") }, ...contacts.flatMap((c) => (c.id ? [{ id: c.id, name: c.name, email: c.email }] : []))];
 }
 
 /** Member (or provider user) names keyed by both membership id and user id, to name actors and subjects. */

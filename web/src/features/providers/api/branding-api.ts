@@ -1,5 +1,4 @@
-import { toApiError } from "../../../lib/api-client";
-import { apiClient, tokens } from "../../../lib/session";
+import { apiClient } from "../../../lib/session";
 
 /** GET/PUT /api/providers/{id}/branding and the anonymous invitation lookup: what a provider shows its clients' people. */
 export interface ProviderBranding {
@@ -23,14 +22,10 @@ export function saveBranding(providerId: string, displayName: string, color: str
 }
 
 /** The logo as multipart part "logo"; the server checks its bytes (PNG or JPEG, at most 256 KB). */
-export async function uploadLogo(providerId: string, file: File): Promise<ProviderBranding> {
-  const form = new FormData();
-  form.append("logo", file, file.name);
-  const headers = new Headers({ Accept: "application/json" });
-  if (tokens.accessToken) headers.set("Authorization", `Bearer ${tokens.accessToken}`);
-  const response = await fetch(`${path(providerId)}/logo`, { method: "POST", body: form, headers });
-  if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as ProviderBranding;
+export function uploadLogo(providerId: string, file: File): Promise<ProviderBranding> {
+  const multipart = new FormData();
+  multipart.append("logo", file, file.name);
+  return apiClient.request<ProviderBranding>(`${path(providerId)}/logo`, { method: "POST", multipart });
 }
 
 export function deleteLogo(providerId: string): Promise<ProviderBranding> {
