@@ -57,7 +57,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     body as Record<string, unknown>);
 }
 
-export type RequestOptions = Omit<RequestInit, "body"> & { json?: unknown; form?: Record<string, string> };
+export type RequestOptions = Omit<RequestInit, "body"> & { json?: unknown; form?: Record<string, string>; multipart?: FormData };
 
 export class ApiClient {
   readonly #baseUrl: string;
@@ -78,7 +78,7 @@ export class ApiClient {
     return (await this.#send(path, { method: "GET" })).blob();
   }
 
-  async #send(path: string, { json, form, headers, ...init }: RequestOptions): Promise<Response> {
+  async #send(path: string, { json, form, multipart, headers, ...init }: RequestOptions): Promise<Response> {
     const h = new Headers(headers);
     h.set("Accept", "application/json");
     let body: BodyInit | undefined;
@@ -88,6 +88,8 @@ export class ApiClient {
     } else if (form) {
       h.set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
       body = new URLSearchParams(form).toString();
+    } else if (multipart) {
+      body = multipart;   // the browser sets the multipart Content-Type with its boundary
     }
     const token = this.#getAccessToken();
     if (token && !h.has("Authorization")) h.set("Authorization", `Bearer ${token}`);

@@ -7,11 +7,13 @@ export interface EventPage {
 }
 
 /**
- * Whose events: an organization's (Admin Console), a provider's own (Provider Portal, Bitwarden's meaning), or the
- * provider's audit roll-up (its own and its clients' members' events, optionally of one client or one technician).
+ * Whose events: an organization's (Admin Console), a provider's own (Provider Portal, Bitwarden's meaning), the
+ * provider's audit roll-up (its own and its clients' members' events, optionally of one client or one technician), or
+ * the caller's own account log.
  */
 export type EventSource = { kind: "organization"; id: string } | { kind: "provider"; id: string }
-  | { kind: "providerAudit"; id: string; organizationId?: string | null; providerUserId?: string | null };
+  | { kind: "providerAudit"; id: string; organizationId?: string | null; providerUserId?: string | null }
+  | { kind: "user"; id: string };
 
 export interface EventRange {
   start: string;
@@ -19,8 +21,13 @@ export interface EventRange {
 }
 
 function eventsPath(source: EventSource): string {
-  return source.kind === "organization" ? `/api/organizations/${source.id}/events`
-    : source.kind === "provider" ? `/api/providers/${source.id}/events` : `/api/providers/${source.id}/audit/events`;
+  switch (source.kind) {
+    case "organization": return `/api/organizations/${source.id}/events`;
+    case "provider": return `/api/providers/${source.id}/events`;
+    case "providerAudit": return `/api/providers/${source.id}/audit/events`;
+    // Bitwarden's GET /events: always the caller's own, whatever id the page holds.
+    case "user": return "/api/events";
+  }
 }
 
 /** The roll-up's client and technician filters as query parameters (none for the other sources). */

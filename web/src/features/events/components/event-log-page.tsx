@@ -29,7 +29,7 @@ export interface EventLogPageProps {
   exports?: (range: EventRange, run: (work: () => Promise<void>) => Promise<void>, disabled: boolean) => ReactNode;
 }
 
-/** Event log for an organization or a provider: date range, type and actor filters, paging, CSV export. */
+/** Event log for an organization, a provider, its audit roll-up or the caller's account: date range, type and actor filters, paging, CSV export. */
 export function EventLogPage({ source, title = t("events.title"), intro, filters, exports }: EventLogPageProps) {
   const [range, setRange] = useState<DateRange>(() => lastDays(31));
   const [maxDay] = useState(() => lastDays(1).end);

@@ -350,6 +350,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActingUserId", "Date");
+
                     b.HasIndex("CipherId", "Date");
 
                     b.HasIndex("OrganizationId", "Date");
@@ -357,6 +359,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("OrganizationUserId", "Date");
 
                     b.HasIndex("ProviderId", "Date");
+
+                    b.HasIndex("UserId", "Date");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -1077,6 +1081,34 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Day");
 
                     b.ToTable("SeatUsageRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Branding.ProviderBranding", b =>
+                {
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProviderId");
+
+                    b.ToTable("ProviderBranding", (string)null);
                 });
 
             modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJob", b =>
@@ -1930,6 +1962,15 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Custodian.Server.Features.Providers.Assignments.ProviderTeam", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Branding.ProviderBranding", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Provider", null)
+                        .WithOne()
+                        .HasForeignKey("Custodian.Server.Features.Providers.Branding.ProviderBranding", "ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -345,6 +345,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActingUserId", "Date");
+
                     b.HasIndex("CipherId", "Date");
 
                     b.HasIndex("OrganizationId", "Date");
@@ -352,6 +354,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationUserId", "Date");
 
                     b.HasIndex("ProviderId", "Date");
+
+                    b.HasIndex("UserId", "Date");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -1072,6 +1076,34 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Day");
 
                     b.ToTable("SeatUsageRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Branding.ProviderBranding", b =>
+                {
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProviderId");
+
+                    b.ToTable("ProviderBranding", (string)null);
                 });
 
             modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJob", b =>
@@ -1923,6 +1955,15 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Custodian.Server.Features.Providers.Assignments.ProviderTeam", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Branding.ProviderBranding", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Provider", null)
+                        .WithOne()
+                        .HasForeignKey("Custodian.Server.Features.Providers.Branding.ProviderBranding", "ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
