@@ -38,10 +38,10 @@ export function AppLayout() {
         <div className="account-actions">
           {status === "unlocked" && (
             <button type="button" className="header-button" onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K">
-              <span aria-hidden="true">⌕</span> {t("palette.button")} <kbd className="hide-narrow" aria-hidden="true">Ctrl K</kbd>
+              <span aria-hidden="true">⌕</span> {t("palette.button")} <kbd className="hide-narrow" aria-hidden="true">{t("shortcut.ctrlK")}</kbd>
             </button>
           )}
-          {status === "unlocked" && <Link className="header-button" to="/settings/two-step-login">Two-step login</Link>}
+          {status === "unlocked" && <Link className="header-button" to="/settings/two-step-login">{t("twoStep.title")}</Link>}
           {status === "unlocked" && <Link className="header-button" to="/settings/emergency-access">{t("emergency.title")}</Link>}
           {status === "unlocked" && <Link className="header-button" to="/settings/login-requests">{t("device.requestsTitle")}</Link>}
           {status === "unlocked" && <Link className="header-button" to="/settings/security-events">{t("account.securityEvents")}</Link>}

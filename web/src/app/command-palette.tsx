@@ -6,17 +6,15 @@ import { loadVault } from "../features/vault/api/vault-api";
 import { t, type MessageKey } from "../lib/i18n/messages";
 import { administeredOrganizations, ProviderUserType, useProfile, type Profile } from "../lib/profile";
 import { fetchMemberTargets } from "./member-targets";
+import { consolePages } from "../features/organizations/console-pages";
 
 interface Target { id: string; kind: MessageKey; label: string; detail?: string; to: string }
 
-const consolePages = [["members", "Members"], ["groups", "Groups"], ["collections", "Collections"], ["policies", "Policies"],
-  ["events", "Event log"], ["reports", "Reports"], ["import", "Import"], ["export", "Export"], ["settings", "Settings"]] as const;
-
 /** Everything the profile names: products, their pages, clients. Items and members are added once fetched. */
 function staticTargets(profile: Profile): Target[] {
-  const targets: Target[] = [{ id: "vault", kind: "palette.page", label: "Vault", to: "/vault" },
-    { id: "sends", kind: "palette.page", label: "Send", to: "/vault/sends" },
-    { id: "new-org", kind: "palette.page", label: "New organization", to: "/organizations/new" }];
+  const targets: Target[] = [{ id: "vault", kind: "palette.page", label: t("products.vault"), to: "/vault" },
+    { id: "sends", kind: "palette.page", label: t("send.title"), to: "/vault/sends" },
+    { id: "new-org", kind: "palette.page", label: t("products.newOrganization"), to: "/organizations/new" }];
   for (const p of profile.providers) {
     for (const [path, name] of portalPagesFor(p.type === ProviderUserType.ProviderAdmin)) targets.push({ id: `p-${p.id}-${path}`, kind: "palette.provider", label: `${p.name} › ${name}`, to: `/providers/${p.id}/${path}` });
   }

@@ -5,7 +5,7 @@ import { ErrorMessage } from "./ui/error-message";
 import { Loading } from "./ui/loading";
 import { t } from "../lib/i18n/messages";
 import { refreshProfile, useProfile, type Profile } from "../lib/profile";
-import type { ProviderBranding } from "../features/providers/api/branding-api";
+import type { ProviderBranding } from "../lib/branding";
 import { useSessionStatus } from "../lib/use-session";
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { ProviderBranding } from "../features/providers/api/branding-api";
+import type { ProviderBranding } from "../lib/branding";
 import { t } from "../lib/i18n/messages";
 
 /** Only our own logo route: the branding may come through router state, which must not point an <img> elsewhere. */

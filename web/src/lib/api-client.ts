@@ -1,3 +1,5 @@
+import { t } from "./i18n/messages";
+
 /** Thin fetch wrapper: bearer token, JSON, and Bitwarden-shaped errors turned into readable messages. */
 
 export class ApiError extends Error {
@@ -38,7 +40,7 @@ function messageFromBody(body: BitwardenErrorBody, status: number): string {
     body.Message ??
     body.error_description ??
     body.error ??
-    `Request failed with status ${status}.`
+    t("api.failedWithStatus", { status })
   );
 }
 
@@ -51,7 +53,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     body = null;
   }
   if (!body || typeof body !== "object") {
-    return new ApiError(`Request failed with status ${response.status}.`, response.status);
+    return new ApiError(t("api.failedWithStatus", { status: response.status }), response.status);
   }
   return new ApiError(messageFromBody(body, response.status), response.status, body.validationErrors ?? {},
     body as Record<string, unknown>);
@@ -92,13 +94,13 @@ export class ApiClient {
       body = multipart;   // the browser sets the multipart Content-Type with its boundary
     }
     const token = this.#getAccessToken();
-    if (token && !h.has("Authorization")) h.set("Authorization", `Bearer ${token}`);
+    if (token && !h.has("Authorization")) h.set("Authorization", "Bearer " + token);
 
     let response: Response;
     try {
       response = await fetch(this.#baseUrl + path, { ...init, headers: h, body });
     } catch {
-      throw new ApiError("Cannot reach the server.", 0);
+      throw new ApiError(t("api.cannotReach"), 0);
     }
     if (!response.ok) throw await toApiError(response);
     return response;

@@ -10,13 +10,14 @@ import { useSessionStatus } from "../../lib/use-session";
 import { useAsync } from "../../lib/use-async";
 import { ProviderBrand } from "../../components/provider-brand";
 import { invitationBranding } from "../../features/providers/api/branding-api";
+import { t } from "../../lib/i18n/messages";
 
 /** #/accept-organization?organizationId&organizationUserId&email&organizationName&token, the mailed link. */
 export function AcceptOrganizationRoute() {
   const [q] = useSearchParams();
   const status = useSessionStatus();
   const [state, setState] = useState<"working" | "done" | string>("working");
-  const orgName = q.get("organizationName") ?? "the organization";
+  const orgName = q.get("organizationName") ?? t("join.theOrganization");
   const started = useRef(false); // an invitation is accepted once, even when React runs the effect twice
   // A client org's invitation shows the provider that manages it, before and after login.
   const branding = useAsync(() => {
@@ -29,7 +30,7 @@ export function AcceptOrganizationRoute() {
     started.current = true;
     const [orgId, memberId, token] = [q.get("organizationId"), q.get("organizationUserId"), q.get("token")];
     if (!orgId || !memberId || !token) {
-      setState("This invitation link is incomplete.");
+      setState(t("emergency.incomplete"));
       return;
     }
     acceptOrganization(apiClient, orgId, memberId, token, keyStore.userKey)
@@ -40,13 +41,13 @@ export function AcceptOrganizationRoute() {
   return (
     <section className="card" aria-labelledby="join-heading">
       <ProviderBrand branding={branding} />
-      <h1 id="join-heading">Join organization</h1>
+      <h1 id="join-heading">{t("join.title")}</h1>
       <InvitationGate email={q.get("email") ?? ""} branding={branding}>{() => (<>
-        {state === "working" && <Loading label={`Joining ${orgName}…`} />}
+        {state === "working" && <Loading label={t("join.joining", { name: orgName })} />}
         {state === "done" && (
           <>
-            <p role="status">You joined {orgName}. An administrator must confirm you before you can see its items.</p>
-            <Link to="/vault">Go to your vault</Link>
+            <p role="status">{t("join.done", { name: orgName })}</p>
+            <Link to="/vault">{t("join.goToVault")}</Link>
           </>
         )}
         {state !== "working" && state !== "done" && <ErrorMessage message={state} />}

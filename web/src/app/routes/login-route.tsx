@@ -49,7 +49,7 @@ export function LoginRoute() {
         <TwoFactorForm providers={pending.challenge.providers}
           onSubmit={(answer) => submit(pending.email, pending.password, answer)}
           onSendEmail={() => sendEmailLoginCode(apiClient, pending.email.trim().toLowerCase(), pending.challenge.sessionToken)} />
-        <p><button type="button" className="link-button" onClick={() => setPending(null)}>Back to log in</button></p>
+        <p><button type="button" className="link-button" onClick={() => setPending(null)}>{t("login.backToLogIn")}</button></p>
       </div>
     );
   }

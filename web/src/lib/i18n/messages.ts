@@ -10,6 +10,7 @@ import { portalBulkMessages } from "./portal-bulk-messages";
 import { portalMembersMessages } from "./portal-members-messages";
 import { portalMessages } from "./portal-messages";
 import { sendMessages } from "./send-messages";
+import { shellMessages } from "./shell-messages";
 import { vaultFieldsMessages } from "./vault-fields-messages";
 import { vaultMessages } from "./vault-messages";
 
@@ -236,6 +237,7 @@ const en = {
   ...portalMembersMessages,
   ...portalBulkMessages,
   ...eventMessages,
+  ...shellMessages,
   ...adminMessages,
   ...policyMessages,
   ...authMessages,

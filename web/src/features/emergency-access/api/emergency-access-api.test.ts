@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { makeUserKey } from "../../../lib/crypto/symmetric-key";
 import type { AttachmentView, CipherView } from "../../../lib/ciphers/cipher-types";
 import { server } from "../../../test/msw-server";
-import { encryptFile } from "../../vault/api/attachment-api";
+import { encryptFile } from "../../../lib/ciphers/attachment-files";
 import { downloadGrantorFile } from "./emergency-access-api";
 
 const text = "the will, page 1";

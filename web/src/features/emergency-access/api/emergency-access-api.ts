@@ -8,7 +8,8 @@ import { hashMasterPassword, makeMasterKey, stretchMasterKey, type KdfConfig } f
 import { rsaDecrypt, rsaEncrypt } from "../../../lib/crypto/rsa";
 import { symmetricKeyFromBytes, symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { apiClient, keyStore } from "../../../lib/session";
-import { fetchDecrypted } from "../../vault/api/attachment-api";
+import { fetchDecrypted } from "../../../lib/ciphers/attachment-files";
+import { t } from "../../../lib/i18n/messages";
 
 /** /api/emergency-access as the official web vault calls it (EmergencyAccessApiService). */
 export const Status = { Invited: 0, Accepted: 1, Confirmed: 2, RecoveryInitiated: 3, RecoveryApproved: 4 } as const;
@@ -55,7 +56,7 @@ export async function remove(id: string): Promise<void> {
 /** The grantee's public key and its fingerprint phrase, which the grantor compares with the grantee's before confirming. */
 export async function granteeKey(granteeId: string): Promise<{ publicKey: Uint8Array<ArrayBuffer>; phrase: string }> {
   const { publicKey } = await apiClient.get<{ publicKey: string | null }>(`/api/users/${granteeId}/public-key`);
-  if (!publicKey) throw new Error("This contact has no key pair yet.");
+  if (!publicKey) throw new Error(t("emergency.contactNoKeyPair"));
   const key = fromBase64(publicKey);
   return { publicKey: key, phrase: await fingerprintPhrase(granteeId, key) };
 }
@@ -68,7 +69,7 @@ export async function confirm(id: string, publicKey: Uint8Array<ArrayBuffer>): P
 /** Opens the grantor's user key with the grantee's own private key. */
 async function grantorKey(keyEncrypted: string): Promise<SymmetricKey> {
   const privateKey = keyStore.privateKey;
-  if (!privateKey) throw new Error("Your account has no key pair yet.");
+  if (!privateKey) throw new Error(t("auth.noKeyPair"));
   return symmetricKeyFromBytes(await rsaDecrypt(keyEncrypted, privateKey));
 }
 

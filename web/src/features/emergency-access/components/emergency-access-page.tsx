@@ -124,7 +124,7 @@ function ConfirmContact({ contact, onClose, onDone }: { contact: EmergencyContac
     <form className="portal-form" onSubmit={handle(async () => { await confirm(contact.id, key.data!.publicKey); onDone(); })}>
       <ErrorMessage message={key.error} />
       <p>{t("emergency.fingerprint")}</p>
-      {key.data && <p><code aria-label="Fingerprint phrase">{key.data.phrase}</code></p>}
+      {key.data && <p><code aria-label={t("device.phrase")}>{key.data.phrase}</code></p>}
       <SubmitRow label={t("emergency.confirm")} busyLabel={t("emergency.confirm")} busy={busy} error={error} disabled={!key.data} onCancel={onClose} />
     </form>
   );

@@ -1,18 +1,16 @@
 import { decryptCipher } from "../../../lib/ciphers/cipher-crypto";
 import { CipherType, type CipherView, type CipherWire } from "../../../lib/ciphers/cipher-types";
 import { unlockUserKey } from "../../../lib/crypto/account-keys";
-import { decryptToString, encrypt } from "../../../lib/crypto/enc-string";
+import { decryptToString } from "../../../lib/crypto/enc-string";
 import { makeMasterKey } from "../../../lib/crypto/kdf";
 import type { SymmetricKey } from "../../../lib/crypto/symmetric-key";
-import { apiClient, type AccountState } from "../../../lib/session";
+import type { AccountState } from "../../../lib/session";
 import { toOrgCsv } from "./org-csv";
+import { t } from "../../../lib/i18n/messages";
+import { encryptedOrgExport, fetchExport } from "../../../lib/org-export";
 
 export type ExportFormat = "json" | "csv" | "encrypted_json";
 
-interface OrgExport {
-  collections: { id: string; organizationId: string; name: string; externalId: string | null }[];
-  ciphers: CipherWire[];
-}
 
 /** Exports leave the browser in the clear, so the master password is asked again and checked offline first. */
 export async function verifyMasterPassword(account: AccountState, password: string): Promise<void> {
@@ -22,7 +20,7 @@ export async function verifyMasterPassword(account: AccountState, password: stri
     key.encKey.fill(0);
     key.macKey.fill(0);
   } catch {
-    throw new Error("Invalid master password.");
+    throw new Error(t("auth.invalidMasterPassword"));
   } finally {
     masterKey.fill(0);
   }
@@ -39,23 +37,6 @@ function jsonItem(c: CipherView, raw: CipherWire) {
     ...(c.type === CipherType.Identity ? { identity: c.identity } : {}),
     ...(c.type === CipherType.SshKey ? { sshKey: c.sshKey } : {}),
   };
-}
-
-const fetchExport = (orgId: string) => apiClient.get<OrgExport>(`/api/organizations/${orgId}/export`);
-
-/**
- * Bitwarden's encrypted org export (the items as the server holds them, and a check value under the org key that an
- * importer decrypts first), with its counts: the Admin Console's export and the provider's bulk export both write it.
- */
-export async function encryptedOrgExport(orgId: string, orgKey: SymmetricKey): Promise<{ text: string; items: number; collections: number }> {
-  const data = await fetchExport(orgId);
-  const items = data.ciphers.filter((c) => !c.deletedDate);
-  const text = JSON.stringify({
-    encrypted: true, encKeyValidation_DO_NOT_EDIT: await encrypt(crypto.randomUUID(), orgKey),
-    collections: data.collections.map((c) => ({ id: c.id, organizationId: c.organizationId, name: c.name, externalId: c.externalId })),
-    items,
-  }, null, 2);
-  return { text, items: items.length, collections: data.collections.length };
 }
 
 /** The org's items and collections as Bitwarden's exports write them; the file's text. */

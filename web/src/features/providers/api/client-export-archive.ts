@@ -1,5 +1,5 @@
 import { strToU8, Zip, ZipDeflate } from "fflate";
-import { encryptedOrgExport } from "../../import-export/api/export-api";
+import { encryptedOrgExport } from "../../../lib/org-export";
 import type { SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { t } from "../../../lib/i18n/messages";
 

@@ -33,7 +33,8 @@ describe("setup provider", { timeout: 30_000 }, () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Log in" }));
     expect(router.state.location.pathname).toBe("/login");
-    expect(router.state.location.state).toEqual({ returnTo: setupLink, email: "pat@example.com" }); // the login page fills it in
+    // The login page fills the address in; a provider's own setup link carries no client branding.
+    expect(router.state.location.state).toEqual({ returnTo: setupLink, email: "pat@example.com", branding: null });
   });
 
   it("wraps a new provider key to the user's own public key and opens the portal", async () => {

@@ -1,47 +1,26 @@
-import { concatBytes, type Bytes } from "../../../lib/crypto/bytes";
-import { decrypt, encrypt, formatEncString, parseEncString } from "../../../lib/crypto/enc-string";
+import type { Bytes } from "../../../lib/crypto/bytes";
+import { encrypt } from "../../../lib/crypto/enc-string";
 import { makeUserKey, symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { toApiError } from "../../../lib/api-client";
 import { orgKey } from "../../../lib/profile";
 import { apiClient, keyStore, tokens } from "../../../lib/session";
-import type { AttachmentView, AttachmentWire, CipherView } from "../../../lib/ciphers/cipher-types";
+import type { AttachmentView, CipherView } from "../../../lib/ciphers/cipher-types";
+import { t } from "../../../lib/i18n/messages";
+import { decryptFile, encryptFile, fetchDecrypted } from "../../../lib/ciphers/attachment-files";
 
-/**
- * Files are stored as Bitwarden's EncArrayBuffer: one type byte (2), the 16-byte IV, the 32-byte MAC, then the
- * AES-CBC ciphertext; the same cipher as a type 2 EncString, laid out as bytes.
- */
-export async function encryptFile(plain: Uint8Array, key: SymmetricKey): Promise<Bytes> {
-  const enc = parseEncString(await encrypt(plain, key));
-  if (enc.type !== 2) throw new Error("Unexpected EncString type.");
-  return concatBytes(new Uint8Array([2]), enc.iv, enc.mac, enc.data);
-}
-
-export async function decryptFile(file: Uint8Array, key: SymmetricKey): Promise<Bytes> {
-  if (file.length < 1 + 16 + 32 + 16 || file[0] !== 2) throw new Error("The file is not in a format this vault can decrypt.");
-  const copy = (from: number, to?: number) => new Uint8Array(file.slice(from, to));
-  return decrypt(formatEncString({ type: 2, iv: copy(1, 17), mac: copy(17, 49), data: copy(49) }), key);
-}
+export { decryptFile, encryptFile, fetchDecrypted };
 
 async function itemKeyOf(cipher: CipherView): Promise<SymmetricKey> {
   if (cipher.itemKey) return cipher.itemKey;
   if (!cipher.organizationId) return keyStore.userKey;
   const key = await orgKey(cipher.organizationId);
-  if (!key) throw new Error("You hold no key for this organization.");
+  if (!key) throw new Error(t("vault.noOrgKey"));
   return key;
 }
 
 /** Asks for a fresh signed link (they expire), fetches the encrypted file and decrypts it with its own key. */
 export async function downloadAttachment(cipher: CipherView, attachment: AttachmentView): Promise<Blob> {
   return fetchDecrypted(`/api/ciphers/${cipher.id}/attachment/${attachment.id}`, attachment.key ?? (await itemKeyOf(cipher)));
-}
-
-/** Any route answering Bitwarden's AttachmentResponseModel: its signed link, fetched without the bearer token, then decrypted. */
-export async function fetchDecrypted(linkRoute: string, key: SymmetricKey): Promise<Blob> {
-  const link = await apiClient.get<AttachmentWire>(linkRoute);
-  const response = await fetch(link.url);
-  if (!response.ok) throw await toApiError(response);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return new Blob([await decryptFile(bytes, key)]);
 }
 
 /**
@@ -67,7 +46,7 @@ export async function uploadEncryptedFile(announcedUrl: string, encrypted: Bytes
   const form = new FormData();
   form.append("data", new Blob([encrypted], { type: "application/octet-stream" }), "encrypted");
   const headers = new Headers({ Accept: "application/json" });
-  if (tokens.accessToken) headers.set("Authorization", `Bearer ${tokens.accessToken}`);
+  if (tokens.accessToken) headers.set("Authorization", "Bearer " + tokens.accessToken);
   const response = await fetch(`/api${announcedUrl}`, { method: "POST", body: form, headers });
   if (!response.ok) throw await toApiError(response);
 }

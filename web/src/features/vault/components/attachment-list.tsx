@@ -25,10 +25,10 @@ export function AttachmentList({ cipher, onChanged }: { cipher: CipherView; onCh
         <ul>
           {cipher.attachments.map((a) => (
             <li key={a.id}>
-              <button type="button" className="link-button" disabled={busy} onClick={download(a)}>Download {a.fileName}</button>
+              <button type="button" className="link-button" disabled={busy} onClick={download(a)}>{t("attachment.download", { name: a.fileName })}</button>
               <span className="vault-subtitle"> {a.sizeName}</span>
               {canChange && (
-                <button type="button" className="link-button" disabled={busy} onClick={remove(a)}>Delete attachment {a.fileName}</button>
+                <button type="button" className="link-button" disabled={busy} onClick={remove(a)}>{t("attachment.delete", { name: a.fileName })}</button>
               )}
             </li>
           ))}

@@ -1,7 +1,7 @@
-import { EventLogPage } from "../../events/components/event-log-page";
-import { Loading } from "../../../components/ui/loading";
-import { t } from "../../../lib/i18n/messages";
-import { useProfile } from "../../../lib/profile";
+import { EventLogPage } from "../../features/events/components/event-log-page";
+import { Loading } from "../../components/ui/loading";
+import { t } from "../../lib/i18n/messages";
+import { useProfile } from "../../lib/profile";
 
 /**
  * Account settings › Security events: the caller's own account log (GET /api/events), the events that belong to
