@@ -259,6 +259,12 @@ public static class AuthorizationMatrix
         ["POST /api/providers/{providerId:guid}/delete"] = new(ProviderAdmin, NoBody, Technician, Replay: false),
         ["POST /api/providers/{providerId:guid}/setup"] = new(ProviderAdmin, ProviderSetup, Technician, Replay: false),
         ["GET /api/providers/{providerId:guid}/events"] = new(ProviderAdmin),
+        // A copy only records the pair (replayable); Dave carries the source client but not the target.
+        ["POST /api/providers/{providerId:guid}/transfers"] = new(ProviderAdmin, w => new
+        {
+            sourceOrganizationId = w.Id("client"), targetOrganizationId = w.Id("transferTarget"), mode = "copy",
+            items = new[] { new { sourceCipherId = w.Id("transferSource"), targetCipherId = w.Id("transferCopy") } },
+        }, Technician),
         ["GET /api/providers/{providerId:guid}/organizations"] = new(ProviderAdmin),
         ["POST /api/providers/{providerId:guid}/clients"] = new(ProviderAdmin, NewClient),
         ["PUT /api/providers/{providerId:guid}/clients/{id:guid}"] = new(ProviderAdmin, w => new { assignedSeats = 10, name = "Client A" }),

@@ -69,7 +69,7 @@ export interface CipherWire {
 
 export interface FolderWire { id: string; name: string; revisionDate: string }
 export interface CollectionWire { id: string; organizationId: string; name: string; readOnly: boolean; manage: boolean }
-export interface SyncOrganization { id: string; name: string; status: number; enabled: boolean; key: string | null }
+export interface SyncOrganization { id: string; name: string; status: number; enabled: boolean; key: string | null; providerId?: string | null }
 export interface SyncResponse {
   profile: { id: string; organizations: SyncOrganization[]; providerOrganizations?: SyncOrganization[] };
   folders: FolderWire[];
@@ -118,7 +118,8 @@ export interface CipherView {
 
 export interface FolderView { id: string; name: string }
 export interface CollectionView { id: string; organizationId: string; name: string; readOnly: boolean }
-export interface OrganizationView { id: string; name: string; canCreate: boolean }
+/** `providerId` only on a client org the user reaches through a provider (not as a member of it). */
+export interface OrganizationView { id: string; name: string; canCreate: boolean; providerId?: string | null }
 
 export interface VaultData {
   userId: string;

@@ -1,6 +1,7 @@
 import { accessMessages } from "./access-messages";
 import { consoleMessages } from "./console-messages";
 import { sendMessages } from "./send-messages";
+import { transferMessages } from "./transfer-messages";
 import { vaultMessages } from "./vault-messages";
 
 /**
@@ -230,6 +231,7 @@ const en = {
   "device.deny": "Deny",
   ...accessMessages,
   ...sendMessages,
+  ...transferMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -97,6 +97,11 @@ const DESCRIPTIONS: Readonly<Record<number, Describe>> = {
   9505: providerAccess("Revoked access of technician {technician} to organization"),
   9506: providerAccess("Time-boxed access of technician {technician} expired for organization"),
   9507: providerAccess("Technician {technician} first used time-boxed access to organization"),
+  // A technician carried an item between clients; each client's row names only its own item, never the other client.
+  9900: item("Copied to another client of the provider:"),
+  9901: item("Moved to another client of the provider:"),
+  9902: item("Created by copy from another client of the provider:"),
+  9903: item("Created by move from another client of the provider:"),
   9800: fixed("Required two-step login for all provider members"),
   9801: fixed("Stopped requiring two-step login for provider members"),
 };

@@ -21,7 +21,7 @@ function organizations(sync: SyncResponse): OrganizationView[] {
   // A provider's technicians manage every item of its client orgs (the server lets them add items there too).
   const add = (o: SyncOrganization, member: boolean) => {
     if (seen.has(o.id)) return;
-    seen.set(o.id, { id: o.id, name: o.name, canCreate: o.enabled && !!o.key && (!member || o.status === Confirmed) });
+    seen.set(o.id, { id: o.id, name: o.name, canCreate: o.enabled && !!o.key && (!member || o.status === Confirmed), providerId: member ? null : o.providerId });
   };
   sync.profile.organizations.forEach((o) => add(o, true));
   (sync.profile.providerOrganizations ?? []).forEach((o) => add(o, false));

@@ -11,16 +11,19 @@ import { useAsync } from "../../../lib/use-async";
 import { deleteCipherPermanently, restoreCipher, saveCipher, trashCipher } from "../api/cipher-api";
 import { filterCiphers, filterFromParams, type VaultFilter } from "../api/vault-filter";
 import { loadVault } from "../api/vault-api";
+import type { TransferMode } from "../api/transfer-api";
 import { cloneCipher, emptyCipher, type CipherView, type FolderView, type VaultData } from "../../../lib/ciphers/cipher-types";
 import { FolderDialog } from "./folder-dialog";
 import { GeneratorDialog } from "./generator-dialog";
 import { ItemForm } from "./item-form";
 import { ItemList } from "./item-list";
 import { ItemView } from "./item-view";
+import { TransferForm } from "./transfer-form";
 import { RecoveryEnrollmentDialog } from "./recovery-enrollment-dialog";
 import { VaultFilters } from "./vault-filters";
 
-type ItemDialog = { mode: "view" | "edit"; cipher: CipherView } | { mode: "new"; cipher: CipherView };
+type ItemDialog = { mode: "view" | "edit"; cipher: CipherView } | { mode: "new"; cipher: CipherView }
+  | { mode: "transfer"; cipher: CipherView; transfer: TransferMode };
 
 /** A new item starts where the user is looking: the filtered type, folder, organization or collection. */
 function newItemFor(filter: VaultFilter, vault: VaultData): CipherView {
@@ -42,6 +45,7 @@ function newItemFor(filter: VaultFilter, vault: VaultData): CipherView {
 
 function dialogTitle(dialog: ItemDialog): string {
   if (dialog.mode === "new") return t("vault.newItem");
+  if (dialog.mode === "transfer") return t(dialog.transfer === "move" ? "transfer.moveTitle" : "transfer.copyTitle", { name: dialog.cipher.name });
   return dialog.mode === "edit" ? t("vault.editItem") : dialog.cipher.name;
 }
 
@@ -125,11 +129,15 @@ export function VaultPage() {
               const source = shown(dialog.cipher);
               setDialog({ mode: "new", cipher: cloneCipher(source, canCreateIn(source.organizationId)) });
             }}
+            onTransfer={(transfer) => setDialog({ mode: "transfer", cipher: shown(dialog.cipher), transfer })}
             onTrash={after(() => trashCipher(dialog.cipher.id!))}
             onRestore={after(() => restoreCipher(dialog.cipher.id!))}
             onDeletePermanently={after(() => deleteCipherPermanently(dialog.cipher.id!))} />
         )}
-        {dialog && dialog.mode !== "view" && (
+        {dialog?.mode === "transfer" && (
+          <TransferForm ciphers={[dialog.cipher]} mode={dialog.transfer} vault={data} onClose={close} onDone={vault.reload} />
+        )}
+        {dialog && (dialog.mode === "new" || dialog.mode === "edit") && (
           <ItemForm key={`${dialog.mode}-${dialog.cipher.id}`} initial={dialog.cipher} vault={data} onSave={save}
             onCancel={() => (dialog.mode === "edit" ? setDialog({ mode: "view", cipher: dialog.cipher }) : close())} />
         )}
