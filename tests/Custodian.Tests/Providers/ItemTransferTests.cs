@@ -147,4 +147,28 @@ public sealed class ItemTransferTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.DoesNotContain(9901, types);
         Assert.DoesNotContain(1102, types);
     }
+
+    [Fact]
+    public async Task PersonalItem_OfATechnician_SharesIntoACarriedClientOnly()
+    {
+        var s = await CreateAsync(api);
+        await s.Provider.AssignAsync([s.TechnicianId], s.ClientA.Id);
+        var collectionA = await s.ClientA.CreateCollectionAsync("From technicians");
+        var collectionB = await s.ClientB.CreateCollectionAsync("From technicians");
+        async Task<HttpResponseMessage> ShareAsync(TestOrganization into, Guid collection)
+        {
+            var personalId = await Vault.TestCiphers.CreateAsync(s.Technician);
+            var personal = await s.Technician.Client.GetJsonAsync($"/api/ciphers/{personalId}");
+            var body = TestCollections.Item(into, "Printer admin");
+            body["lastKnownRevisionDate"] = personal["revisionDate"]!.GetValue<string>();
+            return await s.Technician.Client.PutAsync($"/api/ciphers/{personalId}/share", new { cipher = body, collectionIds = new[] { collection } });
+        }
+
+        var shared = await ApiClient.ReadOkAsync(await ShareAsync(s.ClientA, collectionA));
+        await ApiClient.ReadErrorAsync(await ShareAsync(s.ClientB, collectionB), HttpStatusCode.BadRequest);   // administered, not carried
+
+        var id = Guid.Parse(shared["id"]!.GetValue<string>());
+        Assert.Contains(id, await ItemsOfAAsync(s));
+        Assert.Single(Log(await s.ClientOwner.Client.GetJsonAsync($"/api/organizations/{s.ClientA.Id}/events")), e => Is(e, 1105, id));
+    }
 }

@@ -72,6 +72,10 @@ public static class ItemTransferEndpoints
             throw BadRequestException.ForField("TargetOrganizationId", "Choose a client other than the source.");
         }
         var pairs = request.Items.ToList();
+        if (pairs.Any(p => p is null))
+        {
+            throw BadRequestException.ForField("Items", "Each item needs its source and its copy.");
+        }
         var ids = pairs.SelectMany(p => new[] { p.SourceCipherId, p.TargetCipherId }).ToList();
         if (ids.Contains(Guid.Empty) || ids.Distinct().Count() != ids.Count)
         {
