@@ -15,6 +15,7 @@ function named(map: ReadonlyMap<string, string> | undefined, id: string | null |
 type Describe = (e: EventRecord, n: EventNames) => string;
 
 const item: (verb: string) => Describe = (verb) => (e, n) => `${verb} item ${named(n.items, e.cipherId)}`;
+const itemThen: (verb: string, rest: string) => Describe = (verb, rest) => (e, n) => `${item(verb)(e, n)} ${rest}`;
 const collection: (verb: string) => Describe = (verb) => (e, n) =>
   `${verb} collection ${named(n.collections, e.collectionId)}`;
 const group: (verb: string) => Describe = (verb) => (e, n) => `${verb} group ${named(n.groups, e.groupId)}`;
@@ -98,10 +99,10 @@ const DESCRIPTIONS: Readonly<Record<number, Describe>> = {
   9506: providerAccess("Time-boxed access of technician {technician} expired for organization"),
   9507: providerAccess("Technician {technician} first used time-boxed access to organization"),
   // A technician carried an item between clients; each client's row names only its own item, never the other client.
-  9900: item("Copied to another client of the provider:"),
-  9901: item("Moved to another client of the provider:"),
-  9902: item("Created by copy from another client of the provider:"),
-  9903: item("Created by move from another client of the provider:"),
+  9900: itemThen("Copied", "to another client"),
+  9901: itemThen("Moved", "to another client"),
+  9902: itemThen("Created", "by copy from another client"),
+  9903: itemThen("Created", "by move from another client"),
   9800: fixed("Required two-step login for all provider members"),
   9801: fixed("Stopped requiring two-step login for provider members"),
 };
