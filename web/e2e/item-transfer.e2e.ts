@@ -8,8 +8,8 @@ import { logInThroughUi, uniqueEmail } from "./support/session";
 
 /**
  * Issue 21 in Chromium: a provider admin carries two clients, Acme and Globex. They copy a login with an attachment
- * from Acme to Globex, re-encrypted in their browser; Globex's owner decrypts the copy and its file, Acme's owner
- * still has the original, and each client's own log records its side.
+ * from Acme to Globex, re-encrypted in their browser, and moves another; Globex's owner decrypts the copy and its
+ * file, Acme's owner still has the original (and no longer the moved one), and each client's own log records its side.
  */
 const env = serverAndBrowser();
 const password = "correct horse battery staple";
@@ -40,6 +40,21 @@ async function prepareClient(admin: Page, organization: string, ownerEmail: stri
   await expect.poll(() => admin.getByRole("cell", { name: `${organization} shared`, exact: true }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
 }
 
+/** A new login in a client's collection; the saved item stays open. */
+async function addLogin(admin: Page, name: string, organization: string) {
+  await admin.getByRole("button", { name: "New item" }).click();
+  const form = admin.getByRole("dialog");
+  await form.getByLabel("Name", { exact: true }).fill(name);
+  await form.getByLabel("Username").fill("admin");
+  await form.getByLabel("Password", { exact: true }).fill(secret);
+  await form.getByLabel("Organization").selectOption({ label: organization });
+  await form.getByLabel(`${organization} shared`).check();
+  await form.getByRole("button", { name: "Save" }).click();
+  const item = admin.getByRole("dialog", { name });
+  await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(1);
+  return item;
+}
+
 /** A client's owner logs in, opens "Acme router" and reads its password and its attachment. */
 async function ownerReadsTheItem(page: Page, email: string): Promise<void> {
   await page.reload();
@@ -57,7 +72,7 @@ async function ownerReadsTheItem(page: Page, email: string): Promise<void> {
 
 describe("items between clients", () => {
   // Three registrations run 600,000 PBKDF2 iterations each in the browser; the journey is slow by design.
-  it("copies an item with its attachment from one client to another; each client's owner decrypts theirs", { timeout: 600_000 }, async () => {
+  it("copies an item with its attachment and moves another between clients; each client's owner decrypts theirs", { timeout: 600_000 }, async () => {
     const { owner: admin, ownerEmail: adminEmail } = await newProvider(env.browser, env.server, "Northwind MSP", password);
     const acmeEmail = uniqueEmail("acme-owner");
     const globexEmail = uniqueEmail("globex-owner");
@@ -73,15 +88,9 @@ describe("items between clients", () => {
     // The admin (who made both clients, so carries both) puts a login with a file in Acme.
     await openProduct(admin, "Vault");
     await heading(admin, "Vault");
-    await admin.getByRole("button", { name: "New item" }).click();
-    const form = admin.getByRole("dialog");
-    await form.getByLabel("Name", { exact: true }).fill("Acme router");
-    await form.getByLabel("Username").fill("admin");
-    await form.getByLabel("Password", { exact: true }).fill(secret);
-    await form.getByLabel("Organization").selectOption({ label: "Acme" });
-    await form.getByLabel("Acme shared").check();
-    await form.getByRole("button", { name: "Save" }).click();
-    const item = admin.getByRole("dialog", { name: "Acme router" });
+    await addLogin(admin, "Acme printer", "Acme");
+    await admin.keyboard.press("Escape");
+    const item = await addLogin(admin, "Acme router", "Acme");
     await item.getByLabel("Add attachment").setInputFiles({ name: "diagram.txt", mimeType: "text/plain", buffer: Buffer.from(diagram) });
     await expect.poll(() => item.getByRole("button", { name: "Download diagram.txt" }).count(), { timeout: 30_000 }).toBe(1);
 
@@ -95,9 +104,21 @@ describe("items between clients", () => {
     await copy.getByRole("button", { name: "Close" }).click();
     await expect.poll(() => admin.getByRole("button", { name: "Acme router", exact: true }).count(), { timeout: 30_000 }).toBe(2);
 
+    // A move, picked from the list: the printer login leaves Acme for Globex.
+    await admin.getByRole("checkbox", { name: "Select Acme printer" }).check();
+    await admin.getByRole("button", { name: "Move 1 selected to client…" }).click();
+    const move = admin.getByRole("dialog", { name: "Move Acme printer to another client" });
+    await move.getByLabel("Target client").selectOption({ label: "Globex" });
+    await move.getByLabel("Globex shared").check();
+    await move.getByRole("button", { name: "Move", exact: true }).click();
+    await expect.poll(() => move.getByRole("list", { name: "Results" }).textContent(), { timeout: 60_000 }).toContain("Acme printer: done");
+    await move.getByRole("button", { name: "Close" }).click();
+
     // Globex's owner decrypts the copy and its file; Acme's owner still has the original.
     await ownerReadsTheItem(globex, globexEmail);
     await ownerReadsTheItem(acme, acmeEmail);
+    expect(await globex.getByRole("button", { name: "Acme printer", exact: true }).count()).toBe(1);
+    expect(await acme.getByRole("button", { name: "Acme printer", exact: true }).count()).toBe(0);
 
     // Each client's own log records its side of it.
     await openProduct(globex, "Globex");

@@ -4,6 +4,12 @@
  */
 export const transferMessages = {
   "transfer.copyAction": "Copy to client…",
+  "transfer.selectColumn": "Select",
+  "transfer.select": "Select {name}",
+  "transfer.copySelected": "Copy {count} selected to client…",
+  "transfer.moveSelected": "Move {count} selected to client…",
+  "transfer.copyManyTitle": "Copy {count} items to another client",
+  "transfer.moveManyTitle": "Move {count} items to another client",
   "transfer.moveAction": "Move to client…",
   "transfer.copyTitle": "Copy {name} to another client",
   "transfer.moveTitle": "Move {name} to another client",
