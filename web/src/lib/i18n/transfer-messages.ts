@@ -26,6 +26,8 @@ export const transferMessages = {
   "transfer.results": "Results",
   "transfer.itemDone": "{name}: done",
   "transfer.itemFailed": "{name}: stayed where it was ({reason})",
+  "transfer.noKey": "You hold no key for this client.",
+  "transfer.undecryptable": "This item could not be decrypted.",
   "transfer.copied": "Copied {count} item(s) to the other client",
   "transfer.moved": "Moved {count} item(s) to the other client",
 } as const;

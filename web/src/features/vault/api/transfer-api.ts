@@ -1,4 +1,5 @@
 import { toApiError } from "../../../lib/api-client";
+import { t } from "../../../lib/i18n/messages";
 import type { SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { orgKey } from "../../../lib/profile";
 import { apiClient } from "../../../lib/session";
@@ -24,7 +25,7 @@ export interface TransferOutcome {
 
 async function requireOrgKey(organizationId: string): Promise<SymmetricKey> {
   const key = await orgKey(organizationId);
-  if (!key) throw new Error("You hold no key for this client.");
+  if (!key) throw new Error(t("transfer.noKey"));
   return key;
 }
 
@@ -81,7 +82,7 @@ export async function transferItems(ciphers: CipherView[], plan: TransferPlan, u
   const pairs: { sourceCipherId: string; targetCipherId: string }[] = [];
   for (const cipher of ciphers) {
     try {
-      if (cipher.decryptionFailed || !cipher.id) throw new Error("This item could not be decrypted.");
+      if (cipher.decryptionFailed || !cipher.id) throw new Error(t("transfer.undecryptable"));
       pairs.push({ sourceCipherId: cipher.id, targetCipherId: await copyItem(cipher, plan, keys, userId) });
       outcomes.push({ cipher, error: null });
     } catch (error) {
