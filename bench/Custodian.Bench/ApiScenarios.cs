@@ -206,28 +206,34 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
     /// </summary>
     public async Task BulkPolicyAsync(int clients, CancellationToken ct)
     {
-        _bulkClients ??= await FirstClientsAsync(clients, ct);
-        var minLength = 12 + Interlocked.Increment(ref _bulkRuns) % 50;
+        var chosen = await BulkClientsAsync(clients, ct);
+        var minLength = NextBulkMinLength();
         var provider = $"/api/providers/{manifest.ProviderId}";
         var job = await SendAsync(HttpMethod.Post, $"{provider}/bulk-jobs", manifest.ProviderAdminEmail, new
         {
-            kind = 0, selection = new { organizationIds = _bulkClients }, parameters = new { policy = new { type = 1, enabled = true, data = new { minLength } } },
+            kind = 0, selection = new { organizationIds = chosen }, parameters = new { policy = new { type = 1, enabled = true, data = new { minLength } } },
         }, ct);
         var id = job["id"]!.GetValue<string>();
         while (!job["done"]!.GetValue<bool>())
         {
             job = await SendAsync(HttpMethod.Post, $"{provider}/bulk-jobs/{id}/run", manifest.ProviderAdminEmail, new { count = 100 }, ct);
         }
-        if (job["succeeded"]!.GetValue<int>() != _bulkClients.Count)
+        if (job["succeeded"]!.GetValue<int>() != chosen.Count)
         {
-            throw new BenchFailure($"bulk policy: {job["succeeded"]} of {_bulkClients.Count} clients succeeded, {job["failed"]} failed");
+            throw new BenchFailure($"bulk policy: {job["succeeded"]} of {chosen.Count} clients succeeded, {job["failed"]} failed");
         }
-        var policy = await GetAsync($"/api/organizations/{_bulkClients[^1]}/policies/1", manifest.ProviderAdminEmail, ct);
+        var policy = await GetAsync($"/api/organizations/{chosen[^1]}/policies/1", manifest.ProviderAdminEmail, ct);
         if (policy["enabled"]?.GetValue<bool>() != true || policy["data"]?["minLength"]?.GetValue<int>() != minLength)
         {
             throw new BenchFailure($"bulk policy: the last client's policy is {policy.ToJsonString()}");
         }
     }
+
+    /// <summary>The clients every bulk run (and its baseline) works on: the provider's first, in the client list's order.</summary>
+    public async Task<List<Guid>> BulkClientsAsync(int count, CancellationToken ct) => _bulkClients ??= await FirstClientsAsync(count, ct);
+
+    /// <summary>Each run sets a new minimum length, so a run that changed nothing is seen.</summary>
+    public int NextBulkMinLength() => 12 + Interlocked.Increment(ref _bulkRuns) % 50;
 
     async Task<List<Guid>> FirstClientsAsync(int count, CancellationToken ct)
     {

@@ -142,6 +142,39 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         SELECT "Id", "Email", "MasterPassword", "Key", "PrivateKey", "Kdf", "KdfIterations", "SecurityStamp" FROM "Users" WHERE "Email" = @email
         """, [("email", email)], rawJsonColumn: null, ct);
 
+    /// <summary>
+    /// The writes a bulk policy job cannot avoid: per client, the policy row set (inserted or updated) and its members'
+    /// account revision bumped so their apps resync, in transactions of 100 clients as the job's batches; no
+    /// authorization, dependency check, job bookkeeping, event or HTTP.
+    /// </summary>
+    public async Task BulkPolicyAsync(IReadOnlyList<Guid> organizationIds, int minLength, CancellationToken ct)
+    {
+        await using var connection = database.OpenConnection();
+        var now = DateTime.UtcNow;
+        var data = $$"""{"minLength":{{minLength}}}""";
+        foreach (var batch in organizationIds.Chunk(100))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            foreach (var org in batch)
+            {
+                await using var upsert = Command(connection, """
+                    INSERT INTO "Policies" ("Id", "OrganizationId", "Type", "Enabled", "Data", "CreationDate", "RevisionDate")
+                    VALUES (@id, @org, 1, @enabled, @data, @now, @now)
+                    ON CONFLICT ("OrganizationId", "Type") DO UPDATE SET "Enabled" = @enabled, "Data" = @data, "RevisionDate" = @now
+                    """, [("id", Guid.NewGuid()), ("org", org), ("enabled", true), ("data", data), ("now", now)]);
+                upsert.Transaction = transaction;
+                await upsert.ExecuteNonQueryAsync(ct);
+                await using var bump = Command(connection, """
+                    UPDATE "Users" SET "AccountRevisionDate" = @now
+                    WHERE "Id" IN (SELECT "UserId" FROM "OrganizationUsers" WHERE "OrganizationId" = @org AND "UserId" IS NOT NULL)
+                    """, [("org", org), ("now", now)]);
+                bump.Transaction = transaction;
+                await bump.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+    }
+
     /// <param name="collect">When given, receives each row's <see cref="Collected"/> column, for checking responses.</param>
     /// <param name="mayBeEmpty">Where no rows is a right answer (a provider admin with no assignments); the scenario then
     /// checks the ids itself.</param>

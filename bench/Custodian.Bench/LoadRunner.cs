@@ -34,9 +34,11 @@ public sealed class LoadRunner(int concurrency, TimeSpan duration, int maxReques
     const double Steady = 0.10;
     const int MaxWarmupRequests = 400;
     static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan MaxBudgeted = TimeSpan.FromMinutes(10);
 
     /// <param name="workers">Overrides the runner's concurrency for one operation.</param>
-    /// <param name="budget">Overrides the request budget for one operation (its warm-up takes a tenth, at least one).</param>
+    /// <param name="budget">Overrides the request budget for one operation (its warm-up takes a tenth, at least one): such an
+    /// operation takes seconds a request, so it runs its whole budget (up to <see cref="MaxBudgeted"/>), not the duration.</param>
     public async Task<Measurement> RunAsync(Func<int, CancellationToken, Task> operation, Func<TimeSpan> cpuClock, int? workers, int? budget,
         CancellationToken ct)
     {
@@ -49,7 +51,7 @@ public sealed class LoadRunner(int concurrency, TimeSpan duration, int maxReques
         var failures = 0;
         var cpuBefore = cpuClock();
         var clock = Stopwatch.StartNew();
-        await RunPhaseAsync(operation, count, duration, limit, () => Interlocked.Increment(ref sequence),
+        await RunPhaseAsync(operation, count, budget is null ? duration : MaxBudgeted, limit, () => Interlocked.Increment(ref sequence),
             (worker, ms, ok) =>
             {
                 (latencies[worker] ??= []).Add(ms);

@@ -3,6 +3,7 @@ using Custodian.Server.Features.AuthRequests;
 using Custodian.Server.Features.EmergencyAccess;
 using Custodian.Server.Features.Admin;
 using Custodian.Server.Features.Providers;
+using Custodian.Server.Features.Providers.Branding;
 using Custodian.Server.Features.TwoFactor;
 using Custodian.Server.Features.Providers.Assignments;
 using Custodian.Server.Features.Providers.Bulk;
@@ -90,6 +91,7 @@ api.MapOrgTransferEndpoints();
 api.MapEventEndpoints();
 app.MapCollectEndpoint();   // clients post to {server}/events/collect
 api.MapProviderEndpoints();
+api.MapProviderBrandingEndpoints();   // the provider's name, colour and logo in invitations and on its clients' pages
 api.MapProviderUserEndpoints();
 api.MapProviderClientEndpoints();
 api.MapProviderApiKeyEndpoints();

@@ -200,4 +200,79 @@ public sealed class EmergencyAccessTests(ClockedApiFactory api) : IClassFixture<
             new { key = grantor.Account.Encrypt("not wrapped to the grantee") }), HttpStatusCode.BadRequest);
         Assert.NotNull(wrong["validationErrors"]);
     }
+
+    [Fact]
+    public async Task View_ListsTheGrantorsFiles_AndOnlyTheApprovedViewGranteeGetsADownloadLink()
+    {
+        var (grantor, grantee, other) = (await api.LoginNewUserAsync(), await api.LoginNewUserAsync(), await api.LoginNewUserAsync());
+        var cipherId = await TestCiphers.CreateAsync(grantor, TestCiphers.Login(grantor, "Will"));
+        var bytes = "encrypted file bytes"u8.ToArray();
+        var attachmentId = await AttachmentTests.UploadAsync(grantor, cipherId, bytes);
+        var othersCipher = await TestCiphers.CreateAsync(other);
+        var othersFile = await AttachmentTests.UploadAsync(other, othersCipher, bytes);
+        var id = await ConfirmedAsync(api, grantor, grantee, View, waitDays: 7);
+        var takeoverId = await ConfirmedAsync(api, other, grantee, Takeover, waitDays: 7);
+        string Link(Guid row, Guid cipher, string file) => $"/api/emergency-access/{row}/{cipher}/attachment/{file}";
+
+        // Not before approval; never through a takeover grant; never by anyone else.
+        await ApiClient.ReadErrorAsync(await grantee.Client.GetAsync(Link(id, cipherId, attachmentId)), HttpStatusCode.BadRequest);
+        foreach (var row in new[] { id, takeoverId })
+        {
+            await ApiClient.ReadOkOrEmptyAsync(await grantee.Client.PostAsync($"/api/emergency-access/{row}/initiate"));
+        }
+        await ApiClient.ReadOkOrEmptyAsync(await grantor.Client.PostAsync($"/api/emergency-access/{id}/approve"));
+        await ApiClient.ReadOkOrEmptyAsync(await other.Client.PostAsync($"/api/emergency-access/{takeoverId}/approve"));
+        await ApiClient.ReadErrorAsync(await grantee.Client.GetAsync(Link(takeoverId, othersCipher, othersFile)), HttpStatusCode.BadRequest);
+        await ApiClient.ReadErrorAsync(await grantor.Client.GetAsync(Link(id, cipherId, attachmentId)), HttpStatusCode.NotFound);
+        await ApiClient.ReadErrorAsync(await other.Client.GetAsync(Link(id, cipherId, attachmentId)), HttpStatusCode.NotFound);
+        // Another grantor's item, through this grant: as if it did not exist.
+        await ApiClient.ReadErrorAsync(await grantee.Client.GetAsync(Link(id, othersCipher, othersFile)), HttpStatusCode.NotFound);
+        await ApiClient.ReadErrorAsync(await grantee.Client.GetAsync(Link(id, cipherId, "nosuchfile")), HttpStatusCode.NotFound);
+
+        var view = await grantee.Client.PostJsonAsync($"/api/emergency-access/{id}/view");
+        var listed = view["ciphers"]!.AsArray().Single()!["attachments"]!.AsArray().Single()!;
+        Assert.Equal(attachmentId, listed["id"]!.GetValue<string>());
+        Assert.Equal("report.pdf", ClientCrypto.DecryptEncStringUtf8(listed["fileName"]!.GetValue<string>(), Unwrap(grantee, view)));
+        var link = await grantee.Client.GetJsonAsync(Link(id, cipherId, attachmentId));
+        Assert.Equal("attachment", link["object"]!.GetValue<string>());
+        Assert.Equal(listed["key"]!.GetValue<string>(), link["key"]!.GetValue<string>());
+        Assert.Equal(bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), link["size"]!.GetValue<string>());
+        Assert.Equal(bytes, await api.CreateApiClient().Http.GetByteArrayAsync(link["url"]!.GetValue<string>(), TestContext.Current.CancellationToken));
+
+        // Once the grantor revokes it, the link route closes too; an expired grant is no grant.
+        await ApiClient.ReadOkOrEmptyAsync(await grantor.Client.PostAsync($"/api/emergency-access/{id}/reject"));
+        await ApiClient.ReadErrorAsync(await grantee.Client.GetAsync(Link(id, cipherId, attachmentId)), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task DuringTheWait_TheGrantorIsRemindedOnTheLastDay_OnceADay()
+    {
+        var (grantor, grantee) = (await api.LoginNewUserAsync(), await api.LoginNewUserAsync());
+        var id = await ConfirmedAsync(api, grantor, grantee, View, waitDays: 3);
+        await ApiClient.ReadOkOrEmptyAsync(await grantee.Client.PostAsync($"/api/emergency-access/{id}/initiate"));
+        var job = api.Services.GetRequiredService<EmergencyAccessTimeoutJob>();
+        var ct = TestContext.Current.CancellationToken;
+        int Reminders() => MailSubjects(api, grantor.Email).Count(s => s == "Pending emergency access request");
+
+        // Not before the last day of the wait.
+        api.Clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await job.SendRemindersAsync(ct));
+        Assert.Equal(0, Reminders());
+        // On the last day: one reminder, whether this run or the hosted one (its timer follows the clock) claims it.
+        api.Clock.Advance(TimeSpan.FromMinutes(2));
+        await job.SendRemindersAsync(ct);
+        for (var wait = 0; wait < 100 && Reminders() == 0; wait++)
+        {
+            await Task.Delay(50, ct);
+        }
+        Assert.Equal(0, await job.SendRemindersAsync(ct));
+        api.Clock.Advance(TimeSpan.FromHours(12));
+        Assert.Equal(0, await job.SendRemindersAsync(ct));
+        Assert.Equal(1, Reminders());
+        // A day later the wait is over: the recovery is granted, and no further reminder goes out.
+        api.Clock.Advance(TimeSpan.FromHours(12));
+        await job.ApproveTimedOutAsync(ct);
+        Assert.Equal(0, await job.SendRemindersAsync(ct));
+        Assert.Equal(1, Reminders());
+    }
 }

@@ -120,4 +120,31 @@ public sealed class EventTests(ApiFactory api) : IClassFixture<ApiFactory>
         await ApiClient.ReadErrorAsync(await owner.Client.GetAsync($"/api/organizations/{org.Id}/users/{foreignMember}/events"), HttpStatusCode.NotFound);
         await ApiClient.ReadErrorAsync(await owner.Client.GetAsync($"/api/organizations/{otherOrg.Id}/events"), HttpStatusCode.NotFound);
     }
+
+    /// <summary>GET /events (Bitwarden's user log): the caller's own account events, as actor or as the account concerned.</summary>
+    [Fact]
+    public async Task AccountLog_ShowsTheCallersOwnAccountEvents_AndNobodyElses()
+    {
+        var (grantor, grantee, stranger) = (await api.LoginNewUserAsync(), await api.LoginNewUserAsync(), await api.LoginNewUserAsync());
+        await grantor.CreateOrganizationAsync();   // an org event the grantor did: it stays in the org's log
+        await EmergencyAccess.TestEmergencyAccess.ConfirmedAsync(api, grantor, grantee, type: 0);
+
+        var log = await grantor.Client.GetJsonAsync("/api/events");
+        Assert.Equal([9602, 9601, 9600], log["data"]!.AsArray().Select(e => e!["type"]!.GetValue<int>()));
+        var accepted = log["data"]!.AsArray().Single(e => e!["type"]!.GetValue<int>() == 9601)!;
+        Assert.Equal("event", accepted["object"]!.GetValue<string>());
+        Assert.Equal((grantor.Id, grantee.Id), (accepted["userId"]!.GetValue<Guid>(), accepted["actingUserId"]!.GetValue<Guid>()));
+        Assert.Null(log["continuationToken"]);
+        // The grantee sees what it did; a stranger sees nothing of either.
+        Assert.Equal([9601], await TypesAsync(grantee, "/api/events"));
+        Assert.Empty(await TypesAsync(stranger, "/api/events"));
+        var past = DateTime.UtcNow.AddDays(-60).ToString("O");
+        Assert.Empty(await TypesAsync(grantor, $"/api/events?start={past}&end={DateTime.UtcNow.AddDays(-59):O}"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateApiClient().GetAsync("/api/events")).StatusCode);
+        await ApiClient.ReadErrorAsync(await grantor.Client.GetAsync($"/api/events?start={DateTime.UtcNow:O}&end={past}"), HttpStatusCode.BadRequest);
+        var badToken = await ApiClient.ReadErrorAsync(await grantor.Client.GetAsync("/api/events?continuationToken=bm90LWEtdG9rZW4="),
+            HttpStatusCode.BadRequest);
+        Assert.NotNull(badToken["validationErrors"]);
+    }
 }

@@ -45,6 +45,7 @@ public static class AuthorizationMatrix
 
         // The caller's own account.
         ["GET /api/accounts/profile"] = AnyUser(),
+        ["GET /api/events"] = AnyUser(),   // the caller's own account log
         ["PUT /api/accounts/profile"] = AnyUser(w => new { name = "Alice", masterPasswordHint = (string?)null, culture = "en-US" }),
         ["POST /api/accounts/profile"] = AnyUser(w => new { name = "Alice", masterPasswordHint = (string?)null, culture = "en-US" }),
         ["GET /api/accounts/revision-date"] = AnyUser(),
@@ -265,6 +266,14 @@ public static class AuthorizationMatrix
             sourceOrganizationId = w.Id("client"), targetOrganizationId = w.Id("transferTarget"), mode = "copy",
             items = new[] { new { sourceCipherId = w.Id("transferSource"), targetCipherId = w.Id("transferCopy") } },
         }, Technician),
+        ["GET /api/providers/{providerId:guid}/branding"] = new(ProviderAdmin),
+        ["PUT /api/providers/{providerId:guid}/branding"] = new(ProviderAdmin, w => new { displayName = "Carol's IT", color = "#112233" }, Technician),
+        ["POST /api/providers/{providerId:guid}/branding/logo"] = new(ProviderAdmin, Denied: Technician, Replay: false),
+        ["DELETE /api/providers/{providerId:guid}/branding/logo"] = new(ProviderAdmin, NoBody, Technician, Replay: false),
+        // Public: invitation mails link to it. A logo is what the provider chose to show.
+        ["GET /api/branding/providers/{providerId:guid}/logo"] = Public(),
+        // Anonymous, but only the mailed token for that membership reveals which provider manages the org.
+        ["POST /api/organizations/{organizationId:guid}/users/{id:guid}/branding"] = TokenInRequest(),
         ["GET /api/providers/{providerId:guid}/organizations"] = new(ProviderAdmin),
         ["POST /api/providers/{providerId:guid}/clients"] = new(ProviderAdmin, NewClient),
         ["PUT /api/providers/{providerId:guid}/clients/{id:guid}"] = new(ProviderAdmin, w => new { assignedSeats = 10, name = "Client A" }),
@@ -435,6 +444,8 @@ public static class AuthorizationMatrix
         ["POST /api/emergency-access/{id:guid}/takeover"] = new(OrgMember, NoBody, [Owner]),
         ["POST /api/emergency-access/{id:guid}/password"] = new(OrgMember, w => new { newMasterPasswordHash = "x", key = w.Enc("k") }, [Owner], Replay: false),
         ["POST /api/emergency-access/{id:guid}/view"] = new(OrgMember, NoBody, [Owner], Replay: false),
+        ["GET /api/emergency-access/{id:guid}/{cipherId:guid}/attachment/{attachmentId}"] =
+            new(OrgMember, Denied: [Owner], Ids: "id=emergencyView,cipherId=cipher"),
 
         // Login with a device: a new device asks (anonymous) and reads the answer with its access code; only the
         // account's owner lists, reads and answers its requests ({id} is a request for Alice).

@@ -116,6 +116,9 @@ public sealed class SecurityWorld : ApiFactory
 
         Provider = await this.CreateProviderAsync(Carol, "Carol's MSP");
         Ids["provider"] = Provider.Id.ToString();
+        // A logo, so the public logo route has one to serve.
+        await ApiClient.ReadOkAsync(await Carol.Client.Http.PostAsync($"/api/providers/{Provider.Id}/branding/logo",
+            new MultipartFormDataContent { { new ByteArrayContent(Providers.ProviderBrandingTests.Png()), "logo", "logo.png" } }));
         Ids["providerUser"] = (await this.AddProviderUserAsync(Provider, Dave, type: 1)).ToString();
         var clientA = await Provider.CreateClientAsync(Carol, "Client A", TestAccounts.NewEmail("client-a"));
         Ids["client"] = clientA.Id.ToString();
@@ -144,6 +147,11 @@ public sealed class SecurityWorld : ApiFactory
         await ApiClient.ReadOkOrEmptyAsync(await Bob.Client.PostAsync($"/api/emergency-access/{emergency}/initiate"));
         await ApiClient.ReadOkOrEmptyAsync(await Alice.Client.PostAsync($"/api/emergency-access/{emergency}/approve"));
         Ids["emergencyAccess"] = emergency.ToString();
+        // And Alice's approved view contact: the grantee's attachment links reach her attachment through it.
+        var view = await EmergencyAccess.TestEmergencyAccess.ConfirmedAsync(this, Alice, Bob, type: 0);
+        await ApiClient.ReadOkOrEmptyAsync(await Bob.Client.PostAsync($"/api/emergency-access/{view}/initiate"));
+        await ApiClient.ReadOkOrEmptyAsync(await Alice.Client.PostAsync($"/api/emergency-access/{view}/approve"));
+        Ids["emergencyView"] = view.ToString();
         Ids["authRequest"] = (await new AuthRequests.NewDevice().RequestAsync(this, Alice.Email)).ToString();
         // A SIEM sink, off: the worker owes it nothing, so no test world reaches out to a collector.
         var sink = await Carol.Client.PostJsonAsync($"/api/providers/{Provider.Id}/event-sinks", SyslogSinkBody);

@@ -9,10 +9,10 @@ public sealed class AttachmentTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    static object Announce(TestUser user, long size) =>
+    internal static object Announce(TestUser user, long size) =>
         new { key = user.Account.Encrypt("attachment key"), fileName = user.Account.Encrypt("report.pdf"), fileSize = size, adminRequest = false };
 
-    static MultipartFormDataContent Multipart(byte[] bytes, string part = "data")
+    internal static MultipartFormDataContent Multipart(byte[] bytes, string part = "data")
     {
         var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
@@ -21,7 +21,7 @@ public sealed class AttachmentTests(ApiFactory api) : IClassFixture<ApiFactory>
         return content;
     }
 
-    static async Task<string> UploadAsync(TestUser user, Guid cipherId, byte[] bytes)
+    internal static async Task<string> UploadAsync(TestUser user, Guid cipherId, byte[] bytes)
     {
         var announced = await user.Client.PostJsonAsync($"/api/ciphers/{cipherId}/attachment/v2", Announce(user, bytes.Length));
         var attachmentId = announced["attachmentId"]!.GetValue<string>();

@@ -44,6 +44,7 @@ export function AppLayout() {
           {status === "unlocked" && <Link className="header-button" to="/settings/two-step-login">Two-step login</Link>}
           {status === "unlocked" && <Link className="header-button" to="/settings/emergency-access">{t("emergency.title")}</Link>}
           {status === "unlocked" && <Link className="header-button" to="/settings/login-requests">{t("device.requestsTitle")}</Link>}
+          {status === "unlocked" && <Link className="header-button" to="/settings/security-events">{t("account.securityEvents")}</Link>}
           <ThemeMenu />
           {status === "unlocked" && <button type="button" className="header-button" onClick={lockSession}>{t("action.lock")}</button>}
           {status !== "loggedOut" && <button type="button" className="header-button" onClick={logOut}>{t("action.logOut")}</button>}

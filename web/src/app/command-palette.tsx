@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from "react";
 import { Autocomplete, Dialog, Input, Menu, MenuItem, Modal, ModalOverlay, SearchField, useFilter } from "react-aria-components";
 import { useNavigate } from "react-router";
-import { portalPages } from "../features/providers/portal-pages";
+import { portalPagesFor } from "../features/providers/portal-pages";
 import { loadVault } from "../features/vault/api/vault-api";
 import { t, type MessageKey } from "../lib/i18n/messages";
-import { administeredOrganizations, useProfile, type Profile } from "../lib/profile";
+import { administeredOrganizations, ProviderUserType, useProfile, type Profile } from "../lib/profile";
 import { fetchMemberTargets } from "./member-targets";
 
 interface Target { id: string; kind: MessageKey; label: string; detail?: string; to: string }
@@ -18,7 +18,7 @@ function staticTargets(profile: Profile): Target[] {
     { id: "sends", kind: "palette.page", label: "Send", to: "/vault/sends" },
     { id: "new-org", kind: "palette.page", label: "New organization", to: "/organizations/new" }];
   for (const p of profile.providers) {
-    for (const [path, name] of portalPages) targets.push({ id: `p-${p.id}-${path}`, kind: "palette.provider", label: `${p.name} › ${name}`, to: `/providers/${p.id}/${path}` });
+    for (const [path, name] of portalPagesFor(p.type === ProviderUserType.ProviderAdmin)) targets.push({ id: `p-${p.id}-${path}`, kind: "palette.provider", label: `${p.name} › ${name}`, to: `/providers/${p.id}/${path}` });
   }
   for (const o of profile.providerOrganizations) {
     targets.push({ id: `c-${o.id}`, kind: "palette.client", label: o.name, detail: o.providerName ?? undefined, to: `/organizations/${o.id}/members` });

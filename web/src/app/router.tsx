@@ -50,6 +50,7 @@ export const router = createHashRouter([
           { path: "update-password", element: <UpdatePasswordRoute /> },
           { path: "vault", children: vaultRoutes },
           { path: "settings/two-step-login", element: <TwoStepLoginPage /> },
+          { path: "settings/security-events", lazy: async () => ({ Component: (await import("../features/account/components/security-events-page")).SecurityEventsPage }) },
           { path: "settings/login-requests", lazy: async () => ({ Component: (await import("./routes/login-requests-route")).LoginRequestsRoute }) },
           { path: "settings/emergency-access", lazy: async () => ({ Component: (await import("../features/emergency-access/components/emergency-access-page")).EmergencyAccessPage }) },
           { path: "settings/emergency-access/:id/view", lazy: async () => ({ Component: (await import("../features/emergency-access/components/emergency-view-page")).EmergencyViewPage }) },

@@ -5,6 +5,7 @@ import { ErrorMessage } from "./ui/error-message";
 import { Loading } from "./ui/loading";
 import { t } from "../lib/i18n/messages";
 import { refreshProfile, useProfile, type Profile } from "../lib/profile";
+import type { ProviderBranding } from "../features/providers/api/branding-api";
 import { useSessionStatus } from "../lib/use-session";
 
 interface Props {
@@ -12,6 +13,8 @@ interface Props {
   email: string;
   /** Extra query the registration page may use (a provider invitation lets a new user register while signups are off). */
   registerParams?: Record<string, string>;
+  /** The inviting org's provider branding, which the login page shows too. */
+  branding?: ProviderBranding | null;
   children: (profile: Profile) => ReactNode;
 }
 
@@ -19,7 +22,7 @@ interface Props {
  * An invitation link needs a logged-in, unlocked user: otherwise it offers login or registration and comes back here
  * afterwards (login and unlock honour state.returnTo, registration a returnTo query parameter).
  */
-export function InvitationGate({ email, registerParams = {}, children }: Props) {
+export function InvitationGate({ email, registerParams = {}, branding = null, children }: Props) {
   const status = useSessionStatus();
   const profile = useProfile();
   const location = useLocation();
@@ -36,7 +39,7 @@ export function InvitationGate({ email, registerParams = {}, children }: Props) 
     return (
       <div className="portal-invitation">
         <p>{email ? t("invitation.logInAs", { email }) : t("invitation.logInFirst")}</p>
-        <Button type="button" onClick={() => navigate("/login", { state: { returnTo, email } })}>{t("invitation.logIn")}</Button>
+        <Button type="button" onClick={() => navigate("/login", { state: { returnTo, email, branding } })}>{t("invitation.logIn")}</Button>
         <Link className="button secondary" to={`/register?${register.toString()}`}>{t("invitation.createAccount")}</Link>
       </div>
     );

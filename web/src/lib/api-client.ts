@@ -57,7 +57,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     body as Record<string, unknown>);
 }
 
-export type RequestOptions = Omit<RequestInit, "body"> & { json?: unknown; form?: Record<string, string> };
+export type RequestOptions = Omit<RequestInit, "body"> & { json?: unknown; form?: Record<string, string>; multipart?: FormData };
 
 export class ApiClient {
   readonly #baseUrl: string;
@@ -68,7 +68,17 @@ export class ApiClient {
     this.#getAccessToken = options.getAccessToken ?? (() => null);
   }
 
-  async request<T>(path: string, { json, form, headers, ...init }: RequestOptions = {}): Promise<T> {
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const text = await (await this.#send(path, options)).text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** A download (CSV, JSON lines): the body as the server sent it, with the same auth and error handling. */
+  async getBlob(path: string): Promise<Blob> {
+    return (await this.#send(path, { method: "GET" })).blob();
+  }
+
+  async #send(path: string, { json, form, multipart, headers, ...init }: RequestOptions): Promise<Response> {
     const h = new Headers(headers);
     h.set("Accept", "application/json");
     let body: BodyInit | undefined;
@@ -78,6 +88,8 @@ export class ApiClient {
     } else if (form) {
       h.set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
       body = new URLSearchParams(form).toString();
+    } else if (multipart) {
+      body = multipart;   // the browser sets the multipart Content-Type with its boundary
     }
     const token = this.#getAccessToken();
     if (token && !h.has("Authorization")) h.set("Authorization", `Bearer ${token}`);
@@ -89,8 +101,7 @@ export class ApiClient {
       throw new ApiError("Cannot reach the server.", 0);
     }
     if (!response.ok) throw await toApiError(response);
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return response;
   }
 
   get<T>(path: string, init?: RequestOptions): Promise<T> {

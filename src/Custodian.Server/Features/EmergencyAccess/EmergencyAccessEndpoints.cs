@@ -38,6 +38,8 @@ public static class EmergencyAccessEndpoints
         ea.MapPost("/{id:guid}/password", (Guid id, EmergencyAccessPasswordRequest request, EmergencyRecovery r, CancellationToken ct) =>
             r.SetPasswordAsync(id, request, ct));
         ea.MapPost("/{id:guid}/view", (Guid id, EmergencyRecovery r, CancellationToken ct) => r.ViewAsync(id, ct));
+        ea.MapGet("/{id:guid}/{cipherId:guid}/attachment/{attachmentId}", (Guid id, Guid cipherId, string attachmentId, EmergencyRecovery r,
+            CancellationToken ct) => r.AttachmentAsync(id, cipherId, attachmentId, ct));
         return ea;
     }
 

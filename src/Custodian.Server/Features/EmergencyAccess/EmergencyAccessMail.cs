@@ -39,6 +39,12 @@ public sealed class EmergencyAccessMail(Mailer mailer, MailLinks links, InviteTo
             $"{NameOf(grantee)} started an emergency access request ({Describe(row)}). If you do nothing, it is granted "
             + $"automatically after {row.WaitTimeDays} day(s). Log in to approve or reject it.\n", ct);
 
+    /// <summary>Bitwarden's <c>EmergencyAccessRecoveryReminder</c>: the last day to answer before access is granted.</summary>
+    public Task RecoveryReminderAsync(EmergencyContact row, User grantor, User grantee, DateTime grantedAt, CancellationToken ct) =>
+        mailer.SendAsync(grantor.Email, "Pending emergency access request",
+            $"{NameOf(grantee)} is waiting for emergency access to your account ({Describe(row)}). Unless you reject it, "
+            + $"it is granted automatically on {grantedAt:u}. Log in to approve or reject it.\n", ct);
+
     public Task RecoveryApprovedAsync(EmergencyContact row, User grantor, User grantee, CancellationToken ct) =>
         mailer.SendAsync(grantee.Email, "Emergency access approved",
             $"Your emergency access request for {NameOf(grantor)}'s account was approved ({Describe(row)}).\n", ct);

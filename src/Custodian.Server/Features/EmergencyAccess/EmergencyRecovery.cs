@@ -13,19 +13,41 @@ namespace Custodian.Server.Features.EmergencyAccess;
 /// new master password for the grantor (takeover). The server hands out only what the grantor's client wrapped.
 /// </summary>
 public sealed class EmergencyRecovery(AppDbContext db, EmergencyAccessService access, MasterPasswordHasher hasher, EmergencyAccessMail mail,
-    EventLog events, TimeProvider time)
+    EventLog events, AttachmentLinks links, TimeProvider time)
 {
-    /// <summary>The grantor's personal items, read-only; org items stay with the org (Bitwarden's view does the same).</summary>
+    /// <summary>
+    /// The grantor's personal items with their files, read-only; org items stay with the org (Bitwarden's view does
+    /// the same). Each file carries a signed download link, as the vault's own items do.
+    /// </summary>
     public async Task<EmergencyAccessViewResponse> ViewAsync(Guid id, CancellationToken ct)
     {
         var row = await access.ApprovedAsync(id, EmergencyAccessType.View, ct);
-        var ciphers = await db.Ciphers.AsNoTracking().Where(c => c.UserId == row.GrantorId && c.OrganizationId == null && c.DeletedDate == null)
-            .OrderBy(c => c.Id).ToListAsync(ct);
+        var ciphers = await GrantorItems(row).OrderBy(c => c.Id).ToListAsync(ct);
+        var ids = ciphers.ConvertAll(c => c.Id);
+        var files = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.CipherId) && a.Uploaded).ToListAsync(ct))
+            .OrderBy(a => a.Id, StringComparer.Ordinal).ToLookup(a => a.CipherId);
         var readOnly = new CipherAccess(Edit: false, ViewPassword: true, Delete: false, Restore: false, Manage: false);
         access.Record(EventType.EmergencyAccess_Viewed, row);
         await db.SaveChangesAsync(ct);
-        return new(row.KeyEncrypted, ciphers.ConvertAll(c => CipherMapper.ToResponse(c, null, null, readOnly)));
+        return new(row.KeyEncrypted, ciphers.ConvertAll(c => CipherMapper.ToResponse(c, null, [.. files[c.Id].Select(links.Response)], readOnly)));
     }
+
+    /// <summary>
+    /// Bitwarden's <c>GetAttachmentDownloadAsync</c>: a fresh link to one file of an item the view shows. Anything the
+    /// view would not show (another account's item, a trashed one, an org's) is a 404.
+    /// </summary>
+    public async Task<AttachmentResponse> AttachmentAsync(Guid id, Guid cipherId, string attachmentId, CancellationToken ct)
+    {
+        var row = await access.ApprovedAsync(id, EmergencyAccessType.View, ct);
+        var items = GrantorItems(row);
+        var attachment = await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.CipherId == cipherId && a.Uploaded && items.Any(c => c.Id == a.CipherId))
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        return links.Response(attachment);
+    }
+
+    IQueryable<Cipher> GrantorItems(EmergencyContact row) =>
+        db.Ciphers.AsNoTracking().Where(c => c.UserId == row.GrantorId && c.OrganizationId == null && c.DeletedDate == null);
 
     public async Task<EmergencyAccessTakeoverResponse> TakeoverAsync(Guid id, CancellationToken ct)
     {

@@ -37,10 +37,13 @@ sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         e.ToTable("Events");
         e.Property(x => x.IpAddress).HasMaxLength(50);
         e.Property(x => x.Reason).HasMaxLength(500);
-        // The three query shapes: an org's log, a provider's log, one user's or item's history within an org.
+        // The query shapes: an org's log, a provider's log, one user's or item's history within an org.
         e.HasIndex(x => new { x.OrganizationId, x.Date });
         e.HasIndex(x => new { x.ProviderId, x.Date });
         e.HasIndex(x => new { x.CipherId, x.Date });
         e.HasIndex(x => new { x.OrganizationUserId, x.Date });
+        // A user's own account log (GET /events): what concerns the account, and what the user did.
+        e.HasIndex(x => new { x.UserId, x.Date });
+        e.HasIndex(x => new { x.ActingUserId, x.Date });
     }
 }

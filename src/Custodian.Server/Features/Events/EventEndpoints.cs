@@ -4,6 +4,7 @@ using Custodian.Server.Features.Organizations;
 using Custodian.Server.Features.Vault;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
+using Custodian.Server.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Events;
@@ -17,7 +18,7 @@ public sealed record EventResponse(EventType Type, Guid? UserId, Guid? Organizat
         e.IpAddress, null, e.Reason);
 }
 
-/// <summary>The event log: an org's, one member's actions, one item's history; newest first, 100 a page.</summary>
+/// <summary>The event log: the caller's account, an org's, one member's actions, one item's history; newest first, 100 a page.</summary>
 public static class EventEndpoints
 {
     public const int PageSize = 100;
@@ -25,10 +26,24 @@ public static class EventEndpoints
 
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
     {
+        api.MapGet("/events", UserEvents).WithTags("Events");
         api.MapGet("/organizations/{id:guid}/events", OrganizationEvents).WithTags("Events");
         api.MapGet("/organizations/{organizationId:guid}/users/{id:guid}/events", MemberEvents).WithTags("Events");
         api.MapGet("/ciphers/{id:guid}/events", CipherEvents).WithTags("Events");
         return api;
+    }
+
+    /// <summary>
+    /// Bitwarden's <c>GET /events</c> (<c>EventsController.GetUser</c>): the caller's own account log, the events
+    /// outside any org or provider log that the caller did or that concern the caller's account (emergency access,
+    /// two-step login, logins, password changes). What the caller did in an org stays in that org's log.
+    /// </summary>
+    static Task<ListResponse<EventResponse>> UserEvents(DateTime? start, DateTime? end, string? continuationToken, CurrentUser caller,
+        AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var me = caller.Id;
+        return PageAsync(db.Events.Where(e => e.OrganizationId == null && e.ProviderId == null && (e.UserId == me || e.ActingUserId == me)),
+            start, end, continuationToken, time, ct);
     }
 
     static readonly Func<OrgCaller, bool> MayReadLog = c => c.Organization.UseEvents && c.CanAccessEventLogs;

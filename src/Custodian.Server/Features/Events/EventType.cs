@@ -97,6 +97,8 @@ public enum EventType
     // Custodian's own: the provider's settings that bind every technician (Bitwarden's portal has none).
     Provider_TwoFactorRequired = 9800,
     Provider_TwoFactorNotRequired = 9801,
+    /// <summary>The provider's name, colour or logo as its clients see them changed (Branding/).</summary>
+    Provider_BrandingUpdated = 9802,
     // Custodian's own: emergency access and login with a device (Bitwarden logs neither for personal accounts).
     // Each names the grantor (or the requesting account) as UserId, so it lands in that user's log.
     EmergencyAccess_Invited = 9600,

@@ -1,4 +1,5 @@
 using Custodian.Server.Features.Events;
+using Custodian.Server.Features.Providers.Bulk;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
@@ -30,7 +31,8 @@ public static class MemberAdminEndpoints
     /// <summary>One change to one member; an empty answer means done, anything else is why not.</summary>
     delegate Task<string> Change(OrgCaller caller, OrganizationUser member, [AsParameters] Services s, CancellationToken ct);
 
-    static async Task Update(Guid organizationId, Guid id, MemberUpdateRequest request, [AsParameters] Services s, CancellationToken ct)
+    static async Task Update(Guid organizationId, Guid id, MemberUpdateRequest request, [AsParameters] Services s, TemplateLeaderAccess leaders,
+        CancellationToken ct)
     {
         var caller = await s.Access.RequireAsync(organizationId, c => c.CanManageUsers, ct);
         var member = await s.Members.LoadAsync(caller, id, ct);
@@ -39,10 +41,15 @@ public static class MemberAdminEndpoints
         {
             await MemberRules.EnsureAnotherConfirmedOwnerAsync(s.Db, member, ct);
         }
+        var roleChanged = member.Type != request.Type;
         member.Type = request.Type;
         member.Permissions = request.Type == OrganizationUserType.Custom ? request.Permissions?.Serialize() : null;
         member.AccessSecretsManager = request.AccessSecretsManager;
         await s.Members.SetAccessAsync(caller, member, request.Collections, request.Groups, ct);
+        if (roleChanged)
+        {
+            await leaders.GrantAsync(organizationId, [member], ct);
+        }
         s.Members.Record(EventType.OrganizationUser_Updated, caller, member);
         await OrganizationRevision.SaveAndBumpMembersAsync(s.Db, organizationId, s.Time, ct);
     }

@@ -1,5 +1,6 @@
 using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Events;
+using Custodian.Server.Features.Providers.Bulk;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Mail;
@@ -147,7 +148,7 @@ public static class MemberEndpoints
     }
 
     static async Task Confirm(Guid organizationId, Guid id, MemberConfirmRequest request, OrganizationAccess access, AppDbContext db,
-        MemberService members, CancellationToken ct)
+        MemberService members, TemplateLeaderAccess leaders, CancellationToken ct)
     {
         var caller = await access.RequireAsync(organizationId, c => c.CanManageUsers, ct);
         var member = await members.LoadAsync(caller, id, ct);
@@ -157,11 +158,12 @@ public static class MemberEndpoints
         {
             throw new BadRequestException(error);
         }
+        await leaders.GrantAsync(organizationId, [member], ct);
         await db.SaveChangesAsync(ct);
     }
 
     static async Task<ListResponse<MemberBulkResult>> ConfirmMany(Guid organizationId, MemberBulkConfirmRequest request,
-        OrganizationAccess access, AppDbContext db, MemberService members, CancellationToken ct)
+        OrganizationAccess access, AppDbContext db, MemberService members, TemplateLeaderAccess leaders, CancellationToken ct)
     {
         var caller = await access.RequireAsync(organizationId, c => c.CanManageUsers, ct);
         var ids = request.Keys.Select(k => k.Id).ToList();
@@ -173,6 +175,8 @@ public static class MemberEndpoints
                 : !await TwoFactorCompliance.CompliesAsync(db, organizationId, m.UserId, ct) ? TwoFactorCompliance.ConfirmMessage
                 : ConfirmOne(caller, m, k.Key, members)));
         }
+        var confirmed = results.Where(r => r.Error.Length == 0).Select(r => rows[r.Id]).ToList();
+        await leaders.GrantAsync(organizationId, confirmed, ct);
         await db.SaveChangesAsync(ct);
         return new(results);
     }

@@ -9,7 +9,7 @@ namespace Custodian.Server.Features.Organizations;
 
 /// <summary>Rules every membership change keeps, the invitation mail, and the member shapes clients read.</summary>
 public sealed class MemberService(AppDbContext db, InviteTokens tokens, Mailer mailer,
-    MailLinks links, EventLog events)
+    MailLinks links, EventLog events, Providers.Branding.BrandingLookup branding)
 {
     public async Task<OrganizationUser> LoadAsync(OrgCaller caller, Guid id, CancellationToken ct) =>
         await db.OrganizationUsers.SingleOrDefaultAsync(m => m.Id == id && m.OrganizationId == caller.OrganizationId, ct)
@@ -76,15 +76,20 @@ public sealed class MemberService(AppDbContext db, InviteTokens tokens, Mailer m
         }
     }
 
-    /// <summary>The invitation: a link to the web vault's accept page carrying the token. Never logged.</summary>
-    public Task SendInviteAsync(Organization org, OrganizationUser member, CancellationToken ct)
+    /// <summary>
+    /// The invitation: a link to the web vault's accept page carrying the token. Never logged. A client org's
+    /// invitation names the provider that manages it and carries its logo (<see cref="Providers.Branding"/>).
+    /// </summary>
+    public async Task SendInviteAsync(Organization org, OrganizationUser member, CancellationToken ct)
     {
         var email = member.Email ?? throw new BadRequestException("This member has already accepted the invitation.");
         var link = $"{links.BaseUrl}/#/accept-organization"
             + $"?organizationId={org.Id}&organizationUserId={member.Id}&email={Uri.EscapeDataString(email)}"
             + $"&organizationName={Uri.EscapeDataString(org.Name)}&token={Uri.EscapeDataString(tokens.Create(member.Id, email))}";
-        return mailer.SendAsync(email, $"Join {org.Name}",
-            $"You have been invited to join {org.Name} on Custodian.\n\nAccept the invitation within five days:\n{link}\n", ct);
+        var provider = await branding.ForOrganizationAsync(org.Id, ct);
+        var managedBy = provider is null ? "" : $", managed by {provider.Name}";
+        var text = $"You have been invited to join {org.Name} on Custodian{managedBy}.\n\nAccept the invitation within five days:\n{link}\n";
+        await mailer.SendAsync(email, $"Join {org.Name}", text, ct, provider is null ? null : branding.MailHtml(provider, text));
     }
 
     /// <summary>A new invitation row (not yet added): the Admin Console, the public API and directory sync invite alike.</summary>

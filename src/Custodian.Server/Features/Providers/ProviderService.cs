@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Server.Features.Providers;
 
 /// <summary>Provider mail (setup and user invitations) and the rules every provider-user change keeps.</summary>
-public sealed class ProviderService(AppDbContext db, InviteTokens tokens, Mailer mailer, MailLinks links)
+public sealed class ProviderService(AppDbContext db, InviteTokens tokens, Mailer mailer, MailLinks links, Branding.BrandingLookup branding)
 {
     public const string LastAdminMessage = "Provider must have at least one confirmed ProviderAdmin.";
 
@@ -24,14 +24,16 @@ public sealed class ProviderService(AppDbContext db, InviteTokens tokens, Mailer
             $"You have been made the administrator of the provider {provider.Name}.\n\nSet it up within five days:\n{link}\n", ct);
     }
 
-    public Task SendInviteAsync(Provider provider, ProviderUser user, CancellationToken ct)
+    /// <summary>A technician's invitation, in the provider's branding (its display name, colour and logo).</summary>
+    public async Task SendInviteAsync(Provider provider, ProviderUser user, CancellationToken ct)
     {
         var email = user.Email ?? throw new BadRequestException("User invalid.");
         var link = $"{VaultUrl}/#/providers/accept-provider?providerId={provider.Id}&providerUserId={user.Id}"
             + $"&email={Uri.EscapeDataString(email)}&providerName={Uri.EscapeDataString(provider.Name)}"
             + $"&token={Uri.EscapeDataString(tokens.Create(user.Id, email))}";
-        return mailer.SendAsync(email, $"Join {provider.Name} on Custodian",
-            $"You have been invited to join the provider {provider.Name}.\n\nAccept the invitation within five days:\n{link}\n", ct);
+        var brand = await branding.ForProviderAsync(provider.Id, ct) ?? Branding.ProviderBrandingResponse.From(provider, null);
+        var text = $"You have been invited to join the provider {brand.Name}.\n\nAccept the invitation within five days:\n{link}\n";
+        await mailer.SendAsync(email, $"Join {brand.Name} on Custodian", text, ct, branding.MailHtml(brand, text));
     }
 
     /// <summary>Demoting or removing <paramref name="users"/> must leave another confirmed provider admin.</summary>

@@ -9,6 +9,7 @@ public static class ProvidersSetup
     {
         services.AddScoped<ProviderCallers>();
         services.AddScoped<ProviderService>();
+        services.AddScoped<Branding.BrandingLookup>();
         services.AddScoped<Assignments.ProviderReach>();
         services.AddScoped<Assignments.AssignmentService>();
         services.AddScoped<Assignments.TeamService>();

@@ -1,5 +1,6 @@
 using Custodian.Server.Features.Events;
 using Custodian.Server.Features.Organizations;
+using Custodian.Server.Features.Providers.Bulk;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ public static class PublicMemberEndpoints
     }
 
     static async Task<PublicMemberResponse> Update(Guid id, PublicMemberUpdateRequest request, PublicApiAccess access, AppDbContext db,
-        MemberService members, TimeProvider time, CancellationToken ct)
+        MemberService members, TemplateLeaderAccess leaders, TimeProvider time, CancellationToken ct)
     {
         var caller = await access.RequireAsync(ct);
         var member = await members.LoadAsync(caller, id, ct);
@@ -70,10 +71,15 @@ public static class PublicMemberEndpoints
         {
             await MemberRules.EnsureAnotherConfirmedOwnerAsync(db, member, ct);
         }
+        var roleChanged = member.Type != type;
         member.Type = type;
         member.Permissions = type == OrganizationUserType.Custom ? request.Permissions?.Serialize() : null;
         member.ExternalId = request.ExternalId;
         await members.SetAccessAsync(caller, member, [.. (request.Collections ?? []).Select(c => c.ToSelection())], request.Groups, ct);
+        if (roleChanged)
+        {
+            await leaders.GrantAsync(caller.OrganizationId, [member], ct);
+        }
         members.Record(EventType.OrganizationUser_Updated, caller, member);
         await OrganizationRevision.SaveAndBumpMembersAsync(db, caller.OrganizationId, time, ct);
         return await OneAsync(caller, id, members, ct);

@@ -40,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<ProviderUser> ProviderUsers => Set<ProviderUser>();
     public DbSet<ProviderOrganization> ProviderOrganizations => Set<ProviderOrganization>();
+    public DbSet<Features.Providers.Branding.ProviderBranding> ProviderBrandings => Set<Features.Providers.Branding.ProviderBranding>();
     public DbSet<Features.TwoFactor.TwoFactorMethod> TwoFactorMethods => Set<Features.TwoFactor.TwoFactorMethod>();
     public DbSet<Features.Sends.Send> Sends => Set<Features.Sends.Send>();
     public DbSet<Features.EmergencyAccess.EmergencyContact> EmergencyContacts => Set<Features.EmergencyAccess.EmergencyContact>();

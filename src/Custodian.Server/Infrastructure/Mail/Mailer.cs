@@ -33,13 +33,15 @@ public sealed class Mailer(IOptions<MailOptions> mail, IOptions<DatabaseOptions>
 {
     public string OutboxDirectory => Path.Combine(Path.GetFullPath(data.Value.DataDirectory), "outbox");
 
-    public async Task SendAsync(string to, string subject, string text, CancellationToken ct)
+    /// <param name="html">An HTML alternative (branded invitations); the plain text is always the first part.</param>
+    public async Task SendAsync(string to, string subject, string text, CancellationToken ct, string? html = null)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(mail.Value.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = text };
+        message.Body = html is null ? new TextPart("plain") { Text = text }
+            : new MultipartAlternative { new TextPart("plain") { Text = text }, new TextPart("html") { Text = html } };
         var smtp = mail.Value.Smtp;
         if (string.IsNullOrEmpty(smtp.Host))
         {

@@ -7,6 +7,9 @@ import { InvitationGate } from "../../components/invitation-gate";
 import { refreshProfile } from "../../lib/profile";
 import { apiClient, keyStore } from "../../lib/session";
 import { useSessionStatus } from "../../lib/use-session";
+import { useAsync } from "../../lib/use-async";
+import { ProviderBrand } from "../../components/provider-brand";
+import { invitationBranding } from "../../features/providers/api/branding-api";
 
 /** #/accept-organization?organizationId&organizationUserId&email&organizationName&token, the mailed link. */
 export function AcceptOrganizationRoute() {
@@ -15,6 +18,11 @@ export function AcceptOrganizationRoute() {
   const [state, setState] = useState<"working" | "done" | string>("working");
   const orgName = q.get("organizationName") ?? "the organization";
   const started = useRef(false); // an invitation is accepted once, even when React runs the effect twice
+  // A client org's invitation shows the provider that manages it, before and after login.
+  const branding = useAsync(() => {
+    const [orgId, memberId, email, token] = [q.get("organizationId"), q.get("organizationUserId"), q.get("email"), q.get("token")];
+    return orgId && memberId && email && token ? invitationBranding(orgId, memberId, email, token) : Promise.resolve(null);
+  }, [q]).data;
 
   useEffect(() => {
     if (status !== "unlocked" || started.current) return;
@@ -31,8 +39,9 @@ export function AcceptOrganizationRoute() {
 
   return (
     <section className="card" aria-labelledby="join-heading">
+      <ProviderBrand branding={branding} />
       <h1 id="join-heading">Join organization</h1>
-      <InvitationGate email={q.get("email") ?? ""}>{() => (<>
+      <InvitationGate email={q.get("email") ?? ""} branding={branding}>{() => (<>
         {state === "working" && <Loading label={`Joining ${orgName}…`} />}
         {state === "done" && (
           <>

@@ -8,6 +8,8 @@ import { loginWithPassword, TwoFactorRequiredError } from "../../features/auth/a
 import { sendEmailLoginCode } from "../../features/auth/api/send-email-login";
 import { apiClient, keyStore, startSession } from "../../lib/session";
 import { FirstRunHelp } from "./first-run-help";
+import { ProviderBrand } from "../../components/provider-brand";
+import type { ProviderBranding } from "../../features/providers/api/branding-api";
 import { useReturnTo } from "./return-to";
 
 interface Pending {
@@ -22,7 +24,8 @@ export function LoginRoute() {
   // The password stays in this page's memory only while the second step is asked for.
   const [pending, setPending] = useState<Pending | null>(null);
   // A mailed link's page knows who was invited and passes it on, so only the password is left to type.
-  const knownEmail = (useLocation().state as { email?: string } | null)?.email ?? "";
+  const state = useLocation().state as { email?: string; branding?: ProviderBranding } | null;
+  const knownEmail = state?.email ?? "";
 
   async function submit(email: string, password: string, twoFactor?: TwoFactorAnswer) {
     try {
@@ -52,6 +55,7 @@ export function LoginRoute() {
   }
   return (
     <div className="stack">
+      <ProviderBrand branding={state?.branding} />
       <LoginForm initialEmail={knownEmail} onSubmit={submit} />
       <p><Link to="/login-with-device" state={{ email: knownEmail }}>{t("device.loginLink")}</Link></p>
       <p>{t("login.noAccount")} <Link to={`/register?${new URLSearchParams({ returnTo, ...(knownEmail ? { email: knownEmail } : {}) })}`}>{t("login.createAccount")}</Link></p>

@@ -18,6 +18,8 @@ function serveEmptyClients() {
 }
 
 // Real key generation and encryption: slow on a busy 2-core machine, so the timeout is explicit.
+const noBranding = { object: "providerBranding", providerId: ids.provider, name: "Contoso MSP", displayName: null, color: null, logoUrl: null };
+
 describe("provider portal", { timeout: 30_000 }, () => {
   it("opens on Clients under the provider's name, with the sidebar", async () => {
     await startProviderSession();
@@ -91,6 +93,7 @@ describe("provider portal", { timeout: 30_000 }, () => {
     const details = { object: "provider", id: ids.provider, name: "Contoso MSP", businessName: null, billingEmail: "billing@contoso.test", type: 0 };
     server.use(
       http.get(`/api/providers/${ids.provider}`, () => HttpResponse.json(details)),
+      http.get(`/api/providers/${ids.provider}/branding`, () => HttpResponse.json(noBranding)),
       http.put(`/api/providers/${ids.provider}`, async ({ request }) => {
         put = await request.json();
         return HttpResponse.json({ ...details, ...(put as object) });
@@ -106,4 +109,42 @@ describe("provider portal", { timeout: 30_000 }, () => {
     expect(await screen.findByText("Saved.")).toBeTruthy();
     expect(put).toEqual({ name: "Contoso Managed IT", businessName: "Contoso Ltd", billingEmail: "billing@contoso.test" });
   });
+
+  it("branding: saves the display name and colour, uploads a logo, and shows the server's refusal of a bad one", async () => {
+    await startProviderSession();
+    const details = { object: "provider", id: ids.provider, name: "Contoso MSP", businessName: null, billingEmail: "billing@contoso.test", type: 0 };
+    const puts: unknown[] = [];
+    let uploads = 0;
+    server.use(
+      http.get(`/api/providers/${ids.provider}`, () => HttpResponse.json(details)),
+      http.get(`/api/providers/${ids.provider}/branding`, () => HttpResponse.json(noBranding)),
+      http.put(`/api/providers/${ids.provider}/branding`, async ({ request }) => {
+        const body = (await request.json()) as { displayName: string; color: string };
+        puts.push(body);
+        return HttpResponse.json({ ...noBranding, name: body.displayName, displayName: body.displayName, color: body.color });
+      }),
+      http.post(`/api/providers/${ids.provider}/branding/logo`, async ({ request }) => {
+        const form = await request.formData();
+        uploads++;
+        return (form.get("logo") as File).type === "image/png"
+          ? HttpResponse.json({ ...noBranding, logoUrl: `/api/branding/providers/${ids.provider}/logo?v=2` })
+          : HttpResponse.json({ object: "error", message: "The model state is invalid.",
+            validationErrors: { Logo: ["The logo must be a PNG or JPEG image (SVG and other formats are refused)."] } }, { status: 400 });
+      }),
+    );
+    renderAt(`/providers/${ids.provider}/settings`, portal);
+    await userEvent.type(await screen.findByLabelText(/^Display name/), "Contoso Managed IT");
+    await userEvent.type(screen.getByLabelText(/^Brand colour/), "#112233");
+    await userEvent.click(screen.getByRole("button", { name: "Save branding" }));
+    expect(await screen.findByRole("note", { name: "Managed by Contoso Managed IT" })).toBeTruthy();
+    expect(puts).toEqual([{ displayName: "Contoso Managed IT", color: "#112233" }]);
+
+    const input = screen.getByLabelText(/^Logo/);
+    await userEvent.upload(input, new File(["<svg/>"], "logo.svg", { type: "image/svg+xml" }), { applyAccept: false });
+    expect(await screen.findByText(/SVG and other formats are refused/)).toBeTruthy();
+    await userEvent.upload(input, new File([new Uint8Array([0x89, 0x50])], "logo.png", { type: "image/png" }));
+    expect(await screen.findByRole("img", { name: "Contoso MSP" })).toBeTruthy();
+    expect(uploads).toBe(2);
+    expect(screen.getByRole("button", { name: "Remove logo" })).toBeTruthy();
+  }, 30_000);
 });

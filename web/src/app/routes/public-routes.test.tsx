@@ -7,13 +7,36 @@ import { startProviderSession } from "../../features/providers/components/provid
 import { logOut } from "../../lib/session";
 import { server } from "../../test/msw-server";
 import { publicRoutes } from "./public-routes";
+import { LoginRoute } from "./login-route";
 
 const invite = "/accept-organization?organizationId=o1&organizationUserId=m1&email=new%40example.com&organizationName=Acme&token=t0k";
 
 afterEach(() => logOut());
 
-describe("organization invitation page", () => {
+const brandedBy = { object: "providerBranding", providerId: "p1", name: "Globex Support", displayName: "Globex Support", color: "#003366",
+  logoUrl: "/api/branding/providers/p1/logo?v=1" };
+
+const noBranding = http.post("/api/organizations/o1/users/m1/branding", () => HttpResponse.json({ object: "error", message: "Not found." }, { status: 404 }));
+
+// Rendering two pages and their crypto-free forms still takes seconds on the busy CI box.
+describe("organization invitation page", { timeout: 30_000 }, () => {
+  it("a client org's invitation shows its provider's name and logo, here and on the login page it leads to", async () => {
+    const asked: unknown[] = [];
+    server.use(http.post("/api/organizations/o1/users/m1/branding", async ({ request }) => {
+      asked.push(await request.json());
+      return HttpResponse.json(brandedBy);
+    }), http.get("/api/server-status", () => HttpResponse.json({ firstRun: false })));
+    renderAt(invite, [...publicRoutes, { path: "/login", element: <LoginRoute /> }]);
+    const brand = await screen.findByRole("note", { name: "Managed by Globex Support" });
+    expect(within(brand).getByRole("img", { name: "Globex Support" }).getAttribute("src")).toBe(brandedBy.logoUrl);
+    expect(asked).toEqual([{ email: "new@example.com", token: "t0k" }]);
+    await userEvent.click(screen.getByRole("button", { name: "Log in" }));
+    expect(await screen.findByRole("note", { name: "Managed by Globex Support" })).toBeTruthy();
+    expect((screen.getByLabelText(/email/i) as HTMLInputElement).value).toBe("new@example.com");
+  });
+
   it("offers login and registration that both come back to the invitation", async () => {
+    server.use(noBranding);
     renderAt(invite, publicRoutes);
     expect(screen.getByRole("heading", { level: 1, name: "Join organization" })).toBeTruthy();
     const create = screen.getByRole("link", { name: "Create account" });
@@ -26,6 +49,7 @@ describe("organization invitation page", () => {
   it("accepts once unlocked and says an administrator must confirm", async () => {
     await startProviderSession(null);
     const accepted: unknown[] = [];
+    server.use(noBranding);
     server.use(http.post("/api/organizations/o1/users/m1/accept", async ({ request }) => {
       accepted.push(await request.json());
       return HttpResponse.json(null);
@@ -37,7 +61,7 @@ describe("organization invitation page", () => {
 
   it("shows the server's message for an expired invitation", async () => {
     await startProviderSession(null);
-    server.use(http.post("/api/organizations/o1/users/m1/accept", () =>
+    server.use(noBranding, http.post("/api/organizations/o1/users/m1/accept", () =>
       HttpResponse.json({ object: "error", message: "Invalid or expired invitation.", validationErrors: null }, { status: 400 })));
     renderAt(invite, publicRoutes);
     expect((await screen.findByRole("alert")).textContent).toBe("Invalid or expired invitation.");

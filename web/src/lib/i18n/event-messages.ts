@@ -69,6 +69,20 @@ export const eventMessages = {
   "event.9505": "Revoked access of technician {technician} to organization {organization}",
   "event.9506": "Time-boxed access of technician {technician} expired for organization {organization}",
   "event.9507": "Technician {technician} first used time-boxed access to organization {organization}",
+  // Emergency access (Custodian's 96xx): logged on the grantor's account, named by {grantor}; the actor is whoever acted.
+  "event.9600": "Invited an emergency contact for {grantor}",
+  "event.9601": "Accepted to be an emergency contact for {grantor}",
+  "event.9602": "Confirmed an emergency contact for {grantor}",
+  "event.9603": "Requested emergency access to {grantor}",
+  "event.9604": "Approved emergency access to {grantor}",
+  "event.9605": "Rejected emergency access to {grantor}",
+  "event.9606": "Emergency access to {grantor} granted after the waiting period",
+  "event.9607": "Viewed the vault of {grantor} through emergency access",
+  "event.9608": "Took over the account of {grantor} through emergency access",
+  "event.9609": "Removed an emergency contact of {grantor}",
+  "event.9610": "Changed an emergency contact of {grantor}",
+  "event.9700": "Approved a login request from another device",
+  "event.9701": "Denied a login request from another device",
   "event.9800": "Required two-step login for all provider members",
   "event.9801": "Stopped requiring two-step login for provider members",
   // A technician carried an item between clients: each client's row names only its own item, never the other client.
@@ -76,4 +90,5 @@ export const eventMessages = {
   "event.9901": "Moved item {item} to another client",
   "event.9902": "Created item {item} by copy from another client",
   "event.9903": "Created item {item} by move from another client",
+  "event.9802": "Changed the provider's branding",
 } as const;

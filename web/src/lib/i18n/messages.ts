@@ -4,6 +4,7 @@ import { authMessages } from "./auth-messages";
 import { consoleMessages } from "./console-messages";
 import { dataMessages } from "./data-messages";
 import { eventMessages } from "./event-messages";
+import { operationsMessages } from "./operations-messages";
 import { policyMessages } from "./policy-messages";
 import { portalBulkMessages } from "./portal-bulk-messages";
 import { portalMembersMessages } from "./portal-members-messages";
@@ -157,6 +158,19 @@ const en = {
   "webauthn.login": "Use your security key",
   "webauthn.loginHint": "Insert or touch your security key, or choose a passkey, when your browser asks.",
   "webauthn.method": "Security key",
+  "account.securityEvents": "Security events",
+  "events.you": "You",
+  "branding.managedBy": "Managed by {name}",
+  "branding.title": "Branding",
+  "branding.intro": "Your clients' people see this name, colour and logo in invitation mails and on the pages those invitations open.",
+  "branding.displayName": "Display name",
+  "branding.displayNameHint": "Leave empty to use the provider's name.",
+  "branding.color": "Brand colour",
+  "branding.logo": "Logo (PNG or JPEG, at most 256 KB)",
+  "branding.removeLogo": "Remove logo",
+  "branding.save": "Save branding",
+  "branding.saved": "Branding saved.",
+  "branding.preview": "Preview",
   "emergency.title": "Emergency access",
   "emergency.intro": "Trusted contacts can ask for access to your vault in an emergency. If you do not answer within the waiting period, they get it.",
   "emergency.trusted": "Trusted emergency contacts",
@@ -195,6 +209,8 @@ const en = {
   "emergency.itemName": "Name",
   "emergency.itemUsername": "Username",
   "emergency.noItems": "This vault has no items.",
+  "emergency.itemFiles": "Attachments",
+  "emergency.downloadFile": "Download {name}",
   "emergency.accepting": "Accepting the invitation…",
   "emergency.accepted": "You are now an emergency contact for {name}. They must confirm you before you can request access.",
   "emergency.acceptTitle": "Emergency access invitation",
@@ -215,6 +231,7 @@ const en = {
   "device.approve": "Approve",
   "device.deny": "Deny",
   ...accessMessages,
+  ...operationsMessages,
   ...sendMessages,
   ...portalMessages,
   ...portalMembersMessages,

@@ -4,7 +4,7 @@ namespace Custodian.Server.Features.Providers.Bulk;
 public static class BulkSetup
 {
     public static IServiceCollection AddClientBulk(this IServiceCollection services) =>
-        services.AddScoped<TemplateApplier>().AddScoped<BulkJobService>().AddScoped<BulkJobRunner>();
+        services.AddScoped<TemplateApplier>().AddScoped<TemplateLeaderAccess>().AddScoped<BulkJobService>().AddScoped<BulkJobRunner>();
 
     public static RouteGroupBuilder MapClientBulkEndpoints(this RouteGroupBuilder api)
     {

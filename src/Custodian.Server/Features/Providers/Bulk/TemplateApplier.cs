@@ -59,7 +59,7 @@ public sealed class TemplateApplier(AppDbContext db, OrganizationAccess access, 
                 (settings.LimitCollectionCreation, settings.LimitCollectionDeletion, settings.LimitItemDeletion, settings.AllowAdminAccessToAllCollectionItems);
             events.Add(EventType.Organization_CollectionManagementUpdated, new EventSubject(), caller);
         }
-        await AddCollectionsAsync(caller, body, missing.Select(m => (byRef[m.Id], m.Name)).ToList(), groups, ct);
+        await AddCollectionsAsync(caller, template.Id, body, missing.Select(m => (byRef[m.Id], m.Name)).ToList(), groups, ct);
         var followed = await db.ProviderClientTemplateLinks.SingleOrDefaultAsync(t => t.ProviderOrganizationId == link.Id, ct);
         if (followed is null)
         {
@@ -109,7 +109,7 @@ public sealed class TemplateApplier(AppDbContext db, OrganizationAccess access, 
     }
 
     /// <summary>New collections with the template's access for every owner and admin of the client, and for its groups.</summary>
-    async Task AddCollectionsAsync(OrgCaller caller, TemplateBody body, List<(TemplateCollection Template, string Name)> added, Dictionary<string, Guid> groups,
+    async Task AddCollectionsAsync(OrgCaller caller, Guid templateId, TemplateBody body, List<(TemplateCollection Template, string Name)> added, Dictionary<string, Guid> groups,
         CancellationToken ct)
     {
         if (added.Count == 0)
@@ -123,6 +123,8 @@ public sealed class TemplateApplier(AppDbContext db, OrganizationAccess access, 
         {
             var collection = new Collection { Id = Guid.CreateVersion7(), OrganizationId = caller.OrganizationId, Name = name, CreationDate = time.GetUtcNow().UtcDateTime };
             db.Collections.Add(collection);
+            // Remembered so an owner or admin who joins later gets the same access (TemplateLeaderAccess).
+            db.Add(new TemplateCollectionOrigin { CollectionId = collection.Id, TemplateId = templateId, TemplateCollectionId = template.Id });
             var users = leaders.Select(m => (m.Id, Access: m.Type == OrganizationUserType.Owner ? template.OwnerAccess : template.AdminAccess))
                 .Where(m => m.Access is not null).Select(m => new AccessSelection(m.Id, m.Access!.ReadOnly, m.Access.HidePasswords, m.Access.Manage)).ToList();
             var groupAccess = (body.Groups ?? []).SelectMany(g => (g.Collections ?? []).Where(a => a.Id == template.Id)

@@ -1,5 +1,5 @@
 import { decryptCipher } from "../../../lib/ciphers/cipher-crypto";
-import type { CipherView } from "../../../lib/ciphers/cipher-types";
+import type { AttachmentView, CipherView } from "../../../lib/ciphers/cipher-types";
 import type { CipherWire } from "../../../lib/ciphers/cipher-types";
 import { fromBase64 } from "../../../lib/crypto/bytes";
 import { encrypt } from "../../../lib/crypto/enc-string";
@@ -8,6 +8,7 @@ import { hashMasterPassword, makeMasterKey, stretchMasterKey, type KdfConfig } f
 import { rsaDecrypt, rsaEncrypt } from "../../../lib/crypto/rsa";
 import { symmetricKeyFromBytes, symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { apiClient, keyStore } from "../../../lib/session";
+import { fetchDecrypted } from "../../vault/api/attachment-api";
 
 /** /api/emergency-access as the official web vault calls it (EmergencyAccessApiService). */
 export const Status = { Invited: 0, Accepted: 1, Confirmed: 2, RecoveryInitiated: 3, RecoveryApproved: 4 } as const;
@@ -71,11 +72,18 @@ async function grantorKey(keyEncrypted: string): Promise<SymmetricKey> {
   return symmetricKeyFromBytes(await rsaDecrypt(keyEncrypted, privateKey));
 }
 
-/** The grantor's items, decrypted here in the browser with the grantor's user key. */
-export async function viewVault(id: string): Promise<CipherView[]> {
+export interface GrantorVault { ciphers: CipherView[]; key: SymmetricKey }
+
+/** The grantor's items, decrypted here in the browser with the grantor's user key (kept for their files). */
+export async function viewVault(id: string): Promise<GrantorVault> {
   const view = await apiClient.post<{ keyEncrypted: string; ciphers: CipherWire[] }>(`${base}/${id}/view`);
   const key = await grantorKey(view.keyEncrypted);
-  return Promise.all(view.ciphers.map((c) => decryptCipher(c, key)));
+  return { ciphers: await Promise.all(view.ciphers.map((c) => decryptCipher(c, key))), key };
+}
+
+/** One of the grantor's files: a fresh link from the emergency-access route, decrypted with the file's, item's or grantor's key. */
+export function downloadGrantorFile(id: string, vault: GrantorVault, cipher: CipherView, attachment: AttachmentView): Promise<Blob> {
+  return fetchDecrypted(`${base}/${id}/${cipher.id}/attachment/${attachment.id}`, attachment.key ?? cipher.itemKey ?? vault.key);
 }
 
 interface Takeover { keyEncrypted: string; kdf: number; kdfIterations: number; kdfMemory: number | null; kdfParallelism: number | null; salt: string }

@@ -31,6 +31,7 @@ function placeholders(e: EventRecord, n: EventNames): Record<string, string> {
     technician: named(n.members, e.providerUserId ?? e.userId),
     organization: named(n.organizations, e.organizationId ?? e.providerOrganizationId),
     policy: shortId(e.policyId),
+    grantor: named(n.members, e.userId),
   };
 }
 

@@ -6,8 +6,14 @@ export interface EventPage {
   continuationToken: string | null;
 }
 
-/** Whose events: an organization's (Admin Console) or a provider's (Provider Portal). */
-export type EventSource = { kind: "organization"; id: string } | { kind: "provider"; id: string };
+/**
+ * Whose events: an organization's (Admin Console), a provider's own (Provider Portal, Bitwarden's meaning), the
+ * provider's audit roll-up (its own and its clients' members' events, optionally of one client or one technician), or
+ * the caller's own account log.
+ */
+export type EventSource = { kind: "organization"; id: string } | { kind: "provider"; id: string }
+  | { kind: "providerAudit"; id: string; organizationId?: string | null; providerUserId?: string | null }
+  | { kind: "user"; id: string };
 
 export interface EventRange {
   start: string;
@@ -15,9 +21,19 @@ export interface EventRange {
 }
 
 function eventsPath(source: EventSource): string {
-  return source.kind === "organization"
-    ? `/api/organizations/${source.id}/events`
-    : `/api/providers/${source.id}/events`;
+  switch (source.kind) {
+    case "organization": return `/api/organizations/${source.id}/events`;
+    case "provider": return `/api/providers/${source.id}/events`;
+    case "providerAudit": return `/api/providers/${source.id}/audit/events`;
+    // Bitwarden's GET /events: always the caller's own, whatever id the page holds.
+    case "user": return "/api/events";
+  }
+}
+
+/** The roll-up's client and technician filters as query parameters (none for the other sources). */
+export function sourceFilters(source: EventSource): Record<string, string> {
+  if (source.kind !== "providerAudit") return {};
+  return { ...(source.organizationId ? { organizationId: source.organizationId } : {}), ...(source.providerUserId ? { providerUserId: source.providerUserId } : {}) };
 }
 
 /** One page of events in [start, end]; pass the previous page's continuationToken for the next page. */
@@ -26,7 +42,7 @@ export async function fetchEventPage(
   range: EventRange,
   continuationToken?: string | null,
 ): Promise<EventPage> {
-  const query = new URLSearchParams({ start: range.start, end: range.end });
+  const query = new URLSearchParams({ start: range.start, end: range.end, ...sourceFilters(source) });
   if (continuationToken) query.set("continuationToken", continuationToken);
   const page = await apiClient.get<{ data: EventRecord[]; continuationToken?: string | null }>(
     `${eventsPath(source)}?${query.toString()}`,

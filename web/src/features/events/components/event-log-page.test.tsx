@@ -1,5 +1,5 @@
 import { getLocalTimeZone, today } from "@internationalized/date";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
@@ -55,5 +55,30 @@ describe("EventLogPage", { timeout: 20_000 }, () => {
     const start = end.subtract({ days: 30 }).set({ year: end.year - 1 });
     expect(new Date(asked[1]!.get("start")!).getTime()).toBe(start.toDate(getLocalTimeZone()).getTime());
     expect(new Date(asked[1]!.get("end")!).getTime()).toBe(end.add({ days: 1 }).toDate(getLocalTimeZone()).getTime() - 1);
+  });
+
+  it("the account log: GET /api/events, emergency-access events named with the contact on either side", async () => {
+    const me = "33333333-0000-0000-0000-000000000000", grantor = "44444444-0000-0000-0000-000000000000";
+    server.use(
+      http.get("/api/emergency-access/trusted", () => HttpResponse.json({ object: "list", data: [] })),
+      http.get("/api/emergency-access/granted", () =>
+        HttpResponse.json({ object: "list", data: [{ grantorId: grantor, name: "Grace", email: "grace@example.com" }] })),
+      http.get("/api/events", () => HttpResponse.json({
+        object: "list",
+        data: [
+          { type: 9607, date: "2026-11-03T00:00:00Z", userId: grantor, actingUserId: me },
+          { type: 9606, date: "2026-11-02T00:00:00Z", userId: grantor, actingUserId: null },
+          { type: 1002, date: "2026-11-01T00:00:00Z", userId: me, actingUserId: me },
+        ],
+        continuationToken: null,
+      })),
+    );
+    render(<EventLogPage source={{ kind: "user", id: me }} title="Security events" />);
+    const table = await screen.findByRole("table", { name: "Events" });
+    expect(await within(table).findByText("Viewed the vault of Grace (grace@example.com) through emergency access")).toBeTruthy();
+    expect(within(table).getByText("Emergency access to Grace (grace@example.com) granted after the waiting period")).toBeTruthy();
+    expect(within(table).getByText("Enabled or updated two-step login")).toBeTruthy();
+    expect(within(table).getAllByText("You")).toHaveLength(2);
+    expect(screen.getByRole("heading", { level: 1, name: "Security events" })).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { Button } from "../../../components/ui/button";
 import { DataTable } from "../../../components/ui/data-table";
 import { ErrorMessage } from "../../../components/ui/error-message";
@@ -13,21 +13,24 @@ import { describeEvent, eventTypeLabel, KNOWN_EVENT_TYPES } from "../api/event-m
 import type { EventRecord } from "../api/event-types";
 import { formatDateTime } from "../../../lib/i18n/format";
 import { refreshProfile, useProfile } from "../../../lib/profile";
+import { saveFile } from "../../../lib/save-file";
 import { useSubmit } from "../../../lib/use-submit";
-import { fetchAllEvents, fetchEventPage, type EventSource } from "../api/events-api";
+import { fetchAllEvents, fetchEventPage, sourceFilters, type EventRange, type EventSource } from "../api/events-api";
 import { t } from "../../../lib/i18n/messages";
 
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
+export interface EventLogPageProps {
+  source: EventSource;
+  title?: string;
+  /** A sentence under the title saying what this log holds. */
+  intro?: ReactNode;
+  /** More filters of the source's own (the roll-up's client and technician), shown in the filter form. */
+  filters?: ReactNode;
+  /** Replaces the browser-side CSV export (the roll-up exports on the server, over the chosen range). */
+  exports?: (range: EventRange, run: (work: () => Promise<void>) => Promise<void>, disabled: boolean) => ReactNode;
 }
 
-/** Event log for an organization or a provider: date range, type and actor filters, paging, CSV export. */
-export function EventLogPage({ source }: { source: EventSource }) {
+/** Event log for an organization, a provider, its audit roll-up or the caller's account: date range, type and actor filters, paging, CSV export. */
+export function EventLogPage({ source, title = t("events.title"), intro, filters, exports }: EventLogPageProps) {
   const [range, setRange] = useState<DateRange>(() => lastDays(31));
   const [maxDay] = useState(() => lastDays(1).end);
   const rangeInvalid = isBackwards(range);
@@ -51,7 +54,7 @@ export function EventLogPage({ source }: { source: EventSource }) {
     void load(false);
     fetchEventMemberNames(source).then(setMembers, () => setMembers(new Map()));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source.kind, source.id]);
+  }, [source.kind, source.id, new URLSearchParams(sourceFilters(source)).toString()]);
 
   const matches = useMemo(() => {
     const needle = actor.trim().toLowerCase();
@@ -79,16 +82,19 @@ export function EventLogPage({ source }: { source: EventSource }) {
   const exportCsv = () =>
     run(async () => {
       const all = (await fetchAllEvents(source, rangeInstants(range))).filter(matches);
-      download(eventsToCsv(all, names), `events-${range.start.toString()}-${range.end.toString()}.csv`);
+      saveFile(eventsToCsv(all, names), `events-${range.start.toString()}-${range.end.toString()}.csv`, "text/csv");
     });
 
   return (
     <>
-      <PageHeader title={t("events.title")}>
-        <Button type="button" className="button secondary" disabled={busy || rangeInvalid} onClick={() => void exportCsv()}>
-          {t("events.exportCsv")}
-        </Button>
+      <PageHeader title={title}>
+        {exports ? exports(rangeInstants(range), run, busy || rangeInvalid) : (
+          <Button type="button" className="button secondary" disabled={busy || rangeInvalid} onClick={() => void exportCsv()}>
+            {t("events.exportCsv")}
+          </Button>
+        )}
       </PageHeader>
+      {intro && <p className="portal-hint">{intro}</p>}
       <form
         className="panel event-filters" aria-label={t("events.filters")}
         onSubmit={(e) => {
@@ -97,6 +103,7 @@ export function EventLogPage({ source }: { source: EventSource }) {
         }}
       >
         <DateRangeField label={t("events.dates")} value={range} onChange={setRange} maxValue={maxDay} />
+        {filters}
         <SelectField
           label={t("events.type")}
           value={type}

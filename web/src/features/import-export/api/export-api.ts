@@ -41,16 +41,27 @@ function jsonItem(c: CipherView, raw: CipherWire) {
   };
 }
 
+const fetchExport = (orgId: string) => apiClient.get<OrgExport>(`/api/organizations/${orgId}/export`);
+
+/**
+ * Bitwarden's encrypted org export (the items as the server holds them, and a check value under the org key that an
+ * importer decrypts first), with its counts: the Admin Console's export and the provider's bulk export both write it.
+ */
+export async function encryptedOrgExport(orgId: string, orgKey: SymmetricKey): Promise<{ text: string; items: number; collections: number }> {
+  const data = await fetchExport(orgId);
+  const items = data.ciphers.filter((c) => !c.deletedDate);
+  const text = JSON.stringify({
+    encrypted: true, encKeyValidation_DO_NOT_EDIT: await encrypt(crypto.randomUUID(), orgKey),
+    collections: data.collections.map((c) => ({ id: c.id, organizationId: c.organizationId, name: c.name, externalId: c.externalId })),
+    items,
+  }, null, 2);
+  return { text, items: items.length, collections: data.collections.length };
+}
+
 /** The org's items and collections as Bitwarden's exports write them; the file's text. */
 export async function exportOrganization(orgId: string, orgKey: SymmetricKey, format: ExportFormat): Promise<string> {
-  const data = await apiClient.get<OrgExport>(`/api/organizations/${orgId}/export`);
-  if (format === "encrypted_json") {
-    return JSON.stringify({
-      encrypted: true, encKeyValidation_DO_NOT_EDIT: await encrypt(crypto.randomUUID(), orgKey),
-      collections: data.collections.map((c) => ({ id: c.id, organizationId: c.organizationId, name: c.name, externalId: c.externalId })),
-      items: data.ciphers.filter((c) => !c.deletedDate),
-    }, null, 2);
-  }
+  if (format === "encrypted_json") return (await encryptedOrgExport(orgId, orgKey)).text;
+  const data = await fetchExport(orgId);
   const collections = await Promise.all(data.collections.map(async (c) => ({ ...c, name: await decryptToString(c.name, orgKey) })));
   const names = new Map(collections.map((c) => [c.id, c.name]));
   const live = data.ciphers.filter((c) => !c.deletedDate);

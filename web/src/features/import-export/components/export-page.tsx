@@ -6,6 +6,7 @@ import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
 import { orgKey } from "../../../lib/profile";
 import { currentAccount } from "../../../lib/session";
+import { saveFile } from "../../../lib/save-file";
 import { useSubmit } from "../../../lib/use-submit";
 import { exportOrganization, verifyMasterPassword, type ExportFormat } from "../api/export-api";
 import { t } from "../../../lib/i18n/messages";
@@ -15,13 +16,6 @@ const formats = [
   { value: "csv", label: t("export.csv") },
   { value: "encrypted_json", label: t("export.encryptedJson") },
 ];
-
-function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement("a"), { href: url, download: name });
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 export function ExportPage({ orgId }: { orgId: string }) {
   const [format, setFormat] = useState<ExportFormat>("json");
@@ -37,7 +31,7 @@ export function ExportPage({ orgId }: { orgId: string }) {
     const text = await exportOrganization(orgId, key, format);
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "");
     const name = `custodian_org_export_${stamp}.${format === "csv" ? "csv" : "json"}`;
-    download(text, name, format === "csv" ? "text/csv" : "application/json");
+    saveFile(text, name, format === "csv" ? "text/csv" : "application/json");
     setPassword("");
     setDone(t("export.done", { name }));
   });

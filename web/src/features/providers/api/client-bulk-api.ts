@@ -6,6 +6,7 @@ import { fromBase64 } from "../../../lib/crypto/bytes";
 import { fingerprintPhrase } from "../../../lib/crypto/fingerprint";
 import { t } from "../../../lib/i18n/messages";
 import { apiClient } from "../../../lib/session";
+import { ClientExportArchive, type ClientResult } from "./client-export-archive";
 import type { ListResponse } from "./provider-types";
 
 /** Wire shapes of Features/Providers/Bulk (tags, templates, bulk jobs, pending confirmations). */
@@ -120,8 +121,37 @@ export async function driveJob(p: string, job: BulkJob, providerKey: SymmetricKe
   return current;
 }
 
-/** Per-client archive entries of an export job, kept by the page that drives it. */
-export const exportEntries = new Map<string, unknown>();
+/** The archives of the export jobs this page is driving, by job id: each client is added as it is exported. */
+const exportArchives = new Map<string, ClientExportArchive>();
+
+function archiveOf(jobId: string): ClientExportArchive {
+  let archive = exportArchives.get(jobId);
+  if (!archive) exportArchives.set(jobId, archive = new ClientExportArchive());
+  return archive;
+}
+
+/** Every client of a job with its result, a server page at a time. */
+async function* jobResults(p: string, jobId: string): AsyncGenerator<ClientResult> {
+  let after: string | null = null;
+  do {
+    const page = await jobItems(p, jobId, null, after);
+    for (const i of page.data) {
+      yield { organizationId: i.organizationId, organizationName: i.organizationName, succeeded: i.status === ItemStatus.Succeeded,
+        failed: i.status === ItemStatus.Failed, error: i.error };
+    }
+    after = page.continuationToken;
+  } while (after);
+}
+
+/**
+ * The zip of a finished export job: the clients this page exported, any exported before a reload fetched again
+ * through `keyOf`, and manifest.json with every client's result. A retry of the failed ones starts a new archive.
+ */
+export async function finishExport(p: string, job: BulkJob, keyOf: (organizationId: string) => Promise<SymmetricKey | undefined>): Promise<Blob> {
+  const archive = archiveOf(job.id);
+  exportArchives.delete(job.id);
+  return archive.finish(job.id, jobResults(p, job.id), keyOf);
+}
 
 async function browserStep(p: string, job: BulkJob, providerKey: SymmetricKey, client: { organizationId: string; organizationName: string; key: string | null },
   templates?: ClientTemplate[]): Promise<void> {
@@ -134,9 +164,8 @@ async function browserStep(p: string, job: BulkJob, providerKey: SymmetricKey, c
     const orgKey = await clientOrgKey(client.key, providerKey);
     await apiClient.post(`/api/organizations/${client.organizationId}/collections`, { name: await reencrypt(job.parameters.collectionName, providerKey, orgKey) });
   } else {
-    // The items stay encrypted: the archive holds each client's encrypted export as the server gave it.
-    const data = await apiClient.get<unknown>(`/api/organizations/${client.organizationId}/export`);
-    exportEntries.set(`${job.id}/${client.organizationId}`, { organizationId: client.organizationId, name: client.organizationName, export: data });
+    if (!client.key) throw new Error(t("bulk.noClientKey"));
+    await archiveOf(job.id).addClient(client.organizationId, client.organizationName, await clientOrgKey(client.key, providerKey));
   }
 }
 

@@ -8,10 +8,12 @@ import { TextField } from "../../../components/ui/text-field";
 import { encrypt } from "../../../lib/crypto/enc-string";
 import { formatDateTime } from "../../../lib/i18n/format";
 import { t } from "../../../lib/i18n/messages";
+import { orgKey } from "../../../lib/profile";
+import { saveFile } from "../../../lib/save-file";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import {
-  BulkKind, driveJob, exportEntries, getJob, ItemStatus, jobItems, listJobs, listTags, listTemplates, retryJob, startJob, type BulkItem, type BulkJob,
+  BulkKind, driveJob, finishExport, getJob, ItemStatus, jobItems, listJobs, listTags, listTemplates, retryJob, startJob, type BulkItem, type BulkJob,
 } from "../api/client-bulk-api";
 import { ClientSelectionFields, emptySelection, selectionReady, toSelection, type SelectionState } from "./client-selection-fields";
 import { useProvider } from "./use-provider";
@@ -46,9 +48,12 @@ export function BulkJobsPage() {
     stop.current = new AbortController();
     const finished = await driveJob(providerId, started, key, setJob, stop.current.signal, templates.data ?? []);
     setJob(finished);
-    if (finished.kind === BulkKind.Export && finished.done) downloadExport(finished);
+    if (finished.kind === BulkKind.Export && finished.done) await downloadArchive(finished);
     setRefresh((n) => n + 1);
   };
+
+  // Also offered on a finished export job opened later: the clients this tab did not export are fetched again.
+  const downloadArchive = async (j: BulkJob) => saveFile(await finishExport(providerId, j, orgKey), `clients-export-${j.id}.zip`);
 
   const start = handle(async () => {
     const parameters: Record<string, unknown> =
@@ -85,7 +90,8 @@ export function BulkJobsPage() {
         </form>
       )}
       {job && <JobProgress providerId={providerId} job={job} busy={busy} onResume={isAdmin ? handle(async () => run(job)) : undefined}
-        onRetry={isAdmin ? handle(async () => run(await retryJob(providerId, job.id))) : undefined} onStop={() => stop.current?.abort()} />}
+        onRetry={isAdmin ? handle(async () => run(await retryJob(providerId, job.id))) : undefined} onStop={() => stop.current?.abort()}
+        onDownload={job.kind === BulkKind.Export && job.done && job.succeeded > 0 ? handle(async () => downloadArchive(job)) : undefined} />}
       <h2>{t("bulk.recent")}</h2>
       <ErrorMessage message={jobs.error} />
       <DataTable label={t("bulk.recent")} rows={jobs.data ?? []} rowKey={(j) => j.id}
@@ -100,17 +106,8 @@ export function BulkJobsPage() {
   );
 }
 
-function downloadExport(job: BulkJob) {
-  const clients = [...exportEntries].filter(([k]) => k.startsWith(`${job.id}/`)).map(([, v]) => v);
-  const blob = new Blob([JSON.stringify({ jobId: job.id, encrypted: true, clients }, null, 2)], { type: "application/json" });
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = `clients-export-${job.id}.json`;
-  a.click();
-}
-
-function JobProgress({ providerId, job, busy, onResume, onRetry, onStop }: {
-  providerId: string; job: BulkJob; busy: boolean; onResume?: () => void; onRetry?: () => void; onStop: () => void;
+function JobProgress({ providerId, job, busy, onResume, onRetry, onStop, onDownload }: {
+  providerId: string; job: BulkJob; busy: boolean; onResume?: () => void; onRetry?: () => void; onStop: () => void; onDownload?: () => void;
 }) {
   const [status, setStatus] = useState<number | null>(null);
   const [after, setAfter] = useState<string | null>(null);
@@ -127,6 +124,7 @@ function JobProgress({ providerId, job, busy, onResume, onRetry, onStop }: {
         {busy && <Button type="button" className="secondary" onClick={onStop}>{t("bulk.pause")}</Button>}
         {!busy && !job.done && onResume && <Button type="button" onClick={onResume}>{t("bulk.resume")}</Button>}
         {!busy && job.failed > 0 && onRetry && <Button type="button" onClick={onRetry}>{t("bulk.retryFailed")}</Button>}
+        {!busy && onDownload && <Button type="button" className="secondary" onClick={onDownload}>{t("bulk.downloadArchive")}</Button>}
       </div>
       <SelectField label={t("bulk.show")} value={status === null ? "" : String(status)} onChange={(v) => { setAfter(null); setStatus(v === "" ? null : Number(v)); }}
         options={[{ value: "", label: t("bulk.allClients") }, ...[ItemStatus.Failed, ItemStatus.Succeeded, ItemStatus.Pending]

@@ -96,4 +96,33 @@ describe("bulk actions", () => {
     await waitFor(() => expect(reported.map((r) => r.error)).toEqual([null, null]));
     expect(screen.getByRole("progressbar", { name: "Progress" }).getAttribute("value")).toBe("2");
   }, 60_000);
+  it("starts a job over every client with a tag, or over all clients, by naming the selection: no client list reaches the browser", async () => {
+    await startProviderSession(0);
+    const started: { selection: object }[] = [];
+    let clientListReads = 0;
+    const job = { id: "job", kind: 0, total: 10_000, pending: 0, running: 0, succeeded: 10_000, failed: 0, runsOnServer: true, done: true,
+      creationDate: "2026-12-07T00:00:00Z", parameters: {} };
+    server.use(
+      http.get(`${base}/client-tags`, () => list([{ id: "tag-1", name: "healthcare", clientCount: 10_000 }])),
+      http.get(`${base}/client-templates`, () => list([])),
+      http.get(`${base}/bulk-jobs`, () => list([])),
+      http.get(`${base}/bulk-jobs/job/items`, () => list([])),
+      http.get(`${base}/organizations`, () => { clientListReads++; return list([]); }),
+      http.post(`${base}/bulk-jobs`, async ({ request }) => {
+        started.push((await request.json()) as { selection: object });
+        return HttpResponse.json(job);
+      }),
+    );
+    renderAt(`/providers/${ids.provider}/bulk`, [{ path: "/providers/:providerId/bulk", element: <BulkJobsPage /> }]);
+
+    await userEvent.selectOptions(await screen.findByLabelText("Clients"), "With the tag");
+    await userEvent.selectOptions(screen.getByLabelText("Tag"), "healthcare (10000)");
+    await userEvent.click(screen.getByRole("button", { name: "Start" }));
+    expect(await screen.findByText("Finished: 10000 done, 0 failed.")).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText("Clients"), "All clients");
+    await userEvent.click(screen.getByRole("button", { name: "Start" }));
+    await waitFor(() => expect(started).toHaveLength(2));
+    expect(started.map((s) => s.selection)).toEqual([{ tagId: "tag-1" }, { all: true }]);
+    expect(clientListReads).toBe(0);
+  }, 60_000);
 });

@@ -1,19 +1,18 @@
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
-import { CheckboxField } from "../../../components/ui/checkbox-field";
 import { DataTable } from "../../../components/ui/data-table";
+import { Dialog } from "../../../components/ui/dialog";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
+import { toast } from "../../../components/ui/toast";
 import { t } from "../../../lib/i18n/messages";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
-import { applyTemplate, deleteTemplate, describeDrift, findClients, listTemplates, saveTemplate, templateDrift, type ClientTemplate } from "../api/client-bulk-api";
+import { applyTemplate, deleteTemplate, describeDrift, findClients, listTemplates, templateDrift, type ClientTemplate } from "../api/client-bulk-api";
+import { TemplateForm } from "./template-form";
 import { useProvider } from "./use-provider";
-
-const manage = { readOnly: false, hidePasswords: false, manage: true };
-const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
 
 /**
  * Client templates: collections (names encrypted here under the provider key), groups, a few policies and the
@@ -24,11 +23,12 @@ export function ClientTemplatesPage() {
   const [refresh, setRefresh] = useState(0);
   const templates = useAsync(() => listTemplates(providerId), [providerId, refresh]);
   const [checking, setChecking] = useState<ClientTemplate | null>(null);
+  const [editing, setEditing] = useState<ClientTemplate | null>(null);
   const { error, handle } = useSubmit();
   return (
     <div>
       <PageHeader title={t("templates.title")} />
-      {isAdmin && key && <TemplateForm providerId={providerId} onSaved={() => setRefresh((n) => n + 1)} save={(n, b, c) => saveTemplate(providerId, key, n, b, c)} />}
+      {isAdmin && key && <TemplateForm providerId={providerId} providerKey={key} onSaved={() => setRefresh((n) => n + 1)} />}
       <ErrorMessage message={error ?? templates.error} />
       <DataTable label={t("templates.title")} rows={templates.data ?? []} rowKey={(x) => x.id} rowLabel={(x) => x.name}
         columns={[
@@ -38,44 +38,13 @@ export function ClientTemplatesPage() {
           { key: "clients", header: t("templates.column.clients"), cell: (x) => x.clientCount },
         ]}
         actions={(x) => <Button type="button" className="secondary" onClick={() => setChecking(x)}>{t("templates.check", { name: x.name })}</Button>}
-        menu={(x) => isAdmin ? [{ label: t("templates.deleteNamed", { name: x.name }), onAction: handle(async () => { await deleteTemplate(providerId, x.id); setRefresh((n) => n + 1); }) }] : []} />
+        menu={(x) => isAdmin ? [{ label: t("templates.edit", { name: x.name }), onAction: () => setEditing(x) }, { label: t("templates.deleteNamed", { name: x.name }), onAction: handle(async () => { await deleteTemplate(providerId, x.id); setRefresh((n) => n + 1); }) }] : []} />
+      <Dialog title={t("templates.editTitle")} open={editing !== null} onClose={() => setEditing(null)}>
+        {editing && key && <TemplateForm providerId={providerId} providerKey={key} template={editing} onCancel={() => setEditing(null)}
+          onSaved={() => { setEditing(null); setRefresh((n) => n + 1); toast(t("templates.saved")); }} />}
+      </Dialog>
       {checking && key && <DriftPanel providerId={providerId} template={checking} canFix={isAdmin} providerKey={key} />}
     </div>
-  );
-}
-
-function TemplateForm({ onSaved, save }: { providerId: string; onSaved: () => void;
-  save: (name: string, body: Omit<ClientTemplate["body"], "collections">, collections: { name: string; ownerAccess: typeof manage | null; adminAccess: typeof manage | null }[]) => Promise<unknown> }) {
-  const [name, setName] = useState("");
-  const [collections, setCollections] = useState("");
-  const [groups, setGroups] = useState("");
-  const [twoStep, setTwoStep] = useState(false);
-  const [minLength, setMinLength] = useState("");
-  const [limitCreation, setLimitCreation] = useState(true);
-  const { busy, error, handle } = useSubmit();
-  const submit = handle(async () => {
-    const policies = [...(twoStep ? [{ type: 0, enabled: true, data: null }] : []), ...(minLength ? [{ type: 1, enabled: true, data: { minLength: Number(minLength) } }] : [])];
-    await save(name.trim(), {
-      groups: lines(groups).map((g) => ({ name: g, collections: null })), policies,
-      collectionManagement: { limitCollectionCreation: limitCreation, limitCollectionDeletion: limitCreation, limitItemDeletion: false, allowAdminAccessToAllCollectionItems: true },
-    }, lines(collections).map((c) => ({ name: c, ownerAccess: manage, adminAccess: manage })));
-    setName(""); setCollections(""); setGroups(""); setMinLength("");
-    onSaved();
-  });
-  return (
-    <form className="panel portal-form" onSubmit={submit} noValidate aria-label={t("templates.new")}>
-      <h2>{t("templates.new")}</h2>
-      <TextField label={t("templates.name")} value={name} onChange={setName} maxLength={50} />
-      <div className="field"><label htmlFor="tpl-collections">{t("templates.collections")}</label>
-        <textarea id="tpl-collections" value={collections} onChange={(e) => setCollections(e.target.value)} rows={3} /></div>
-      <div className="field"><label htmlFor="tpl-groups">{t("templates.groups")}</label>
-        <textarea id="tpl-groups" value={groups} onChange={(e) => setGroups(e.target.value)} rows={2} /></div>
-      <CheckboxField label={t("templates.twoStep")} checked={twoStep} onChange={setTwoStep} />
-      <TextField label={t("templates.minLength")} type="number" optional value={minLength} onChange={setMinLength} />
-      <CheckboxField label={t("templates.limitCreation")} checked={limitCreation} onChange={setLimitCreation} />
-      <ErrorMessage message={error} />
-      <Button type="submit" disabled={busy || !name.trim()}>{busy ? t("templates.saving") : t("templates.save")}</Button>
-    </form>
   );
 }
 

@@ -4,12 +4,12 @@ import { SidebarLayout } from "../../../components/ui/sidebar-layout";
 import { t } from "../../../lib/i18n/messages";
 import { refreshProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
-import { portalPages } from "../portal-pages";
+import { portalPagesFor } from "../portal-pages";
 import { useProvider } from "./use-provider";
 
 /** The Provider Portal: the provider's name, a sidebar of its pages, and the page. */
 export function ProviderLayout() {
-  const { name, known } = useProvider();
+  const { name, known, isAdmin } = useProvider();
   // A user confirmed a moment ago holds the provider key only once the profile is read again.
   const reload = useSubmit();
   return (
@@ -24,7 +24,7 @@ export function ProviderLayout() {
           <ErrorMessage message={reload.error} />
         </div>
       )}
-      <SidebarLayout label={t("portal.label")} links={portalPages} />
+      <SidebarLayout label={t("portal.label")} links={portalPagesFor(isAdmin)} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useSubmit } from "../../../lib/use-submit";
 import { getProvider, updateProvider, type ProviderFields } from "../api/provider-api";
 import type { ProviderDetails } from "../api/provider-types";
 import { AccessSettingsPanel } from "./access-settings-panel";
+import { BrandingPanel } from "./branding-panel";
 import { ProviderApiKeyPanel } from "./provider-api-key-panel";
 import { ProviderFieldInputs } from "./provider-fields";
 import { useProvider } from "./use-provider";
@@ -24,6 +25,7 @@ export function ProviderSettingsPage() {
       {provider.loading && <Loading label={t("portal.settings.loading")} />}
       {provider.data && <SettingsForm key={provider.data.id} provider={provider.data} canEdit={isAdmin} />}
       <AccessSettingsPanel providerId={providerId} canEdit={isAdmin} />
+      <BrandingPanel providerId={providerId} canEdit={isAdmin} />
       {isAdmin && <ProviderApiKeyPanel providerId={providerId} />}
     </div>
   );

@@ -32,11 +32,16 @@ async function itemKeyOf(cipher: CipherView): Promise<SymmetricKey> {
 
 /** Asks for a fresh signed link (they expire), fetches the encrypted file and decrypts it with its own key. */
 export async function downloadAttachment(cipher: CipherView, attachment: AttachmentView): Promise<Blob> {
-  const link = await apiClient.get<AttachmentWire>(`/api/ciphers/${cipher.id}/attachment/${attachment.id}`);
+  return fetchDecrypted(`/api/ciphers/${cipher.id}/attachment/${attachment.id}`, attachment.key ?? (await itemKeyOf(cipher)));
+}
+
+/** Any route answering Bitwarden's AttachmentResponseModel: its signed link, fetched without the bearer token, then decrypted. */
+export async function fetchDecrypted(linkRoute: string, key: SymmetricKey): Promise<Blob> {
+  const link = await apiClient.get<AttachmentWire>(linkRoute);
   const response = await fetch(link.url);
   if (!response.ok) throw await toApiError(response);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return new Blob([await decryptFile(bytes, attachment.key ?? (await itemKeyOf(cipher)))]);
+  return new Blob([await decryptFile(bytes, key)]);
 }
 
 /**

@@ -1,18 +1,11 @@
 import { useId } from "react";
 import { ErrorMessage } from "../../../components/ui/error-message";
+import { saveFile } from "../../../lib/save-file";
 import { useSubmit } from "../../../lib/use-submit";
 import { deleteAttachment, downloadAttachment, uploadAttachment } from "../api/attachment-api";
 import type { AttachmentView, CipherView } from "../../../lib/ciphers/cipher-types";
 import { t } from "../../../lib/i18n/messages";
 
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** An item's files: downloaded and decrypted here; added encrypted (v2 upload) by those who may edit the item. */
 export function AttachmentList({ cipher, onChanged }: { cipher: CipherView; onChanged: () => void }) {
@@ -20,7 +13,7 @@ export function AttachmentList({ cipher, onChanged }: { cipher: CipherView; onCh
   const { busy, error, handle } = useSubmit();
   const canChange = cipher.edit && cipher.deletedDate === null;
   if (cipher.attachments.length === 0 && !canChange) return null;
-  const download = (a: AttachmentView) => handle(async () => save(await downloadAttachment(cipher, a), a.fileName));
+  const download = (a: AttachmentView) => handle(async () => saveFile(await downloadAttachment(cipher, a), a.fileName));
   const remove = (a: AttachmentView) => handle(async () => {
     await deleteAttachment(cipher.id!, a.id);
     onChanged();

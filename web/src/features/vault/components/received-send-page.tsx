@@ -9,6 +9,7 @@ import { TextField } from "../../../components/ui/text-field";
 import { ApiError } from "../../../lib/api-client";
 import type { Bytes } from "../../../lib/crypto/bytes";
 import { CryptoError } from "../../../lib/crypto/enc-string";
+import { saveFile } from "../../../lib/save-file";
 import { formatDateTime } from "../../../lib/i18n/format";
 import { t } from "../../../lib/i18n/messages";
 import { useSubmit } from "../../../lib/use-submit";
@@ -101,13 +102,7 @@ function SendContent({ accessId, send, keyMaterial, password }:
   const { copy, status } = useCopy();
   const download = useSubmit();
   const save = (file: NonNullable<ReceivedSend["file"]>) => download.handle(async () => {
-    const blob = await downloadReceivedFile(accessId, file.id, keyMaterial, password);
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = file.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveFile(await downloadReceivedFile(accessId, file.id, keyMaterial, password), file.fileName);
   });
   return (
     <section aria-label={send.name}>

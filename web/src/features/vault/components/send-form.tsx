@@ -30,10 +30,13 @@ function draftOf(send: SendView | null): SendDraft {
 }
 
 /** Creating or editing a text or file Send: the type and the file are fixed once created. */
-export function SendForm({ send, onSave, onCancel }: {
+export function SendForm({ send, onSave, onCancel, hideEmailForbidden = false }: {
   send: SendView | null; onSave: (draft: SendDraft) => Promise<void>; onCancel: () => void;
+  /** An org's "Send options" policy: the sender's address must stay visible. */
+  hideEmailForbidden?: boolean;
 }) {
-  const [draft, setDraft] = useState(() => draftOf(send));
+  // A Send saved before the policy keeps its box checked until edited; saving it shown is what the policy wants.
+  const [draft, setDraft] = useState(() => ({ ...draftOf(send), ...(hideEmailForbidden ? { hideEmail: false } : {}) }));
   const submit = useSubmit();
   const set = <K extends keyof SendDraft>(key: K, value: SendDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const missing = !draft.name.trim() ? t("send.nameRequired")
@@ -72,7 +75,8 @@ export function SendForm({ send, onSave, onCancel }: {
         autoComplete="new-password" description={send?.hasPassword ? t("send.passwordKept") : t("send.passwordHint")}
         value={draft.password} onChange={(v) => set("password", v)} />
       <TextAreaField label={t("send.notes")} value={draft.notes} onChange={(v) => set("notes", v)} rows={2} />
-      <CheckboxField label={t("send.hideEmail")} checked={draft.hideEmail} onChange={(v) => set("hideEmail", v)} />
+      <CheckboxField label={t("send.hideEmail")} checked={draft.hideEmail} onChange={(v) => set("hideEmail", v)}
+        disabled={hideEmailForbidden} description={hideEmailForbidden ? t("send.policyHideEmail") : null} />
       <CheckboxField label={t("send.disabled")} checked={draft.disabled} onChange={(v) => set("disabled", v)} />
       <SubmitRow label={t("send.save")} busyLabel={t("send.saving")} busy={submit.busy} error={submit.error}
         disabled={missing !== null} disabledReason={missing} onCancel={onCancel} />

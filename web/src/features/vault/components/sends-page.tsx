@@ -14,6 +14,7 @@ import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import { deleteSend, listSends, removeSendPassword, saveSend, SendType, type SendDraft, type SendView } from "../api/send-api";
 import { sendLink } from "../api/send-crypto";
+import { loadSendPolicies } from "../api/send-policies";
 import { SendForm } from "./send-form";
 
 type Editing = { send: SendView | null } | null;
@@ -31,6 +32,12 @@ const vaultUrl = () => `${window.location.origin}${window.location.pathname}`;
 /** The user's Sends: list, create and edit text and file Sends, copy a Send's link, remove its password, delete it. */
 export function SendsPage() {
   const sends = useAsync(listSends, []);
+  // Until the policies load nothing is forbidden here: the server still enforces them.
+  const policies = useAsync(loadSendPolicies, []).data ?? { disableSend: false, disableHideEmail: false };
+  const newSend = (
+    <Button type="button" onClick={() => setEditing({ send: null })} disabled={policies.disableSend}
+      disabledReason={policies.disableSend ? t("send.policyDisabledReason") : null}>{t("send.new")}</Button>
+  );
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<SendView | null>(null);
   const removal = useSubmit();
@@ -58,13 +65,17 @@ export function SendsPage() {
 
   return (
     <>
-      <PageHeader title={t("send.title")}>
-        <Button type="button" onClick={() => setEditing({ send: null })}>{t("send.new")}</Button>
-      </PageHeader>
+      <PageHeader title={t("send.title")}>{newSend}</PageHeader>
+      {(policies.disableSend || policies.disableHideEmail) && (
+        <div className="callout" role="note" aria-label={t("send.policyTitle")}>
+          {policies.disableSend && <p>{t("send.policyDisabled")}</p>}
+          {policies.disableHideEmail && <p>{t("send.policyHideEmail")}</p>}
+        </div>
+      )}
       {!sends.data ? (
         sends.loading ? <Loading label={t("send.loading")} /> : <ErrorMessage message={sends.error} />
       ) : sends.data.length === 0 ? (
-        <EmptyState title={t("send.empty")} action={<Button type="button" onClick={() => setEditing({ send: null })}>{t("send.new")}</Button>}>
+        <EmptyState title={t("send.empty")} action={newSend}>
           {t("send.emptyBody")}
         </EmptyState>
       ) : (
@@ -84,14 +95,15 @@ export function SendsPage() {
             ]}
             actions={(s) => <Button type="button" className="secondary small" onClick={() => void copyLink(s)}>{t("send.copyLink")}</Button>}
             menu={(s) => [
-              { label: t("send.edit"), onAction: () => setEditing({ send: s }) },
+              // Under "Disable Send" a Send can only be deleted (the server refuses any edit).
+              !policies.disableSend && { label: t("send.edit"), onAction: () => setEditing({ send: s }) },
               s.hasPassword && { label: t("send.removePassword"), onAction: () => removePassword(s) },
               { label: t("send.delete"), onAction: () => setDeleting(s), danger: true },
             ]} />
         </>
       )}
       <Dialog title={editing?.send ? t("send.edit") : t("send.new")} open={editing !== null} onClose={() => setEditing(null)}>
-        {editing && <SendForm send={editing.send} onSave={save} onCancel={() => setEditing(null)} />}
+        {editing && <SendForm send={editing.send} onSave={save} onCancel={() => setEditing(null)} hideEmailForbidden={policies.disableHideEmail} />}
       </Dialog>
       <Dialog title={t("send.deleteTitle")} open={deleting !== null} onClose={() => setDeleting(null)}>
         {deleting && (

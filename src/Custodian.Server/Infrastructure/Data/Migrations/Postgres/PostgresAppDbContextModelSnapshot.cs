@@ -350,6 +350,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActingUserId", "Date");
+
                     b.HasIndex("CipherId", "Date");
 
                     b.HasIndex("OrganizationId", "Date");
@@ -357,6 +359,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("OrganizationUserId", "Date");
 
                     b.HasIndex("ProviderId", "Date");
+
+                    b.HasIndex("UserId", "Date");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -1079,6 +1083,34 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SeatUsageRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Branding.ProviderBranding", b =>
+                {
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProviderId");
+
+                    b.ToTable("ProviderBranding", (string)null);
+                });
+
             modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1245,6 +1277,24 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TemplateId");
 
                     b.ToTable("ProviderClientTemplateLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.TemplateCollectionOrigin", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TemplateCollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CollectionId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("TemplateCollectionOrigins", (string)null);
                 });
 
             modelBuilder.Entity("Custodian.Server.Features.Providers.Provider", b =>
@@ -1916,6 +1966,15 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Branding.ProviderBranding", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Provider", null)
+                        .WithOne()
+                        .HasForeignKey("Custodian.Server.Features.Providers.Branding.ProviderBranding", "ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJob", b =>
                 {
                     b.HasOne("Custodian.Server.Features.Providers.Provider", null)
@@ -1978,6 +2037,21 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
                         .WithMany()
                         .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Bulk.ProviderClientTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.TemplateCollectionOrigin", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Organizations.Collection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

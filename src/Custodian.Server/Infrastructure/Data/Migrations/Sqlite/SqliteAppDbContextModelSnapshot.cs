@@ -345,6 +345,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActingUserId", "Date");
+
                     b.HasIndex("CipherId", "Date");
 
                     b.HasIndex("OrganizationId", "Date");
@@ -352,6 +354,8 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationUserId", "Date");
 
                     b.HasIndex("ProviderId", "Date");
+
+                    b.HasIndex("UserId", "Date");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -1074,6 +1078,34 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SeatUsageRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Branding.ProviderBranding", b =>
+                {
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProviderId");
+
+                    b.ToTable("ProviderBranding", (string)null);
+                });
+
             modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1240,6 +1272,24 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TemplateId");
 
                     b.ToTable("ProviderClientTemplateLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.TemplateCollectionOrigin", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateCollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CollectionId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("TemplateCollectionOrigins", (string)null);
                 });
 
             modelBuilder.Entity("Custodian.Server.Features.Providers.Provider", b =>
@@ -1909,6 +1959,15 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Branding.ProviderBranding", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Providers.Provider", null)
+                        .WithOne()
+                        .HasForeignKey("Custodian.Server.Features.Providers.Branding.ProviderBranding", "ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.ProviderBulkJob", b =>
                 {
                     b.HasOne("Custodian.Server.Features.Providers.Provider", null)
@@ -1971,6 +2030,21 @@ namespace Custodian.Server.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Custodian.Server.Features.Providers.ProviderOrganization", null)
                         .WithMany()
                         .HasForeignKey("ProviderOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Custodian.Server.Features.Providers.Bulk.ProviderClientTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Custodian.Server.Features.Providers.Bulk.TemplateCollectionOrigin", b =>
+                {
+                    b.HasOne("Custodian.Server.Features.Organizations.Collection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
