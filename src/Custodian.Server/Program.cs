@@ -12,6 +12,7 @@ using Custodian.Server.Features.Events.Sinks;
 using Custodian.Server.Features.Providers.Audit;
 using Custodian.Server.Features.Providers.Billing;
 using Custodian.Server.Features.Providers.Dashboard;
+using Custodian.Server.Features.Providers.Transfers;
 using Custodian.Server.Features.Icons;
 using Custodian.Server.Features.Identity;
 using Custodian.Server.Features.Organizations;
@@ -97,6 +98,7 @@ api.MapProviderApiKeyEndpoints();
 api.MapProviderDashboardEndpoints();   // issue 21: cross-client dashboard, billing data, audit roll-up and SIEM sinks
 api.MapProviderBillingEndpoints();
 api.MapProviderAuditEndpoints();
+api.MapProviderItemTransferEndpoints();   // issue 21: items copied or moved between clients
 api.MapEventSinkEndpoints();
 app.MapPublicApi();   // /api/public/* for organization API keys, and its OpenAPI document
 app.MapProviderApi();  // /api/provider-api/* for provider API keys

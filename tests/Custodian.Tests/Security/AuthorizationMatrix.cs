@@ -260,6 +260,12 @@ public static class AuthorizationMatrix
         ["POST /api/providers/{providerId:guid}/delete"] = new(ProviderAdmin, NoBody, Technician, Replay: false),
         ["POST /api/providers/{providerId:guid}/setup"] = new(ProviderAdmin, ProviderSetup, Technician, Replay: false),
         ["GET /api/providers/{providerId:guid}/events"] = new(ProviderAdmin),
+        // A copy only records the pair (replayable); Dave carries the source client but not the target.
+        ["POST /api/providers/{providerId:guid}/transfers"] = new(ProviderAdmin, w => new
+        {
+            sourceOrganizationId = w.Id("client"), targetOrganizationId = w.Id("transferTarget"), mode = "copy",
+            items = new[] { new { sourceCipherId = w.Id("transferSource"), targetCipherId = w.Id("transferCopy") } },
+        }, Technician),
         ["GET /api/providers/{providerId:guid}/branding"] = new(ProviderAdmin),
         ["PUT /api/providers/{providerId:guid}/branding"] = new(ProviderAdmin, w => new { displayName = "Carol's IT", color = "#112233" }, Technician),
         ["POST /api/providers/{providerId:guid}/branding/logo"] = new(ProviderAdmin, Denied: Technician, Replay: false),

@@ -120,7 +120,8 @@ public sealed class SecurityWorld : ApiFactory
         await ApiClient.ReadOkAsync(await Carol.Client.Http.PostAsync($"/api/providers/{Provider.Id}/branding/logo",
             new MultipartFormDataContent { { new ByteArrayContent(Providers.ProviderBrandingTests.Png()), "logo", "logo.png" } }));
         Ids["providerUser"] = (await this.AddProviderUserAsync(Provider, Dave, type: 1)).ToString();
-        Ids["client"] = (await Provider.CreateClientAsync(Carol, "Client A", TestAccounts.NewEmail("client-a"))).Id.ToString();
+        var clientA = await Provider.CreateClientAsync(Carol, "Client A", TestAccounts.NewEmail("client-a"));
+        Ids["client"] = clientA.Id.ToString();
         var clients = await Carol.Client.GetJsonAsync($"/api/providers/{Provider.Id}/organizations");
         Ids["providerOrganization"] = clients["data"]!.AsArray().Single()!["id"]!.GetValue<string>();
         var providerKey = await Carol.Client.PostJsonAsync($"/api/providers/{Provider.Id}/api-key", new { masterPasswordHash = Carol.Account.MasterPasswordHash });
@@ -155,6 +156,12 @@ public sealed class SecurityWorld : ApiFactory
         // A SIEM sink, off: the worker owes it nothing, so no test world reaches out to a collector.
         var sink = await Carol.Client.PostJsonAsync($"/api/providers/{Provider.Id}/event-sinks", SyslogSinkBody);
         Ids["eventSink"] = sink["id"]!.GetValue<string>();
+        // A second client of Carol's (she made both, so she carries both) with a copy of an item of Client A: the
+        // transfer route's pair. Dave's team carries Client A only.
+        var transferTarget = await Provider.CreateClientAsync(Carol, "Client C", TestAccounts.NewEmail("client-c"));
+        Ids["transferTarget"] = transferTarget.Id.ToString();
+        Ids["transferSource"] = (await clientA.CreateItemAsync(Carol, "Printer", await clientA.CreateCollectionAsync("Tech"))).ToString();
+        Ids["transferCopy"] = (await transferTarget.CreateItemAsync(Carol, "Printer", await transferTarget.CreateCollectionAsync("Tech"))).ToString();
         var otherProvider = await this.CreateProviderAsync(Oscar, "Oscar's MSP");
         await otherProvider.CreateClientAsync(Oscar, "Client B", TestAccounts.NewEmail("client-b"));
     }

@@ -7,11 +7,10 @@ import type { RunningServer } from "./server";
 import { logInThroughUi, uniqueEmail } from "./session";
 
 /**
- * The system administrator creates a provider; its owner registers from the mail and sets it up, invites a service
- * user, who registers and joins; the owner confirms them. Returns the owner's page (in the Provider Portal's
- * Members) and the service user's.
+ * The system administrator creates a provider; its owner registers from the mail and sets it up. Returns the
+ * owner's page (on the Provider Portal's Clients) and address.
  */
-export async function providerWithServiceUser(browser: Browser, server: RunningServer, name: string, techEmail: string, password: string) {
+export async function newProvider(browser: Browser, server: RunningServer, name: string, password: string) {
   const ownerEmail = uniqueEmail("msp-owner");
   const { page: admin } = await personPage(browser, server.baseUrl);
   await admin.goto("/#/admin");
@@ -31,6 +30,15 @@ export async function providerWithServiceUser(browser: Browser, server: RunningS
   await owner.getByLabel("Billing email").fill(ownerEmail);
   await owner.getByRole("button", { name: "Set up provider" }).click();
   await heading(owner, "Clients");
+  return { owner, ownerEmail };
+}
+
+/**
+ * A new provider (newProvider) whose owner invites a service user, who registers and joins; the owner confirms
+ * them. Returns the owner's page (in the Provider Portal's Members) and the service user's.
+ */
+export async function providerWithServiceUser(browser: Browser, server: RunningServer, name: string, techEmail: string, password: string) {
+  const { owner, ownerEmail } = await newProvider(browser, server, name, password);
 
   await openSection(owner, "Members");
   await owner.getByRole("button", { name: "Invite member" }).click();

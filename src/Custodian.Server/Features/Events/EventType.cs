@@ -114,4 +114,10 @@ public enum EventType
     EmergencyAccess_Updated = 9610,
     AuthRequest_Approved = 9700,
     AuthRequest_Denied = 9701,
+    // Custodian's own: a technician carried an item from one client to another. One row in each client's log (its own
+    // item only, never the other client), each with the provider's id so both also read in the provider's log.
+    ItemTransfer_CopiedOut = 9900,
+    ItemTransfer_MovedOut = 9901,
+    ItemTransfer_CopiedIn = 9902,
+    ItemTransfer_MovedIn = 9903,
 }

@@ -1,15 +1,16 @@
 import type { SymmetricKey } from "../crypto/symmetric-key";
+import { t } from "../i18n/messages";
 
 /** Bitwarden's CipherType; bank account, driver's licence and passport (6–8) are listed but not edited here. */
 export const CipherType = { Login: 1, SecureNote: 2, Card: 3, Identity: 4, SshKey: 5 } as const;
 export type CipherTypeValue = (typeof CipherType)[keyof typeof CipherType];
 
 export const cipherTypeNames: Record<number, string> = {
-  1: "Login",
-  2: "Secure note",
-  3: "Card",
-  4: "Identity",
-  5: "SSH key",
+  1: t("cipherType.1"),
+  2: t("cipherType.2"),
+  3: t("cipherType.3"),
+  4: t("cipherType.4"),
+  5: t("cipherType.5"),
 };
 
 /** Bitwarden's FieldType: Text 0, Hidden 1, Boolean 2, Linked 3. */
@@ -69,7 +70,7 @@ export interface CipherWire {
 
 export interface FolderWire { id: string; name: string; revisionDate: string }
 export interface CollectionWire { id: string; organizationId: string; name: string; readOnly: boolean; manage: boolean }
-export interface SyncOrganization { id: string; name: string; status: number; enabled: boolean; key: string | null }
+export interface SyncOrganization { id: string; name: string; status: number; enabled: boolean; key: string | null; providerId?: string | null }
 export interface SyncResponse {
   profile: { id: string; organizations: SyncOrganization[]; providerOrganizations?: SyncOrganization[] };
   folders: FolderWire[];
@@ -118,7 +119,8 @@ export interface CipherView {
 
 export interface FolderView { id: string; name: string }
 export interface CollectionView { id: string; organizationId: string; name: string; readOnly: boolean }
-export interface OrganizationView { id: string; name: string; canCreate: boolean }
+/** `providerId` only on a client org the user reaches through a provider (not as a member of it). */
+export interface OrganizationView { id: string; name: string; canCreate: boolean; providerId?: string | null }
 
 export interface VaultData {
   userId: string;
@@ -150,7 +152,7 @@ export function cloneCipher(source: CipherView, canCreateInOrg: boolean): Cipher
   const keepOrg = source.organizationId !== null && canCreateInOrg;
   return {
     ...emptyCipher(source.type),
-    name: `${source.name} - Clone`, notes: source.notes, folderId: source.folderId, favorite: source.favorite,
+    name: t("item.cloneName", { name: source.name }), notes: source.notes, folderId: source.folderId, favorite: source.favorite,
     reprompt: source.reprompt, login: { ...source.login, uris: source.login.uris.map((u) => ({ ...u })) },
     card: { ...source.card }, identity: { ...source.identity }, sshKey: { ...source.sshKey },
     fields: source.fields.map((f) => ({ ...f })),

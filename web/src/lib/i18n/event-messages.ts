@@ -85,5 +85,10 @@ export const eventMessages = {
   "event.9701": "Denied a login request from another device",
   "event.9800": "Required two-step login for all provider members",
   "event.9801": "Stopped requiring two-step login for provider members",
+  // A technician carried an item between clients: each client's row names only its own item, never the other client.
+  "event.9900": "Copied item {item} to another client",
+  "event.9901": "Moved item {item} to another client",
+  "event.9902": "Created item {item} by copy from another client",
+  "event.9903": "Created item {item} by move from another client",
   "event.9802": "Changed the provider's branding",
 } as const;

@@ -11,6 +11,7 @@ import { portalMembersMessages } from "./portal-members-messages";
 import { portalMessages } from "./portal-messages";
 import { sendMessages } from "./send-messages";
 import { shellMessages } from "./shell-messages";
+import { transferMessages } from "./transfer-messages";
 import { vaultFieldsMessages } from "./vault-fields-messages";
 import { vaultMessages } from "./vault-messages";
 
@@ -243,6 +244,7 @@ const en = {
   ...authMessages,
   ...vaultFieldsMessages,
   ...dataMessages,
+  ...transferMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,17 +2,18 @@ import { decryptToString } from "../../../lib/crypto/enc-string";
 import { orgKey } from "../../../lib/profile";
 import { apiClient, keyStore } from "../../../lib/session";
 import { decryptCipher } from "../../../lib/ciphers/cipher-crypto";
+import { t } from "../../../lib/i18n/messages";
 import type { CollectionView, OrganizationView, SyncOrganization, SyncResponse, VaultData } from "../../../lib/ciphers/cipher-types";
 
 /** Bitwarden's OrganizationUserStatusType.Confirmed: only confirmed members hold the org key. */
 const Confirmed = 2;
 
 async function decryptOrFallback(value: string, key: Parameters<typeof decryptToString>[1] | undefined): Promise<string> {
-  if (!key) return "Decryption error";
+  if (!key) return t("vault.decryptionError");
   try {
     return await decryptToString(value, key);
   } catch {
-    return "Decryption error";
+    return t("vault.decryptionError");
   }
 }
 
@@ -21,7 +22,7 @@ function organizations(sync: SyncResponse): OrganizationView[] {
   // A provider's technicians manage every item of its client orgs (the server lets them add items there too).
   const add = (o: SyncOrganization, member: boolean) => {
     if (seen.has(o.id)) return;
-    seen.set(o.id, { id: o.id, name: o.name, canCreate: o.enabled && !!o.key && (!member || o.status === Confirmed) });
+    seen.set(o.id, { id: o.id, name: o.name, canCreate: o.enabled && !!o.key && (!member || o.status === Confirmed), providerId: member ? null : o.providerId });
   };
   sync.profile.organizations.forEach((o) => add(o, true));
   (sync.profile.providerOrganizations ?? []).forEach((o) => add(o, false));

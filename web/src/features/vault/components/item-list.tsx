@@ -6,6 +6,8 @@ export interface ItemListProps {
   ciphers: CipherView[];
   vault: VaultData;
   onOpen: (cipher: CipherView) => void;
+  /** Items picked for a bulk action (client items a technician may copy or move); no column without it. */
+  selection?: { ids: ReadonlySet<string>; selectable: (cipher: CipherView) => boolean; onToggle: (cipher: CipherView, on: boolean) => void };
 }
 
 function subtitle(c: CipherView): string {
@@ -37,7 +39,7 @@ function SiteIcon({ cipher }: { cipher: CipherView }) {
 }
 
 /** The filtered items; each opens by a button named exactly by the item's name. */
-export function ItemList({ ciphers, vault, onOpen }: ItemListProps) {
+export function ItemList({ ciphers, vault, onOpen, selection }: ItemListProps) {
   if (ciphers.length === 0) {
     return vault.ciphers.length === 0
       ? <EmptyState title={t("vault.empty.title")}>{t("vault.empty.body")}</EmptyState>
@@ -49,6 +51,7 @@ export function ItemList({ ciphers, vault, onOpen }: ItemListProps) {
     <table className="table vault-items">
       <thead>
         <tr>
+          {selection && <th scope="col"><span className="vault-sr-only">{t("transfer.selectColumn")}</span></th>}
           <th scope="col">{t("vault.column.name")}</th>
           <th scope="col">{t("vault.column.type")}</th>
           <th scope="col">{t("vault.column.owner")}</th>
@@ -57,12 +60,20 @@ export function ItemList({ ciphers, vault, onOpen }: ItemListProps) {
       <tbody>
         {ciphers.map((c) => (
           <tr key={c.id}>
+            {selection && (
+              <td>
+                {selection.selectable(c) && (
+                  <input type="checkbox" aria-label={t("transfer.select", { name: c.name })} checked={selection.ids.has(c.id!)}
+                    onChange={(e) => selection.onToggle(c, e.target.checked)} />
+                )}
+              </td>
+            )}
             <td>
               <div className="vault-item-cell">
                 <SiteIcon cipher={c} />
                 <div>
                   <button type="button" className="link-button vault-item-name" onClick={() => onOpen(c)}>{c.name}</button>
-                  {c.favorite && <span className="vault-favorite"><span aria-hidden="true"> ★</span><span className="vault-sr-only">(favorite)</span></span>}
+                  {c.favorite && <span className="vault-favorite"><span aria-hidden="true"> ★</span><span className="vault-sr-only">{t("item.favoriteMark")}</span></span>}
                   <div className="vault-subtitle">{subtitle(c)}</div>
                 </div>
               </div>

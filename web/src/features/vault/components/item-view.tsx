@@ -8,8 +8,10 @@ import { cardLabels, identityLabels, sshKeyLabels } from "./field-labels";
 import { ReadonlyField } from "./readonly-field";
 import { RepromptGate } from "./reprompt-gate";
 import { TotpField } from "./totp-field";
+import { transferTargets } from "./transfer-form";
+import type { TransferMode } from "../api/transfer-api";
 import { useCopy } from "./use-copy";
-import { formatDateTime } from "../../../lib/i18n/format";
+import { formatDateTime, formatNumber } from "../../../lib/i18n/format";
 import { t } from "../../../lib/i18n/messages";
 
 export interface ItemViewProps {
@@ -17,6 +19,8 @@ export interface ItemViewProps {
   vault: VaultData;
   onEdit: () => void;
   onClone: () => void;
+  /** Copy or move a client's item to another client of the same provider (technicians only). */
+  onTransfer?: (mode: TransferMode) => void;
   onTrash: () => Promise<void>;
   onRestore: () => Promise<void>;
   onDeletePermanently: () => Promise<void>;
@@ -36,7 +40,7 @@ function Section<K extends string>({ keys, labels, values, secret, copy, onCopy 
 }
 
 /** An item's decrypted values, each labelled, with copy buttons; passwords stay hidden until shown. */
-export function ItemView({ cipher, vault, onEdit, onClone, onTrash, onRestore, onDeletePermanently, onClose, onChanged }: ItemViewProps) {
+export function ItemView({ cipher, vault, onEdit, onClone, onTransfer, onTrash, onRestore, onDeletePermanently, onClose, onChanged }: ItemViewProps) {
   const { copy, status } = useCopy();
   const { busy, error, handle } = useSubmit();
   const [confirming, setConfirming] = useState(false);
@@ -46,6 +50,7 @@ export function ItemView({ cipher, vault, onEdit, onClone, onTrash, onRestore, o
   const collections = vault.collections.filter((c) => cipher.collectionIds.includes(c.id)).map((c) => c.name);
   const login = cipher.login;
   const inTrash = cipher.deletedDate !== null;
+  const transferable = !!onTransfer && !inTrash && !cipher.decryptionFailed && transferTargets(vault, cipher.organizationId).length > 0;
   if (!verified) return <RepromptGate onVerified={() => setVerified(true)} onCancel={onClose} />;
   return (
     <div className="vault-item-view">
@@ -61,7 +66,7 @@ export function ItemView({ cipher, vault, onEdit, onClone, onTrash, onRestore, o
           {login.uris.map((u, i) => (
             <div key={i} className="vault-uri">
               <ReadonlyField label={login.uris.length > 1 ? t("item.websiteNumber", { number: i + 1 }) : t("item.website")} value={u.uri} copyName="website" onCopy={copy} />
-              {/^https?:\/\//i.test(u.uri) && <a href={u.uri} target="_blank" rel="noreferrer noopener">Open {u.uri}</a>}
+              {/^https?:\/\//i.test(u.uri) && <a href={u.uri} target="_blank" rel="noreferrer noopener">{t("item.openUri", { uri: u.uri })}</a>}
             </div>
           ))}
         </>
@@ -86,7 +91,7 @@ export function ItemView({ cipher, vault, onEdit, onClone, onTrash, onRestore, o
       {cipher.favorite && <p>{t("item.favorite")}</p>}
       {cipher.passwordHistory.length > 0 && cipher.viewPassword && (
         <details>
-          <summary>Password history ({cipher.passwordHistory.length})</summary>
+          <summary>{t("item.passwordHistory", { count: formatNumber(cipher.passwordHistory.length) })}</summary>
           {cipher.passwordHistory.map((h, i) => (
             <ReadonlyField key={i} label={t("item.usedUntil", { date: formatDateTime(h.lastUsedDate) })} value={h.password} secret />
           ))}
@@ -107,6 +112,10 @@ export function ItemView({ cipher, vault, onEdit, onClone, onTrash, onRestore, o
         {!inTrash && !cipher.decryptionFailed && <Button type="button" onClick={onEdit} disabled={busy} data-autofocus autoFocus>{t("item.edit")}</Button>}
         {!inTrash && !cipher.decryptionFailed && (
           <Button type="button" className="secondary" onClick={onClone} disabled={busy}>{t("item.clone")}</Button>
+        )}
+        {transferable && <Button type="button" className="secondary" onClick={() => onTransfer("copy")} disabled={busy}>{t("transfer.copyAction")}</Button>}
+        {transferable && cipher.canDelete && (
+          <Button type="button" className="secondary" onClick={() => onTransfer("move")} disabled={busy}>{t("transfer.moveAction")}</Button>
         )}
         {!inTrash && cipher.canDelete && <Button type="button" className="danger" onClick={handle(onTrash)} disabled={busy}>{t("item.delete")}</Button>}
         {inTrash && cipher.canRestore && <Button type="button" onClick={handle(onRestore)} disabled={busy}>{t("item.restore")}</Button>}

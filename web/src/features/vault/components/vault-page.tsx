@@ -11,16 +11,19 @@ import { useAsync } from "../../../lib/use-async";
 import { deleteCipherPermanently, restoreCipher, saveCipher, trashCipher } from "../api/cipher-api";
 import { filterCiphers, filterFromParams, type VaultFilter } from "../api/vault-filter";
 import { loadVault } from "../api/vault-api";
+import type { TransferMode } from "../api/transfer-api";
 import { cloneCipher, emptyCipher, type CipherView, type FolderView, type VaultData } from "../../../lib/ciphers/cipher-types";
 import { FolderDialog } from "./folder-dialog";
 import { GeneratorDialog } from "./generator-dialog";
 import { ItemForm } from "./item-form";
 import { ItemList } from "./item-list";
 import { ItemView } from "./item-view";
+import { TransferForm, transferTargets } from "./transfer-form";
 import { RecoveryEnrollmentDialog } from "./recovery-enrollment-dialog";
 import { VaultFilters } from "./vault-filters";
 
-type ItemDialog = { mode: "view" | "edit"; cipher: CipherView } | { mode: "new"; cipher: CipherView };
+type ItemDialog = { mode: "view" | "edit"; cipher: CipherView } | { mode: "new"; cipher: CipherView }
+  | { mode: "transfer"; cipher: CipherView; ciphers: CipherView[]; transfer: TransferMode };
 
 /** A new item starts where the user is looking: the filtered type, folder, organization or collection. */
 function newItemFor(filter: VaultFilter, vault: VaultData): CipherView {
@@ -42,6 +45,10 @@ function newItemFor(filter: VaultFilter, vault: VaultData): CipherView {
 
 function dialogTitle(dialog: ItemDialog): string {
   if (dialog.mode === "new") return t("vault.newItem");
+  if (dialog.mode === "transfer" && dialog.ciphers.length > 1) {
+    return t(dialog.transfer === "move" ? "transfer.moveManyTitle" : "transfer.copyManyTitle", { count: dialog.ciphers.length });
+  }
+  if (dialog.mode === "transfer") return t(dialog.transfer === "move" ? "transfer.moveTitle" : "transfer.copyTitle", { name: dialog.cipher.name });
   return dialog.mode === "edit" ? t("vault.editItem") : dialog.cipher.name;
 }
 
@@ -55,6 +62,7 @@ export function VaultPage() {
   const [generatorOpen, setGeneratorOpen] = useState(false);
   const [recoveryOpen, setRecoveryOpen] = useState(false);
   const [folder, setFolder] = useState<FolderView | null | undefined>(undefined);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const data = vault.data;
   // A deep link (#/vault?item=…, as the command palette makes) opens that item once the vault is decrypted.
   const linked = params.get("item");
@@ -89,6 +97,21 @@ export function VaultPage() {
     vault.reload();
   };
   const items = filterCiphers(data.ciphers, filter, search);
+  // A technician picks client items to carry to another client: all of one client, none in the trash.
+  const picked = data.ciphers.filter((c) => c.id && selected.has(c.id));
+  const first = picked[0];
+  const transferable = (c: CipherView) => c.deletedDate === null && !c.decryptionFailed && transferTargets(data, c.organizationId).length > 0;
+  const selection = data.ciphers.some(transferable) ? {
+    ids: selected,
+    selectable: (c: CipherView) => transferable(c) && (!first || first.organizationId === c.organizationId),
+    onToggle: (c: CipherView, on: boolean) => setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(c.id!);
+      else next.delete(c.id!);
+      return next;
+    }),
+  } : undefined;
+  const transferPicked = (transfer: TransferMode) => first && setDialog({ mode: "transfer", cipher: first, ciphers: picked, transfer });
   const canCreateIn = (orgId: string | null) => data.organizations.some((o) => o.id === orgId && o.canCreate);
   // The open item follows reloads (attachments added or removed), unless the copy in hand is newer (just saved).
   const shown = (cipher: CipherView) => {
@@ -114,7 +137,15 @@ export function VaultPage() {
           </div>
           {vault.error && <ErrorMessage message={vault.error} />}
           {filter.kind === "trash" && <p className="vault-note">{t("vault.trashNote")}</p>}
-          <ItemList ciphers={items} vault={data} onOpen={(cipher) => setDialog({ mode: "view", cipher })} />
+          {picked.length > 0 && (
+            <div className="vault-actions">
+              <Button type="button" className="secondary" onClick={() => transferPicked("copy")}>{t("transfer.copySelected", { count: picked.length })}</Button>
+              {picked.every((c) => c.canDelete) && (
+                <Button type="button" className="secondary" onClick={() => transferPicked("move")}>{t("transfer.moveSelected", { count: picked.length })}</Button>
+              )}
+            </div>
+          )}
+          <ItemList ciphers={items} vault={data} onOpen={(cipher) => setDialog({ mode: "view", cipher })} selection={selection} />
         </section>
       </div>
       <Dialog title={dialog ? dialogTitle(dialog) : ""} open={dialog !== null} onClose={close}>
@@ -125,11 +156,16 @@ export function VaultPage() {
               const source = shown(dialog.cipher);
               setDialog({ mode: "new", cipher: cloneCipher(source, canCreateIn(source.organizationId)) });
             }}
+            onTransfer={(transfer) => setDialog({ mode: "transfer", cipher: shown(dialog.cipher), ciphers: [shown(dialog.cipher)], transfer })}
             onTrash={after(() => trashCipher(dialog.cipher.id!))}
             onRestore={after(() => restoreCipher(dialog.cipher.id!))}
             onDeletePermanently={after(() => deleteCipherPermanently(dialog.cipher.id!))} />
         )}
-        {dialog && dialog.mode !== "view" && (
+        {dialog?.mode === "transfer" && (
+          <TransferForm ciphers={dialog.ciphers} mode={dialog.transfer} vault={data} onClose={close}
+            onDone={() => { setSelected(new Set()); vault.reload(); }} />
+        )}
+        {dialog && (dialog.mode === "new" || dialog.mode === "edit") && (
           <ItemForm key={`${dialog.mode}-${dialog.cipher.id}`} initial={dialog.cipher} vault={data} onSave={save}
             onCancel={() => (dialog.mode === "edit" ? setDialog({ mode: "view", cipher: dialog.cipher }) : close())} />
         )}
