@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { Autocomplete, Dialog, Input, Menu, MenuItem, Modal, ModalOverlay, SearchField, useFilter } from "react-aria-components";
 import { useNavigate } from "react-router";
+import { portalPages } from "../features/providers/portal-pages";
 import { loadVault } from "../features/vault/api/vault-api";
 import { t, type MessageKey } from "../lib/i18n/messages";
 import { administeredOrganizations, useProfile, type Profile } from "../lib/profile";
@@ -10,7 +11,6 @@ interface Target { id: string; kind: MessageKey; label: string; detail?: string;
 
 const consolePages = [["members", "Members"], ["groups", "Groups"], ["collections", "Collections"], ["policies", "Policies"],
   ["events", "Event log"], ["reports", "Reports"], ["import", "Import"], ["export", "Export"], ["settings", "Settings"]] as const;
-const portalPages = [["clients", "Clients"], ["members", "Members"], ["events", "Event log"], ["settings", "Settings"]] as const;
 
 /** Everything the profile names: products, their pages, clients. Items and members are added once fetched. */
 function staticTargets(profile: Profile): Target[] {

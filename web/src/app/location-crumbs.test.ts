@@ -22,6 +22,7 @@ describe("breadcrumbs", () => {
   it("name an own organization's and a provider's pages, and nothing for the vault", () => {
     expect(crumbsFor("/organizations/o1/members", profile).map((c) => c.label)).toEqual(["Own org", "Members"]);
     expect(crumbsFor("/providers/p1/clients", profile).map((c) => c.label)).toEqual(["Northwind MSP", "Clients"]);
+    expect(crumbsFor("/providers/p1/bulk", profile).map((c) => c.label)).toEqual(["Northwind MSP", "Bulk actions"]);
     expect(crumbsFor("/vault", profile)).toEqual([]);
     expect(crumbsFor("/providers/setup-provider", profile)).toEqual([]);
   });

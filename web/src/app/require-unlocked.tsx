@@ -4,6 +4,7 @@ import { ErrorMessage } from "../components/ui/error-message";
 import { Loading } from "../components/ui/loading";
 import { refreshProfile, useProfile } from "../lib/profile";
 import { useSessionStatus } from "../lib/use-session";
+import { t } from "../lib/i18n/messages";
 
 /** Pages behind it need unlocked keys and the profile (org and provider keys); others go to login or unlock. */
 export function RequireUnlocked() {
@@ -18,6 +19,6 @@ export function RequireUnlocked() {
   if (status === "loggedOut") return <Navigate to="/login" replace state={{ returnTo }} />;
   if (status === "locked") return <Navigate to="/lock" replace state={{ returnTo }} />;
   if (error) return <ErrorMessage message={error} />;
-  if (!profile) return <Loading label="Loading your account…" />;
+  if (!profile) return <Loading label={t("auth.loadingAccount")} />;
   return <Outlet />;
 }

@@ -14,7 +14,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
             <tr key={action}>
               <td>
                 {keys.map((k, i) => (
-                  <span key={k}>{i > 0 && (keys[0] === "Ctrl" ? " + " : ` ${t("shortcuts.then")} `)}<kbd>{k}</kbd></span>
+                  <span key={k}>{i > 0 && (keys[0] === "Ctrl" ? " + " : ` ${t("shortcuts.then")} `)}<kbd>{k === "Ctrl" ? t("shortcuts.ctrl") : k}</kbd></span>
                 ))}
               </td>
               <td>{t(`shortcuts.${action}`)}</td>

@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { Button } from "./ui/button";
 import { ErrorMessage } from "./ui/error-message";
 import { Loading } from "./ui/loading";
+import { t } from "../lib/i18n/messages";
 import { refreshProfile, useProfile, type Profile } from "../lib/profile";
 import { useSessionStatus } from "../lib/use-session";
 
@@ -34,21 +35,21 @@ export function InvitationGate({ email, registerParams = {}, children }: Props) 
     const register = new URLSearchParams({ email, ...registerParams, returnTo });
     return (
       <div className="portal-invitation">
-        <p>Log in{email ? ` as ${email}` : ""} to continue, or create an account if you have none.</p>
-        <Button type="button" onClick={() => navigate("/login", { state: { returnTo, email } })}>Log in</Button>
-        <Link className="button secondary" to={`/register?${register.toString()}`}>Create account</Link>
+        <p>{email ? t("invitation.logInAs", { email }) : t("invitation.logInFirst")}</p>
+        <Button type="button" onClick={() => navigate("/login", { state: { returnTo, email } })}>{t("invitation.logIn")}</Button>
+        <Link className="button secondary" to={`/register?${register.toString()}`}>{t("invitation.createAccount")}</Link>
       </div>
     );
   }
   if (status === "locked") {
     return (
       <div className="portal-invitation">
-        <p>Your vault is locked. Unlock it to continue.</p>
-        <Button type="button" onClick={() => navigate("/lock", { state: { returnTo } })}>Unlock</Button>
+        <p>{t("invitation.locked")}</p>
+        <Button type="button" onClick={() => navigate("/lock", { state: { returnTo } })}>{t("invitation.unlock")}</Button>
       </div>
     );
   }
   if (error) return <ErrorMessage message={error} />;
-  if (!profile) return <Loading label="Loading your account…" />;
+  if (!profile) return <Loading label={t("invitation.loading")} />;
   return <>{children(profile)}</>;
 }

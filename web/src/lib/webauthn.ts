@@ -1,4 +1,5 @@
 import { toBase64 } from "./crypto/bytes";
+import { t } from "./i18n/messages";
 
 /**
  * WebAuthn between the browser API (ArrayBuffers) and the server's Fido2 JSON (base64url strings), for both steps:
@@ -83,12 +84,12 @@ export function assertionToken(credential: PublicKeyCredential): string {
 
 export async function createCredential(options: Json): Promise<PublicKeyCredential> {
   const credential = await navigator.credentials.create({ publicKey: creationOptions(options) });
-  if (!(credential instanceof PublicKeyCredential)) throw new Error("The security key gave no credential.");
+  if (!(credential instanceof PublicKeyCredential)) throw new Error(t("webauthn.noCredential"));
   return credential;
 }
 
 export async function getAssertion(options: Json): Promise<string> {
   const credential = await navigator.credentials.get({ publicKey: requestOptions(options) });
-  if (!(credential instanceof PublicKeyCredential)) throw new Error("The security key gave no answer.");
+  if (!(credential instanceof PublicKeyCredential)) throw new Error(t("webauthn.noAnswer"));
   return assertionToken(credential);
 }

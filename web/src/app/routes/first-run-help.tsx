@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { t } from "../../lib/i18n/messages";
 import { useServerStatus } from "../../lib/server-status";
+import { tNodes } from "../../lib/i18n/rich";
 
 /** On a server nobody has used yet: where the first account comes from and how a provider is made for it. */
 export function FirstRunHelp() {
@@ -11,12 +12,12 @@ export function FirstRunHelp() {
       <h2 id="first-run-heading">{t("firstRun.title")}</h2>
       <p>{t("firstRun.body")}</p>
       <ol>
-        <li><Link to="/register">{t("login.createAccount")}</Link> (you@example.com).</li>
+        <li>{tNodes("firstRun.createAccount", { link: <Link to="/register">{t("login.createAccount")}</Link> })}</li>
         <li>
           {t("firstRun.adminHint")}
-          <pre>./run.sh admin create-provider --name "Your MSP" --owner-email you@example.com</pre>
+          <pre>{t("firstRun.command")}</pre>
         </li>
-        <li>Open the setup link mailed to that address (without SMTP settings it is a file in <code>data/outbox/</code>).</li>
+        <li>{tNodes("firstRun.setupLink", { outbox: <code>{"data/outbox/"}</code> })}</li>
       </ol>
       {!status.adminEnabled && <p>{t("products.adminOff")}</p>}
     </section>

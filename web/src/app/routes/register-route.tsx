@@ -4,6 +4,7 @@ import { loginWithPassword } from "../../features/auth/api/login-with-password";
 import { register } from "../../features/auth/api/register";
 import { RegisterForm } from "../../features/auth/components/register-form";
 import { apiClient, keyStore, startSession } from "../../lib/session";
+import { t } from "../../lib/i18n/messages";
 
 /** /register?email=…&returnTo=…: creates the account, logs in and goes back to the page that asked. */
 export function RegisterRoute() {
@@ -24,7 +25,7 @@ export function RegisterRoute() {
   return (
     <div className="stack">
       <RegisterForm initialEmail={email} emailLocked={!!invitation && !!email} onSubmit={submit} />
-      <p>Already have an account? <Link to="/login" state={{ returnTo }}>Log in</Link></p>
+      <p>{t("register.haveAccount")} <Link to="/login" state={{ returnTo }}>{t("login.submit")}</Link></p>
     </div>
   );
 }

@@ -83,7 +83,7 @@ export function DataTable<Row>({ label, rows, rowKey, columns, rowLabel = rowKey
                 </th>
               );
             })}
-            {hasActions && <th scope="col" className="row-actions"><span className="sr-only">Actions</span></th>}
+            {hasActions && <th scope="col" className="row-actions"><span className="sr-only">{t("table.actions")}</span></th>}
           </tr>
         </thead>
         <tbody>

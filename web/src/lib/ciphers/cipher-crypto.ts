@@ -1,6 +1,7 @@
 import { toBase64, utf8Encode } from "../crypto/bytes";
 import { decrypt, decryptToString, encrypt } from "../crypto/enc-string";
 import { symmetricKeyFromBytes, symmetricKeyToBytes, type SymmetricKey } from "../crypto/symmetric-key";
+import { t } from "../i18n/messages";
 import {
   cardKeys, CipherType, emptyCipher, identityKeys, sshKeyKeys,
   type CipherView, type CipherWire, type FieldWire, type LoginWire,
@@ -39,7 +40,7 @@ export async function decryptCipher(wire: CipherWire, ownerKey: SymmetricKey | u
     wire,
   };
   try {
-    if (!ownerKey) throw new Error("No key for this item's owner.");
+    if (!ownerKey) throw new Error(t("vault.noOwnerKey"));
     const itemKey = wire.key ? symmetricKeyFromBytes(await decrypt(wire.key, ownerKey)) : null;
     const key = itemKey ?? ownerKey;
     const login = wire.login;
@@ -70,7 +71,7 @@ export async function decryptCipher(wire: CipherWire, ownerKey: SymmetricKey | u
       }))),
     };
   } catch {
-    return { ...base, name: "Decryption error", decryptionFailed: true, edit: false };
+    return { ...base, name: t("vault.decryptionError"), decryptionFailed: true, edit: false };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Bytes } from "./bytes";
 import type { SymmetricKey } from "./symmetric-key";
+import { t } from "../i18n/messages";
 
 export interface UnlockedKeys {
   email: string;
@@ -37,12 +38,12 @@ export class KeyStore {
   }
 
   get userKey(): SymmetricKey {
-    if (!this.#keys) throw new Error("The vault is locked.");
+    if (!this.#keys) throw new Error(t("auth.vaultLocked"));
     return this.#keys.userKey;
   }
 
   get privateKey(): Bytes | undefined {
-    if (!this.#keys) throw new Error("The vault is locked.");
+    if (!this.#keys) throw new Error(t("auth.vaultLocked"));
     return this.#keys.privateKey;
   }
 

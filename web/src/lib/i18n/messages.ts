@@ -1,41 +1,26 @@
 import { accessMessages } from "./access-messages";
+import { adminMessages } from "./admin-messages";
+import { authMessages } from "./auth-messages";
 import { consoleMessages } from "./console-messages";
+import { dataMessages } from "./data-messages";
+import { eventMessages } from "./event-messages";
+import { policyMessages } from "./policy-messages";
+import { portalBulkMessages } from "./portal-bulk-messages";
+import { portalMembersMessages } from "./portal-members-messages";
+import { portalMessages } from "./portal-messages";
 import { sendMessages } from "./send-messages";
+import { vaultFieldsMessages } from "./vault-fields-messages";
 import { vaultMessages } from "./vault-messages";
 
 /**
  * The message catalogue: every sentence of the shell, the auth pages and the shared components, by key, so a
  * translation is one more object of the same shape. A large area keeps its part in a file of its own, spread in
- * here. The Provider Portal's pages and the system Admin page still hold their English inline.
+ * here.
  * Placeholders are {name}; dates and numbers go through Intl (format.ts), never through these strings.
  */
 const en = {
   ...consoleMessages,
   ...vaultMessages,
-  "bulk.selectBy": "Clients",
-  "bulk.bySearch": "Whose name contains",
-  "bulk.byTag": "With the tag",
-  "bulk.allClients": "All clients",
-  "bulk.nameContains": "Name contains",
-  "bulk.tag": "Tag",
-  "bulk.chooseTag": "Choose a tag",
-  "bulk.title": "Bulk actions",
-  "bulk.action": "Action",
-  "bulk.start": "Start",
-  "bulk.progress": "Progress",
-  "bulk.resume": "Resume",
-  "bulk.retryFailed": "Retry failed",
-  "bulk.results": "Per-client results",
-  "bulk.recent": "Recent jobs",
-  "tags.title": "Client tags",
-  "tags.new": "New tag",
-  "tags.add": "Add tag",
-  "templates.title": "Client templates",
-  "templates.new": "New template",
-  "templates.drift": "Drift of a client",
-  "templates.fix": "Fix drift",
-  "confirmAll.title": "Confirm members everywhere",
-  "confirmAll.confirm": "Confirm selected",
   "app.name": "Custodian",
   "app.skipToContent": "Skip to content",
   "app.loading": "Loading…",
@@ -230,6 +215,15 @@ const en = {
   "device.deny": "Deny",
   ...accessMessages,
   ...sendMessages,
+  ...portalMessages,
+  ...portalMembersMessages,
+  ...portalBulkMessages,
+  ...eventMessages,
+  ...adminMessages,
+  ...policyMessages,
+  ...authMessages,
+  ...vaultFieldsMessages,
+  ...dataMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

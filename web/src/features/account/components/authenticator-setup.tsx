@@ -42,7 +42,7 @@ export function AuthenticatorSetupPanel({ email, setup, onChanged }: Authenticat
       onSubmit={handle(async () => { await enableAuthenticator(key, code.trim(), setup.userVerificationToken); await onChanged(); })}>
       <h2 id="authenticator-heading">{t("twoStep.authenticator")}</h2>
       <p>{t("twoStep.authenticatorScan")}</p>
-      {qr && <img src={qr} width={180} height={180} alt="QR code of the authenticator key" />}
+      {qr && <img src={qr} width={180} height={180} alt={t("twoStep.qrAlt")} />}
       <p>{t("twoStep.keyLabel")} <code aria-label={t("twoStep.authenticatorKey")}>{key}</code></p>
       <TextField label={t("twoStep.verificationCode")} name="code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={setCode} />
       <ErrorMessage message={error} />

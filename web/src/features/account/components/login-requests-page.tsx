@@ -1,3 +1,4 @@
+import { formatDateTime } from "../../../lib/i18n/format";
 import { Button } from "../../../components/ui/button";
 import { DataTable } from "../../../components/ui/data-table";
 import { EmptyState } from "../../../components/ui/empty-state";
@@ -25,7 +26,7 @@ export function LoginRequestsPage({ deviceIdentifier }: { deviceIdentifier: stri
           columns={[
             { key: "phrase", header: t("device.phrase"), cell: (r) => <code>{r.phrase}</code> },
             { key: "device", header: t("device.device"), cell: (r) => r.requestDeviceType ?? "" },
-            { key: "created", header: t("device.created"), cell: (r) => new Date(r.creationDate).toLocaleString() },
+            { key: "created", header: t("device.created"), cell: (r) => formatDateTime(r.creationDate) },
           ]}
           actions={(r) => (<>
             <Button className="small" disabled={busy} onClick={handle(async () => { await answerRequest(r, true, deviceIdentifier); pending.reload(); })}>{t("device.approve")}</Button>

@@ -1,9 +1,9 @@
 import { ApiClient, ApiError } from "../../../lib/api-client";
+import { t } from "../../../lib/i18n/messages";
 import { adminToken } from "./admin-token";
 
 /** What a 404 from /admin means, and how the operator switches the area on. */
-export const adminOffMessage = "The Admin area is switched off on this server (no Admin__Token is set). To switch it on, " +
-  "restart the server with a token, e.g. Admin__Token=$(openssl rand -hex 24) ./run.sh, and enter that token here.";
+export const adminOffMessage = t("admin.off");
 
 /** /admin is not /api: its bearer is the admin token, not a user's access token. */
 const adminClient = new ApiClient({ getAccessToken: adminToken });
@@ -13,8 +13,11 @@ interface ListResponse<T> {
 }
 
 /** Bitwarden's ProviderType and ProviderStatusType. */
-export const providerTypeLabel: Record<number, string> = { 0: "MSP", 1: "Reseller", 2: "Business unit" };
-export const providerStatusLabel: Record<number, string> = { 0: "Pending setup", 1: "Created", 2: "Active" };
+export const PROVIDER_TYPES = [0, 1, 2] as const;
+const known = (n: number): n is 0 | 1 | 2 => n === 0 || n === 1 || n === 2;
+export const providerTypeLabel = (type: number): string => (known(type) ? t(`admin.providers.type.${type}`) : String(type));
+export const providerStatusLabel = (status: number): string =>
+  known(status) ? t(`admin.providers.status.${status}`) : String(status);
 
 export interface AdminProvider {
   id: string;

@@ -3,6 +3,7 @@ import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
 import { TextField } from "../../../components/ui/text-field";
+import { t } from "../../../lib/i18n/messages";
 import { useSubmit } from "../../../lib/use-submit";
 import { verifyAdminToken } from "../api/admin-api";
 import { setAdminToken, useAdminToken } from "../api/admin-token";
@@ -14,8 +15,8 @@ export function AdminPage() {
   const token = useAdminToken();
   return (
     <div>
-      <PageHeader title="Admin">
-        {token && <Button type="button" className="secondary" onClick={() => setAdminToken(null)}>Forget admin token</Button>}
+      <PageHeader title={t("admin.title")}>
+        {token && <Button type="button" className="secondary" onClick={() => setAdminToken(null)}>{t("admin.forgetToken")}</Button>}
       </PageHeader>
       {token ? (
         <div className="admin-sections">
@@ -39,10 +40,10 @@ function AdminTokenForm() {
   });
   return (
     <form className="panel portal-form portal-narrow" onSubmit={submit}>
-      <p>Enter the admin token configured on the server (Admin__Token). It is kept in this tab's memory only.</p>
-      <TextField label="Admin token" type="password" autoComplete="off" value={value} onChange={setValue} required />
+      <p>{t("admin.token.intro")}</p>
+      <TextField label={t("admin.token.label")} type="password" autoComplete="off" value={value} onChange={setValue} required />
       <ErrorMessage message={error} />
-      <Button type="submit" disabled={busy || !value} disabledReason={!busy && !value ? "Enter the admin token to continue." : null}>{busy ? "Checking…" : "Continue"}</Button>
+      <Button type="submit" disabled={busy || !value} disabledReason={!busy && !value ? t("admin.token.needed") : null}>{busy ? t("admin.token.checking") : t("admin.token.continue")}</Button>
     </form>
   );
 }

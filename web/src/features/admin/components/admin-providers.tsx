@@ -6,14 +6,16 @@ import { Loading } from "../../../components/ui/loading";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
 import { SubmitRow } from "../../../components/ui/submit-row";
+import { formatDate, formatNumber } from "../../../lib/i18n/format";
+import { t } from "../../../lib/i18n/messages";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import {
-  createAdminProvider, deleteAdminProvider, listAdminProviders, providerStatusLabel, providerTypeLabel, resendProviderSetup, setAdminProviderEnabled,
+  createAdminProvider, deleteAdminProvider, listAdminProviders, PROVIDER_TYPES, providerStatusLabel, providerTypeLabel, resendProviderSetup, setAdminProviderEnabled,
   type AdminProvider,
 } from "../api/admin-api";
 
-const typeOptions = Object.entries(providerTypeLabel).map(([value, label]) => ({ value, label }));
+const typeOptions = () => PROVIDER_TYPES.map((type) => ({ value: String(type), label: providerTypeLabel(type) }));
 
 /** Providers: status, owner's (billing) email, created; resend the setup mail of a pending one; enable or disable. */
 export function AdminProviders() {
@@ -27,7 +29,7 @@ export function AdminProviders() {
   const resend = (p: AdminProvider) => action.handle(async () => {
     setNotice(null);
     await resendProviderSetup(p.id);
-    setNotice(`The setup invitation for ${p.name} was sent again.`);
+    setNotice(t("admin.providers.resent", { name: p.name }));
   });
   const toggle = (p: AdminProvider) => action.handle(async () => {
     setNotice(null);
@@ -38,58 +40,62 @@ export function AdminProviders() {
   return (
     <section aria-labelledby="admin-providers">
       <div className="page-header">
-        <h2 id="admin-providers">Providers</h2>
-        <Button type="button" onClick={() => setCreating(true)}>Create provider</Button>
+        <h2 id="admin-providers">{t("admin.providers.title")}</h2>
+        <Button type="button" onClick={() => setCreating(true)}>{t("admin.providers.create")}</Button>
       </div>
       <ErrorMessage message={providers.error ?? action.error} />
       {notice && <p role="status">{notice}</p>}
-      {providers.loading && <Loading label="Loading providers…" />}
-      {!providers.loading && rows.length === 0 && !providers.error && <p>No providers yet.</p>}
+      {providers.loading && <Loading label={t("admin.providers.loading")} />}
+      {!providers.loading && rows.length === 0 && !providers.error && <p>{t("admin.providers.empty")}</p>}
       {rows.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Owner / billing email</th>
-              <th scope="col">Clients</th><th scope="col">Users</th><th scope="col">Created</th><th scope="col">Actions</th>
+              <th scope="col">{t("admin.providers.name")}</th><th scope="col">{t("admin.providers.type")}</th>
+              <th scope="col">{t("admin.providers.status")}</th><th scope="col">{t("admin.providers.ownerEmail")}</th>
+              <th scope="col">{t("admin.providers.clients")}</th><th scope="col">{t("admin.providers.users")}</th>
+              <th scope="col">{t("admin.providers.created")}</th><th scope="col">{t("admin.providers.actions")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((p) => (
               <tr key={p.id}>
                 <td>{p.name}</td>
-                <td>{providerTypeLabel[p.type] ?? p.type}</td>
-                <td>{providerStatusLabel[p.status] ?? p.status}{!p.enabled && " (disabled)"}</td>
+                <td>{providerTypeLabel(p.type)}</td>
+                <td>{providerStatusLabel(p.status)}{!p.enabled && t("admin.providers.disabledSuffix")}</td>
                 <td>{p.billingEmail}</td>
-                <td>{p.clients}</td>
-                <td>{p.users}</td>
-                <td>{new Date(p.creationDate).toLocaleDateString()}</td>
+                <td>{formatNumber(p.clients)}</td>
+                <td>{formatNumber(p.users)}</td>
+                <td>{formatDate(p.creationDate)}</td>
                 <td className="portal-row-actions">
                   {p.status === 0 && (
-                    <Button type="button" className="secondary" disabled={action.busy} aria-label={`Resend setup to ${p.name}`} onClick={resend(p)}>
-                      Resend setup
+                    <Button type="button" className="secondary" disabled={action.busy} aria-label={t("admin.providers.resendTo", { name: p.name })} onClick={resend(p)}>
+                      {t("admin.providers.resend")}
                     </Button>
                   )}
-                  <Button type="button" className="secondary" disabled={action.busy} aria-label={`${p.enabled ? "Disable" : "Enable"} ${p.name}`}
+                  <Button type="button" className="secondary" disabled={action.busy} aria-label={t(p.enabled ? "admin.providers.disableNamed" : "admin.providers.enableNamed", { name: p.name })}
                     onClick={toggle(p)}>
-                    {p.enabled ? "Disable" : "Enable"}
+                    {p.enabled ? t("admin.providers.disable") : t("admin.providers.enable")}
                   </Button>
-                  <Button type="button" className="secondary" aria-label={`Delete ${p.name}`} onClick={() => setDeleting(p)}>Delete</Button>
+                  <Button type="button" className="secondary" aria-label={t("admin.providers.deleteNamed", { name: p.name })} onClick={() => setDeleting(p)}>
+                    {t("admin.providers.delete")}
+                  </Button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <Dialog title="Create provider" open={creating} onClose={() => setCreating(false)}>
+      <Dialog title={t("admin.providers.create")} open={creating} onClose={() => setCreating(false)}>
         <CreateProviderForm onClose={() => setCreating(false)} onCreated={(p) => {
           setCreating(false);
-          setNotice(`${p.name} was created; the setup invitation went to ${p.billingEmail}.`);
+          setNotice(t("admin.providers.created.notice", { name: p.name, email: p.billingEmail ?? "" }));
           providers.reload();
         }} />
       </Dialog>
-      <Dialog title="Delete provider" open={deleting !== null} onClose={() => setDeleting(null)}>
+      <Dialog title={t("admin.providers.deleteTitle")} open={deleting !== null} onClose={() => setDeleting(null)}>
         {deleting && <DeleteProviderForm provider={deleting} onClose={() => setDeleting(null)} onDeleted={() => {
-          setNotice(`${deleting.name} was deleted.`);
+          setNotice(t("admin.providers.deleted", { name: deleting.name }));
           setDeleting(null);
           providers.reload();
         }} />}
@@ -106,10 +112,10 @@ function CreateProviderForm({ onClose, onCreated }: { onClose: () => void; onCre
   const submit = handle(async () => onCreated(await createAdminProvider({ name, ownerEmail, type: Number(type) })));
   return (
     <form className="portal-form" onSubmit={submit} noValidate>
-      <TextField label="Name" value={name} onChange={setName} required maxLength={50} />
-      <TextField label="Owner email" type="email" value={ownerEmail} onChange={setOwnerEmail} required />
-      <SelectField label="Provider type" value={type} onChange={setType} options={typeOptions} />
-      <SubmitRow label="Create" busyLabel="Creating…" busy={busy} error={error} onCancel={onClose}
+      <TextField label={t("admin.providers.newName")} value={name} onChange={setName} required maxLength={50} />
+      <TextField label={t("admin.providers.newOwnerEmail")} type="email" value={ownerEmail} onChange={setOwnerEmail} required />
+      <SelectField label={t("admin.providers.newType")} value={type} onChange={setType} options={typeOptions()} />
+      <SubmitRow label={t("admin.providers.createButton")} busyLabel={t("admin.providers.creating")} busy={busy} error={error} onCancel={onClose}
         disabled={!name.trim() || !ownerEmail.trim()} />
     </form>
   );
@@ -123,8 +129,8 @@ function DeleteProviderForm({ provider, onClose, onDeleted }: { provider: AdminP
   });
   return (
     <form className="portal-form" onSubmit={submit}>
-      <p>Delete {provider.name} and its members? A provider with clients cannot be deleted: unlink them first.</p>
-      <SubmitRow label="Delete" busyLabel="Deleting…" busy={busy} error={error} danger onCancel={onClose} />
+      <p>{t("admin.providers.deleteConfirm", { name: provider.name })}</p>
+      <SubmitRow label={t("admin.providers.delete")} busyLabel={t("admin.providers.deleting")} busy={busy} error={error} danger onCancel={onClose} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { UnlockedKeys } from "../../../lib/crypto/key-store";
 import type { AccountState } from "../../../lib/session";
 import { login, type TwoFactorAnswer } from "./login";
 import { prelogin } from "./prelogin";
+import { t } from "../../../lib/i18n/messages";
 
 export interface PasswordLoginResult {
   accessToken: string;
@@ -20,7 +21,7 @@ export class TwoFactorRequiredError extends Error {
   override name = "TwoFactorRequiredError";
 
   constructor(readonly providers: Record<string, Record<string, unknown> | null>, readonly sessionToken: string | null) {
-    super("Two-step login is required.");
+    super(t("twoFactor.required"));
   }
 }
 
@@ -59,7 +60,7 @@ export async function loginWithPassword(
         throw e;
       });
     if (token.TwoFactorToken) storage()?.setItem(rememberKey(normalized), token.TwoFactorToken);
-    if (!token.Key) throw new Error("The server sent no encrypted user key.");
+    if (!token.Key) throw new Error(t("auth.noUserKey"));
     const userKey = await unlockUserKey(token.Key, masterKey);
     const privateKey = token.PrivateKey ? await decrypt(token.PrivateKey, userKey) : undefined;
     return {

@@ -1,5 +1,6 @@
 import type { ApiClient } from "../../../lib/api-client";
 import { KdfType, type KdfConfig } from "../../../lib/crypto/kdf";
+import { t } from "../../../lib/i18n/messages";
 
 export interface PreloginResponse {
   kdf: number;
@@ -18,5 +19,5 @@ export function kdfFromPrelogin(r: PreloginResponse): KdfConfig {
   if (r.kdf === KdfType.Argon2id && r.kdfMemory && r.kdfParallelism) {
     return { type: KdfType.Argon2id, iterations: r.kdfIterations, memory: r.kdfMemory, parallelism: r.kdfParallelism };
   }
-  throw new Error(`The server asked for an unsupported KDF (${r.kdf}).`);
+  throw new Error(t("auth.unsupportedKdf", { kdf: String(r.kdf) }));
 }

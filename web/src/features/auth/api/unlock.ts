@@ -3,6 +3,7 @@ import { CryptoError, decrypt } from "../../../lib/crypto/enc-string";
 import { makeMasterKey } from "../../../lib/crypto/kdf";
 import type { UnlockedKeys } from "../../../lib/crypto/key-store";
 import type { AccountState } from "../../../lib/session";
+import { t } from "../../../lib/i18n/messages";
 
 /** Unlock offline, as the official clients do: a wrong password fails the MAC check of the protected user key. */
 export async function unlockWithPassword(account: AccountState, password: string): Promise<UnlockedKeys> {
@@ -12,7 +13,7 @@ export async function unlockWithPassword(account: AccountState, password: string
     const privateKey = account.encryptedPrivateKey ? await decrypt(account.encryptedPrivateKey, userKey) : undefined;
     return { email: account.email, userKey, privateKey };
   } catch (e) {
-    if (e instanceof CryptoError) throw new Error("Invalid master password.");
+    if (e instanceof CryptoError) throw new Error(t("auth.invalidMasterPassword"));
     throw e;
   } finally {
     masterKey.fill(0);

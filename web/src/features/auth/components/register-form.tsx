@@ -59,7 +59,7 @@ export function RegisterForm({ initialEmail = "", emailLocked = false, onSubmit 
       <TextField label={t("register.name")} name="name" autoComplete="name" value={name} onChange={setName} optional />
       <TextField label={t("register.password")} name="password" type="password" autoComplete="new-password" required
         value={password} onChange={setPassword} error={errors.password}
-        description={`At least ${minimumPasswordLength} characters. It cannot be recovered if you forget it.`} />
+        description={t("register.passwordDescription", { min: minimumPasswordLength })} />
       <TextField label={t("register.confirm")} name="confirm" type="password" autoComplete="new-password" required
         value={confirm} onChange={setConfirm} error={errors.confirm} />
       <TextField label={t("register.hint")} name="hint" value={hint} onChange={setHint} optional error={errors.hint} />

@@ -11,10 +11,10 @@ import type { TwoFactorAnswer } from "../api/login";
 
 /** Bitwarden's provider types this page can answer; the recovery code is always offered. */
 const methodNames: Record<string, string> = {
-  "0": "Authenticator app",
-  "1": "Email",
+  "0": t("twoFactor.authenticator"),
+  "1": t("twoFactor.email"),
   "7": t("webauthn.method"),
-  "8": "Recovery code",
+  "8": t("twoFactor.recoveryCode"),
 };
 
 export interface TwoFactorFormProps {
@@ -38,26 +38,26 @@ export function TwoFactorForm({ providers, onSubmit, onSendEmail }: TwoFactorFor
   return (
     <form className="card" aria-labelledby="two-factor-heading" noValidate
       onSubmit={handle(async () => onSubmit({ provider: Number(method), token: await answer(), remember: method !== "8" && remember }))}>
-      <h1 id="two-factor-heading">Two-step login</h1>
-      <SelectField label="Method" value={method} onChange={(m) => { setMethod(m); setCode(""); }}
+      <h1 id="two-factor-heading">{t("twoFactor.title")}</h1>
+      <SelectField label={t("twoFactor.method")} value={method} onChange={(m) => { setMethod(m); setCode(""); }}
         options={offered.map((t) => ({ value: t, label: methodNames[t]! }))} />
       {method === "1" && (
         <p>
-          {sent ? `A code was sent to ${String(email)}.` : `Get a code sent to ${String(email)}.`}{" "}
+          {t(sent ? "twoFactor.codeSent" : "twoFactor.getCode", { email: String(email) })}{" "}
           <Button type="button" disabled={busy} onClick={handle(async () => { await onSendEmail(); setSent(true); })}>
-            Send code
+            {t("twoFactor.sendCode")}
           </Button>
         </p>
       )}
       {webAuthn ? <p>{t("webauthn.loginHint")}</p> : (
-        <TextField label={method === "8" ? "Recovery code" : "Verification code"} name="code" autoComplete="one-time-code"
+        <TextField label={t(method === "8" ? "twoFactor.recoveryCode" : "twoFactor.verificationCode")} name="code" autoComplete="one-time-code"
           inputMode={method === "8" ? "text" : "numeric"} required value={code} onChange={setCode} />
       )}
-      {method === "8" && <p>Using the recovery code turns two-step login off on your account.</p>}
-      {method !== "8" && <CheckboxField label="Remember me on this device" checked={remember} onChange={setRemember} />}
+      {method === "8" && <p>{t("twoFactor.recoveryHint")}</p>}
+      {method !== "8" && <CheckboxField label={t("twoFactor.remember")} checked={remember} onChange={setRemember} />}
       <ErrorMessage message={error} />
       <Button type="submit" disabled={busy || (!webAuthn && !code.trim())}>
-        {busy ? "Checking…" : webAuthn ? t("webauthn.login") : "Continue"}
+        {busy ? t("twoFactor.busy") : webAuthn ? t("webauthn.login") : t("twoFactor.submit")}
       </Button>
     </form>
   );

@@ -9,7 +9,7 @@ import { DateRangeField, isBackwards, lastDays, rangeInstants, type DateRange } 
 import { TextField } from "../../../components/ui/text-field";
 import { eventsToCsv } from "../api/event-csv";
 import { fetchEventMemberNames } from "../api/event-members-api";
-import { describeEvent, KNOWN_EVENT_TYPES } from "../api/event-messages";
+import { describeEvent, eventTypeLabel, KNOWN_EVENT_TYPES } from "../api/event-messages";
 import type { EventRecord } from "../api/event-types";
 import { formatDateTime } from "../../../lib/i18n/format";
 import { refreshProfile, useProfile } from "../../../lib/profile";
@@ -104,7 +104,7 @@ export function EventLogPage({ source }: { source: EventSource }) {
           options={[
             { value: "", label: t("events.allEvents") },
             // Names only: the numbers are Bitwarden's wire codes, which mean nothing to the reader.
-            ...KNOWN_EVENT_TYPES.map((type) => ({ value: String(type), label: describeEvent({ type, date: "" }).replace(/ unknown$/, "") })),
+            ...KNOWN_EVENT_TYPES.map((type) => ({ value: String(type), label: eventTypeLabel(type) })),
           ]}
         />
         <TextField label={t("events.actor")} value={actor} onChange={setActor} placeholder={t("events.actorPlaceholder")} optional />

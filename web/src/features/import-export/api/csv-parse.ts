@@ -1,3 +1,5 @@
+import { t } from "../../../lib/i18n/messages";
+
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. Returns rows with their first line number. */
 export function parseCsv(text: string): { line: number; cells: string[] }[] {
   const rows: { line: number; cells: string[] }[] = [];
@@ -24,7 +26,7 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
       (cells = []), (cell = ""), line++, (rowLine = line);
     } else cell += c;
   }
-  if (quoted) throw new Error(`Line ${rowLine}: a quoted field is never closed.`);
+  if (quoted) throw new Error(t("import.unclosedQuote", { line: rowLine }));
   cells.push(cell);
   if (cells.some((x) => x !== "")) rows.push({ line: rowLine, cells });
   return rows;

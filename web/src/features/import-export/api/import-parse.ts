@@ -1,5 +1,6 @@
 import { CipherType, emptyCipher, type CipherView } from "../../../lib/ciphers/cipher-types";
 import { parseCsv } from "./csv-parse";
+import { t } from "../../../lib/i18n/messages";
 
 /** Items to import, each with the names of the collections it goes into, and the problems found per line or item. */
 export interface ParsedImport {
@@ -14,17 +15,17 @@ export function parseBitwardenCsv(text: string): ParsedImport {
   const rows = parseCsv(text.replace(/^\uFEFF/, ""));
   const header = rows.shift()?.cells.map((h) => h.trim().toLowerCase()) ?? [];
   const missing = ["type", "name"].filter((c) => !header.includes(c));
-  if (missing.length > 0) return { items: [], errors: [`Line 1: the header lacks ${missing.join(" and ")} (expected ${csvColumns.join(",")}).`] };
+  if (missing.length > 0) return { items: [], errors: [t("import.headerLacks", { missing: missing.length > 1 ? t("import.headerAnd", { first: missing[0]!, second: missing[1]! }) : missing[0]!, columns: csvColumns.join(",") })] };
   const result: ParsedImport = { items: [], errors: [] };
   for (const { line, cells } of rows) {
     const get = (name: string) => cells[header.indexOf(name)]?.trim() ?? "";
     const type = get("type").toLowerCase();
     if (type !== "login" && type !== "note") {
-      result.errors.push(`Line ${line}: unknown type "${get("type")}" (login or note).`);
+      result.errors.push(t("import.unknownType", { line, type: get("type") }));
       continue;
     }
     if (!get("name")) {
-      result.errors.push(`Line ${line}: the item has no name.`);
+      result.errors.push(t("import.lineNoName", { line }));
       continue;
     }
     const cipher = emptyCipher(type === "login" ? CipherType.Login : CipherType.SecureNote);
@@ -62,15 +63,15 @@ export function parseBitwardenJson(raw: string): ParsedImport {
   try {
     file = JSON.parse(raw.replace(/^\uFEFF/, ""));
   } catch (e) {
-    return { items: [], errors: [`The file is not valid JSON: ${(e as Error).message}`] };
+    return { items: [], errors: [t("import.notJson", { reason: (e as Error).message })] };
   }
-  if (file.encrypted) return { items: [], errors: ["This is an encrypted export; import an unencrypted one."] };
-  if (!Array.isArray(file.items)) return { items: [], errors: ["The file has no items list."] };
+  if (file.encrypted) return { items: [], errors: [t("import.encrypted")] };
+  if (!Array.isArray(file.items)) return { items: [], errors: [t("import.noItems")] };
   const collectionNames = new Map((file.collections ?? []).map((c) => [c.id, c.name]));
   const result: ParsedImport = { items: [], errors: [] };
   file.items.forEach((it, i) => {
     if (![1, 2, 3, 4, 5].includes(it.type ?? 0) || !it.name) {
-      result.errors.push(`Item ${i + 1}: ${it.name ? `unsupported type ${it.type}` : "no name"}.`);
+      result.errors.push(it.name ? t("import.itemUnsupported", { number: i + 1, type: String(it.type) }) : t("import.itemNoName", { number: i + 1 }));
       return;
     }
     const cipher = emptyCipher(it.type);

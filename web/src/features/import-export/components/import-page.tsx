@@ -11,8 +11,8 @@ import { formatNumber } from "../../../lib/i18n/format";
 import { t } from "../../../lib/i18n/messages";
 
 const formats = [
-  { value: "bitwardenjson", label: "Bitwarden (json)" },
-  { value: "bitwardencsv", label: "Bitwarden (csv)" },
+  { value: "bitwardenjson", label: t("import.format.bitwardenJson") },
+  { value: "bitwardencsv", label: t("import.format.bitwardenCsv") },
 ];
 
 /** Parses and encrypts in the browser; the server receives org-key EncStrings only. */
@@ -50,7 +50,7 @@ export function ImportPage({ orgId, userId }: { orgId: string; userId: string })
         {progress && (
           <div className="field">
             <label htmlFor={`${fileId}-progress`}>{t("import.progress")}</label>
-            <progress id={`${fileId}-progress`} max={progress.total} value={progress.done}>{progress.done} of {progress.total}</progress>
+            <progress id={`${fileId}-progress`} max={progress.total} value={progress.done}>{t("import.progressText", { done: formatNumber(progress.done), total: formatNumber(progress.total) })}</progress>
           </div>
         )}
         <ErrorMessage message={error} />

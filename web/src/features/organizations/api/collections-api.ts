@@ -2,6 +2,7 @@ import { decryptToString, encrypt } from "../../../lib/crypto/enc-string";
 import { orgKey } from "../../../lib/profile";
 import { apiClient } from "../../../lib/session";
 import type { AccessSelection, ListResponse, OrgCollection } from "./org-types";
+import { t } from "../../../lib/i18n/messages";
 
 const base = (orgId: string) => `/api/organizations/${orgId}/collections`;
 
@@ -15,7 +16,7 @@ interface CollectionBody {
 /** The org key, or an error a page can show: without it no name can be read or written. */
 export async function requireOrgKey(orgId: string) {
   const key = await orgKey(orgId);
-  if (!key) throw new Error("You do not hold this organization's key.");
+  if (!key) throw new Error(t("collections.noOrgKey"));
   return key;
 }
 
@@ -28,7 +29,7 @@ export async function listCollections(orgId: string, access = true): Promise<Org
   const key = await requireOrgKey(orgId);
   const list = await apiClient.get<ListResponse<Partial<CollectionBody> & { id: string; name: string }>>(access ? `${base(orgId)}/details` : base(orgId));
   const out = await Promise.all(list.data.map(async (c) => ({
-    id: c.id, name: await decryptToString(c.name, key).catch(() => "(name cannot be decrypted)"), groups: c.groups ?? [], users: c.users ?? [],
+    id: c.id, name: await decryptToString(c.name, key).catch(() => t("collections.undecryptable")), groups: c.groups ?? [], users: c.users ?? [],
   })));
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,3 +1,5 @@
+import { t, type MessageKey } from "../../../lib/i18n/messages";
+
 /** The policies this server enforces or hands to clients (Policy.cs, PolicyRules.cs), with the options it accepts. */
 
 export type PolicyOption =
@@ -12,59 +14,56 @@ export interface PolicyKind {
   options: readonly PolicyOption[];
 }
 
-const bool = (key: string, label: string): PolicyOption => ({ key, label, kind: "bool" });
-const num = (key: string, label: string, min: number, max: number): PolicyOption => ({ key, label, kind: "number", min, max });
+type PolicyId = "twoStepLogin" | "masterPassword" | "generator" | "singleOrg" | "dataOwnership" | "removeSend" | "sendOptions"
+  | "vaultTimeout" | "removeExport" | "autofill" | "removePin" | "removeCard";
+type Sub<Id extends PolicyId> = Extract<MessageKey, `policy.${Id}.${string}`> extends `policy.${Id}.${infer S}` ? S : never;
+
+/** A policy's name and description are the catalogue's policy.{id} and policy.{id}.description. */
+const policy = (type: number, id: PolicyId, options: readonly PolicyOption[] = []): PolicyKind =>
+  ({ type, name: t(`policy.${id}`), description: t(`policy.${id}.description`), options });
+const bool = <Id extends PolicyId>(id: Id, key: Sub<Id>): PolicyOption =>
+  ({ key, label: t(`policy.${id}.${key}` as MessageKey), kind: "bool" });
+const num = <Id extends PolicyId>(id: Id, key: Sub<Id>, min: number, max: number): PolicyOption =>
+  ({ key, label: t(`policy.${id}.${key}` as MessageKey), kind: "number", min, max });
+const memberPreference = { value: "", label: t("policy.memberPreference") };
 
 export const policyKinds: readonly PolicyKind[] = [
-  {
-    type: 0, name: "Require two-step login",
-    description: "Members must set up two-step login. Turning this on revokes every member without it, owners and admins "
-      + "included (you need it yourself first); they are emailed, and can be restored once they turn it on.",
-    options: [],
-  },
-  {
-    type: 1, name: "Master password requirements", description: "Minimum strength and length of members' master passwords.",
-    options: [
-      { key: "minComplexity", label: "Minimum complexity score", kind: "select", options: [
-        { value: "", label: "None" }, { value: "0", label: "0 (weak)" }, { value: "1", label: "1" }, { value: "2", label: "2" },
-        { value: "3", label: "3 (good)" }, { value: "4", label: "4 (strong)" },
-      ] },
-      num("minLength", "Minimum length", 12, 128),
-      bool("requireUpper", "Require uppercase (A-Z)"), bool("requireLower", "Require lowercase (a-z)"),
-      bool("requireNumbers", "Require numbers (0-9)"), bool("requireSpecial", "Require special characters (!@#$%^&*)"),
-      bool("enforceOnLogin", "Require existing members to change weak passwords at login"),
-    ],
-  },
-  {
-    type: 2, name: "Password generator", description: "Minimum settings for members' password generator.",
-    options: [
-      { key: "overridePasswordType", label: "Default type", kind: "select", options: [
-        { value: "", label: "Member preference" }, { value: "password", label: "Password" }, { value: "passphrase", label: "Passphrase" },
-      ] },
-      num("minLength", "Minimum password length", 5, 128),
-      bool("useUpper", "Uppercase (A-Z)"), bool("useLower", "Lowercase (a-z)"), bool("useNumbers", "Numbers (0-9)"),
-      bool("useSpecial", "Special characters (!@#$%^&*)"), num("minNumbers", "Minimum numbers", 0, 9),
-      num("minSpecial", "Minimum special characters", 0, 9), num("minNumberWords", "Minimum number of words", 3, 20),
-      bool("capitalize", "Capitalize words"), bool("includeNumber", "Include a number in passphrases"),
-    ],
-  },
-  { type: 3, name: "Single organization", description: "Members cannot join other organizations.", options: [] },
-  { type: 5, name: "Enforce organization data ownership", description: "Members cannot save items to their individual vault.", options: [] },
-  { type: 6, name: "Remove Send", description: "Members cannot create or edit Sends.", options: [] },
-  { type: 7, name: "Send options", description: "Options for creating and editing Sends.", options: [bool("disableHideEmail", "Always show the member's email address to recipients")] },
-  {
-    type: 9, name: "Vault timeout", description: "The longest vault timeout members may set (needs Single organization).",
-    options: [
-      num("minutes", "Maximum timeout in minutes", 1, 525600),
-      { key: "action", label: "Timeout action", kind: "select", options: [
-        { value: "", label: "Member preference" }, { value: "lock", label: "Lock" }, { value: "logOut", label: "Log out" },
-      ] },
-    ],
-  },
-  { type: 10, name: "Remove individual vault export", description: "Members cannot export their individual vault.", options: [] },
-  { type: 11, name: "Activate auto-fill", description: "Turn on auto-fill on page load for members' browser extensions.", options: [] },
-  { type: 14, name: "Remove unlock with PIN", description: "Members cannot unlock with a PIN.", options: [] },
-  { type: 15, name: "Remove card item type", description: "Members cannot create card items.", options: [] },
+  policy(0, "twoStepLogin"),
+  policy(1, "masterPassword", [
+    { key: "minComplexity", label: t("policy.masterPassword.minComplexity"), kind: "select", options: [
+      { value: "", label: t("policy.masterPassword.complexityNone") }, { value: "0", label: t("policy.masterPassword.complexityWeak") },
+      { value: "1", label: "1" }, { value: "2", label: "2" },
+      { value: "3", label: t("policy.masterPassword.complexityGood") }, { value: "4", label: t("policy.masterPassword.complexityStrong") },
+    ] },
+    num("masterPassword", "minLength", 12, 128),
+    bool("masterPassword", "requireUpper"), bool("masterPassword", "requireLower"),
+    bool("masterPassword", "requireNumbers"), bool("masterPassword", "requireSpecial"),
+    bool("masterPassword", "enforceOnLogin"),
+  ]),
+  policy(2, "generator", [
+    { key: "overridePasswordType", label: t("policy.generator.overridePasswordType"), kind: "select", options: [
+      memberPreference, { value: "password", label: t("policy.generator.password") }, { value: "passphrase", label: t("policy.generator.passphrase") },
+    ] },
+    num("generator", "minLength", 5, 128),
+    bool("generator", "useUpper"), bool("generator", "useLower"), bool("generator", "useNumbers"),
+    bool("generator", "useSpecial"), num("generator", "minNumbers", 0, 9),
+    num("generator", "minSpecial", 0, 9), num("generator", "minNumberWords", 3, 20),
+    bool("generator", "capitalize"), bool("generator", "includeNumber"),
+  ]),
+  policy(3, "singleOrg"),
+  policy(5, "dataOwnership"),
+  policy(6, "removeSend"),
+  policy(7, "sendOptions", [bool("sendOptions", "disableHideEmail")]),
+  policy(9, "vaultTimeout", [
+    num("vaultTimeout", "minutes", 1, 525600),
+    { key: "action", label: t("policy.vaultTimeout.action"), kind: "select", options: [
+      memberPreference, { value: "lock", label: t("policy.vaultTimeout.lock") }, { value: "logOut", label: t("policy.vaultTimeout.logOut") },
+    ] },
+  ]),
+  policy(10, "removeExport"),
+  policy(11, "autofill"),
+  policy(14, "removePin"),
+  policy(15, "removeCard"),
 ];
 
 /** Form values (strings) into the data the server takes; empty fields are left out. */

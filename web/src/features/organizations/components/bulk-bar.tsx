@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../lib/i18n/format";
 import type { ReactNode } from "react";
 import { t } from "../../../lib/i18n/messages";
 
@@ -6,7 +7,7 @@ export function BulkBar({ count, label, children }: { count: number; label: stri
   if (count === 0) return null;
   return (
     <div className="portal-toolbar bulk-bar" role="group" aria-label={label}>
-      <span role="status">{t("console.selected", { count })}</span>
+      <span role="status">{t("console.selected", { count: formatNumber(count) })}</span>
       {children}
     </div>
   );

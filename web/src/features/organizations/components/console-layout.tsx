@@ -4,12 +4,7 @@ import { SidebarLayout } from "../../../components/ui/sidebar-layout";
 import { t } from "../../../lib/i18n/messages";
 import { useProfile } from "../../../lib/profile";
 import { useOrganization } from "./use-organization";
-
-const links = [
-  ["members", t("members.title")], ["groups", t("groups.title")], ["collections", t("collections.title")], ["policies", t("policies.title")],
-  ["events", t("console.eventLog")], ["reports", t("console.reports")], ["import", t("console.import")], ["export", t("console.export")],
-  ["settings", t("settings.title")],
-] as const;
+import { consolePageName, consolePages } from "../console-pages";
 
 /**
  * The Admin Console: the org's name (and, for a provider's client, the provider with a way back and a switcher to
@@ -19,7 +14,7 @@ export function ConsoleLayout() {
   const { orgId: organizationId, name, known, providerId } = useOrganization();
   const profile = useProfile();
   // A provider's client also shows who of the provider reaches its vault.
-  const pages = providerId ? [...links.slice(0, 5), ["provider-access", t("access.nav.providerAccess")] as const, ...links.slice(5)] : links;
+  const pages = providerId ? [...consolePages.slice(0, 5), ["provider-access", consolePageName("provider-access")!] as const, ...consolePages.slice(5)] : consolePages;
   const client = profile?.providerOrganizations.find((o) => o.id === organizationId);
   return (
     <div className="admin-console">

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../lib/i18n/format";
 import { Dialog } from "../../../components/ui/dialog";
 import { SubmitRow } from "../../../components/ui/submit-row";
 import { t } from "../../../lib/i18n/messages";
@@ -17,7 +18,7 @@ interface Props {
 
 /** Asks before deleting collections or groups; the server's refusal stays in the dialog. */
 export function DeleteDialog({ names, what, ...rest }: Props) {
-  const title = names?.length === 1 ? t("console.deleteNamed", { name: names[0]! }) : t("console.deleteMany", { count: names?.length ?? 0, what });
+  const title = names?.length === 1 ? t("console.deleteNamed", { name: names[0]! }) : t("console.deleteMany", { count: formatNumber(names?.length ?? 0), what });
   return (
     <Dialog title={title} open={names !== null} onClose={rest.onClose}>
       <DeleteForm {...rest} />

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../lib/i18n/format";
 import { useState } from "react";
 import { CheckboxField } from "../../../components/ui/checkbox-field";
 import { Dialog } from "../../../components/ui/dialog";
@@ -37,7 +38,7 @@ const permissionKeys = Object.keys(permissionLabels) as (keyof typeof permission
 export function inviteEmailsError(list: string[]): string | null {
   const invalid = list.filter((e) => !isEmailAddress(e));
   if (invalid.length > 0) return t("members.emailsInvalid", { list: invalid.join(", ") });
-  if (list.length > 20) return t("members.emailsTooMany", { count: list.length });
+  if (list.length > 20) return t("members.emailsTooMany", { count: formatNumber(list.length) });
   return null;
 }
 

@@ -4,6 +4,7 @@ import type { SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { confirmMany, type BulkResult, type ConfirmCandidate } from "../../../lib/confirm-members";
 import { fromBase64 } from "../../../lib/crypto/bytes";
 import { fingerprintPhrase } from "../../../lib/crypto/fingerprint";
+import { t } from "../../../lib/i18n/messages";
 import { apiClient } from "../../../lib/session";
 import type { ListResponse } from "./provider-types";
 
@@ -59,22 +60,24 @@ export async function saveTemplate(p: string, providerKey: SymmetricKey, name: s
 /** Applies a template to one client: the browser finds the missing collections and re-encrypts their names. */
 export async function applyTemplate(p: string, providerKey: SymmetricKey, template: ClientTemplate, organizationId: string): Promise<TemplateDrift> {
   const drift = await templateDrift(p, template.id, organizationId);
-  if (!drift.key) throw new Error("This client has no key for the provider.");
+  if (!drift.key) throw new Error(t("templates.drift.noKey"));
   const orgKey = await clientOrgKey(drift.key, providerKey);
   const missing = await missingCollections(template.body.collections, providerKey, drift.collections.map((c) => c.name), orgKey);
   const collections = await Promise.all(missing.map(async (m) => ({ id: m.id, name: await encrypt(m.plaintext, orgKey) })));
   return apiClient.post<TemplateDrift>(`${base(p)}/client-templates/${template.id}/apply`, { organizationId, collections });
 }
 
+const onOff = (on: boolean) => t(on ? "templates.drift.on" : "templates.drift.off");
+
 /** Drift in words, for one client against one template (collection names compared in the browser). */
 export async function describeDrift(providerKey: SymmetricKey, template: ClientTemplate, drift: TemplateDrift): Promise<string[]> {
   const orgKey = drift.key ? await clientOrgKey(drift.key, providerKey) : null;
   const missing = orgKey ? await missingCollections(template.body.collections, providerKey, drift.collections.map((c) => c.name), orgKey) : [];
   return [
-    ...missing.map((m) => `Collection missing: ${m.plaintext}`),
-    ...drift.missingGroups.map((g) => `Group missing: ${g}`),
-    ...drift.policies.map((x) => `Policy ${x.type}: ${x.clientEnabled ? "on" : "off"} here, ${x.enabled ? "on" : "off"} in the template (or other settings)`),
-    ...(drift.collectionManagementDiffers ? ["Collection management settings differ"] : []),
+    ...missing.map((m) => t("templates.drift.collection", { name: m.plaintext })),
+    ...drift.missingGroups.map((g) => t("templates.drift.group", { name: g })),
+    ...drift.policies.map((x) => t("templates.drift.policy", { type: x.type, here: onOff(x.clientEnabled), template: onOff(x.enabled) })),
+    ...(drift.collectionManagementDiffers ? [t("templates.drift.management")] : []),
   ];
 }
 
@@ -99,7 +102,7 @@ export async function driveJob(p: string, job: BulkJob, providerKey: SymmetricKe
     if (current.runsOnServer) {
       current = await apiClient.post<BulkJob>(`${base(p)}/bulk-jobs/${job.id}/run`, { count: 25 });
     } else {
-      if (!providerKey) throw new Error("Unlock the provider key to run this job.");
+      if (!providerKey) throw new Error(t("bulk.unlockKey"));
       const claim = await apiClient.post<{ claimToken: string; clients: { organizationId: string; organizationName: string; key: string | null }[]; job: BulkJob }>(
         `${base(p)}/bulk-jobs/${job.id}/claim`, { count: 5 });
       if (claim.clients.length === 0) {
@@ -124,10 +127,10 @@ async function browserStep(p: string, job: BulkJob, providerKey: SymmetricKey, c
   templates?: ClientTemplate[]): Promise<void> {
   if (job.kind === BulkKind.Template) {
     const template = templates?.find((t) => t.id === job.parameters.templateId);
-    if (!template) throw new Error("The template is gone.");
+    if (!template) throw new Error(t("bulk.templateGone"));
     await applyTemplate(p, providerKey, template, client.organizationId);
   } else if (job.kind === BulkKind.AddCollection) {
-    if (!client.key || !job.parameters.collectionName) throw new Error("No key for this client.");
+    if (!client.key || !job.parameters.collectionName) throw new Error(t("bulk.noClientKey"));
     const orgKey = await clientOrgKey(client.key, providerKey);
     await apiClient.post(`/api/organizations/${client.organizationId}/collections`, { name: await reencrypt(job.parameters.collectionName, providerKey, orgKey) });
   } else {
@@ -153,7 +156,7 @@ export async function confirmEverywhere(providerKey: SymmetricKey, rows: Pending
   for (const [orgId, members] of byOrg) {
     const first = members[0]!;
     if (!first.organizationKey) {
-      results.push(...members.map((m) => ({ id: m.id, error: "No key for this client." })));
+      results.push(...members.map((m) => ({ id: m.id, error: t("bulk.noClientKey") })));
       continue;
     }
     const orgKey = await clientOrgKey(first.organizationKey, providerKey);

@@ -3,6 +3,7 @@ import { reencrypt } from "../../../lib/crypto/client-rewrap";
 import { encrypt } from "../../../lib/crypto/enc-string";
 import { generateRsaKeyPair } from "../../../lib/crypto/rsa";
 import { makeUserKey, symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
+import { t } from "../../../lib/i18n/messages";
 import { orgKey } from "../../../lib/profile";
 import { apiClient } from "../../../lib/session";
 import type { AddableOrganization, ListResponse, ProviderClient } from "./provider-types";
@@ -74,7 +75,7 @@ export function listAddableOrganizations(providerId: string): Promise<AddableOrg
 /** Links an org the caller owns: its key, held as a member, is wrapped with the provider key. */
 export async function addExistingClient(providerId: string, providerKey: SymmetricKey, organizationId: string): Promise<void> {
   const key = await orgKey(organizationId);
-  if (!key) throw new Error("You hold no key for this organization; only a confirmed owner can add it.");
+  if (!key) throw new Error(t("portal.addExisting.noOrgKey"));
   await apiClient.post(`/api/providers/${providerId}/clients/existing`, {
     organizationId,
     key: await encrypt(symmetricKeyToBytes(key), providerKey),

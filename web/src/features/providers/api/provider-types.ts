@@ -1,4 +1,5 @@
 /** Wire shapes of the provider endpoints (Features/Providers/*.cs); enums travel as numbers. */
+import { t } from "../../../lib/i18n/messages";
 
 export interface ListResponse<T> {
   data: T[];
@@ -8,8 +9,10 @@ export interface ListResponse<T> {
 /** Bitwarden's ProviderUserStatusType. */
 export const ProviderUserStatus = { Invited: 0, Accepted: 1, Confirmed: 2 } as const;
 
-export const providerUserStatusLabel: Record<number, string> = { 0: "Invited", 1: "Accepted", 2: "Confirmed" };
-export const providerUserTypeLabel: Record<number, string> = { 0: "Provider admin", 1: "Service user" };
+export const providerUserStatusLabel: Record<number, string> = {
+  0: t("portal.members.status.0"), 1: t("portal.members.status.1"), 2: t("portal.members.status.2"),
+};
+export const providerUserTypeLabel: Record<number, string> = { 0: t("portal.members.type.0"), 1: t("portal.members.type.1") };
 
 /** `providerOrganizationOrganizationDetail`: `id` is the link (ProviderOrganization) id, used to unlink. */
 export interface ProviderClient {

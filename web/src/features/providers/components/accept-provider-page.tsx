@@ -4,6 +4,7 @@ import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
+import { t } from "../../../lib/i18n/messages";
 import type { Profile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { acceptProviderInvite } from "../api/provider-api";
@@ -24,14 +25,14 @@ export function AcceptProviderPage() {
     providerId: params.get("providerId") ?? "",
     providerUserId: params.get("providerUserId") ?? "",
     email: params.get("email") ?? "",
-    providerName: params.get("providerName") ?? "the provider",
+    providerName: params.get("providerName") ?? t("portal.accept.theProvider"),
     token: params.get("token") ?? "",
   };
   const complete = invite.providerId && invite.providerUserId && invite.token;
   return (
     <div className="portal-narrow">
-      <PageHeader title="Join provider" />
-      {!complete && <ErrorMessage message="This invitation link is incomplete. Open the link from the email again." />}
+      <PageHeader title={t("portal.accept.title")} />
+      {!complete && <ErrorMessage message={t("portal.accept.incomplete")} />}
       {complete && (
         <InvitationGate email={invite.email} registerParams={{ providerUserId: invite.providerUserId, providerInviteToken: invite.token }}>
           {(profile) => <AcceptForm invite={invite} profile={profile} />}
@@ -56,16 +57,16 @@ function AcceptForm({ invite, profile }: { invite: Invite; profile: Profile }) {
     void accept();
   });
   if (joined) {
-    return <p role="status">You joined {invite.providerName}; a provider admin must confirm you.</p>;
+    return <p role="status">{t("portal.accept.joined", { provider: invite.providerName })}</p>;
   }
   const otherAccount = invite.email && invite.email.toLowerCase() !== profile.email.toLowerCase();
   return (
     <form className="panel portal-form" onSubmit={accept}>
-      <p>{invite.providerName} invited {invite.email || profile.email} to join as a provider member.</p>
-      {otherAccount && <p className="error">This invitation was sent to {invite.email}, but you are logged in as {profile.email}.</p>}
-      {busy && <Loading label="Accepting the invitation…" />}
+      <p>{t("portal.accept.invited", { provider: invite.providerName, email: invite.email || profile.email })}</p>
+      {otherAccount && <p className="error">{t("portal.accept.otherAccount", { email: invite.email, current: profile.email })}</p>}
+      {busy && <Loading label={t("portal.accept.busy")} />}
       <ErrorMessage message={error} />
-      {error && <Button type="submit" disabled={busy}>Try again</Button>}
+      {error && <Button type="submit" disabled={busy}>{t("portal.accept.retry")}</Button>}
     </form>
   );
 }

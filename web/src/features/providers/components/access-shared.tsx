@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { DataTable } from "../../../components/ui/data-table";
 import { TextField } from "../../../components/ui/text-field";
-import { formatDateTime } from "../../../lib/i18n/format";
+import { formatDateTime, formatNumber } from "../../../lib/i18n/format";
 import { t, type MessageKey } from "../../../lib/i18n/messages";
 import { useProfile } from "../../../lib/profile";
 import { useAsync } from "../../../lib/use-async";
@@ -44,7 +44,7 @@ export function viaLabel(r: Reach): string {
 export const statusLabel = (g: AccessGrant) => t(`access.status.${g.status}` as MessageKey);
 
 export function durationLabel(minutes: number): string {
-  return minutes % 60 === 0 ? t("access.hours", { count: minutes / 60 }) : t("access.minutes", { count: minutes });
+  return minutes % 60 === 0 ? t("access.hours", { count: formatNumber(minutes / 60) }) : t("access.minutes", { count: formatNumber(minutes) });
 }
 
 export function awaitsLabel(g: AccessGrant): string {
@@ -78,7 +78,7 @@ export function ClientChecklist({ clients, selected, onSelectedChange, label }: 
         <DataTable label={label} rows={shown} rowKey={(c) => c.id} rowLabel={(c) => c.name} selected={selected} onSelectedChange={change}
           columns={[{ key: "name", header: t("access.client"), cell: (c) => c.name, sortValue: (c) => c.name }]} />
       )}
-      {more && <p className="portal-muted">{t("access.moreClients", { count: PICK_LIMIT })}</p>}
+      {more && <p className="portal-muted">{t("access.moreClients", { count: formatNumber(PICK_LIMIT) })}</p>}
     </>
   );
 }

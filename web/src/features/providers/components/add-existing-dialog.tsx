@@ -4,6 +4,7 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { SelectField } from "../../../components/ui/select-field";
 import { SubmitRow } from "../../../components/ui/submit-row";
+import { t } from "../../../lib/i18n/messages";
 import { refreshProfile } from "../../../lib/profile";
 import { keyStore } from "../../../lib/session";
 import { useAsync } from "../../../lib/use-async";
@@ -19,7 +20,7 @@ interface Props {
 
 export function AddExistingDialog({ open, providerId, onClose, onAdded }: Props) {
   return (
-    <Dialog title="Add existing organization" open={open} onClose={onClose}>
+    <Dialog title={t("portal.addExisting.title")} open={open} onClose={onClose}>
       <AddExistingForm providerId={providerId} onClose={onClose} onAdded={onAdded} />
     </Dialog>
   );
@@ -30,24 +31,24 @@ function AddExistingForm({ providerId, onClose, onAdded }: Omit<Props, "open">) 
   const addable = useAsync(() => listAddableOrganizations(providerId), [providerId]);
   const [chosen, setChosen] = useState("");
   const { busy, error, handle } = useSubmit();
-  const options = (addable.data ?? []).filter((o) => !o.disabled).map((o) => ({ value: o.id, label: `${o.name} (${o.plan})` }));
+  const options = (addable.data ?? []).filter((o) => !o.disabled).map((o) => ({ value: o.id, label: t("portal.addExisting.option", { name: o.name, plan: o.plan }) }));
   const selected = chosen || options[0]?.value || "";
 
   const submit = handle(async () => {
     const providerKey = keyStore.providerKey(providerId);
-    if (!providerKey) throw new Error("You do not hold this provider's key; a provider admin must confirm you first.");
+    if (!providerKey) throw new Error(t("portal.noProviderKey"));
     await addExistingClient(providerId, providerKey, selected);
     await refreshProfile();
     onAdded();
   });
 
-  if (addable.loading) return <Loading label="Loading your organizations…" />;
+  if (addable.loading) return <Loading label={t("portal.addExisting.loading")} />;
   return (
     <form className="portal-form" onSubmit={submit}>
       <ErrorMessage message={addable.error} />
-      {options.length === 0 && !addable.error && <p>You own no organization that could become a client.</p>}
-      {options.length > 0 && <SelectField label="Organization" value={selected} onChange={setChosen} options={options} />}
-      <SubmitRow label="Add organization" busyLabel="Adding…" busy={busy} error={error} disabled={!selected} onCancel={onClose} />
+      {options.length === 0 && !addable.error && <p>{t("portal.addExisting.none")}</p>}
+      {options.length > 0 && <SelectField label={t("portal.addExisting.organization")} value={selected} onChange={setChosen} options={options} />}
+      <SubmitRow label={t("portal.addExisting.submit")} busyLabel={t("portal.addExisting.busy")} busy={busy} error={error} disabled={!selected} onCancel={onClose} />
     </form>
   );
 }

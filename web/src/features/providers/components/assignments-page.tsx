@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../lib/i18n/format";
 import { useState, type ReactNode } from "react";
 import { Button } from "../../../components/ui/button";
 import { DataTable } from "../../../components/ui/data-table";
@@ -136,7 +137,7 @@ function ReachTable({ providerId, reach, title, rowName, column, empty, addLabel
     for (const userId of new Set(pairs.map((p) => p.providerUserId))) {
       await changeAssignments(providerId, [userId], pairs.filter((p) => p.providerUserId === userId).map((p) => p.organizationId), false);
     }
-    toast(t("assignments.unassigned", { count: pairs.length }));
+    toast(t("assignments.unassigned", { count: formatNumber(pairs.length) }));
     setSelected(new Set());
     reach.reload();
   });
@@ -148,7 +149,7 @@ function ReachTable({ providerId, reach, title, rowName, column, empty, addLabel
       </div>
       {chosen.length > 0 && (
         <div className="portal-toolbar" role="group" aria-label={t("assignments.selection")}>
-          <span>{t("assignments.selected", { count: chosen.length })}</span>
+          <span>{t("assignments.selected", { count: formatNumber(chosen.length) })}</span>
           <Button type="button" className="danger" disabled={remove.busy} onClick={unassign(chosen)}>{t("assignments.unassignSelected")}</Button>
         </div>
       )}
@@ -184,7 +185,7 @@ function PickAndAssign({ label, picker, assign, onDone, onCancel }: {
   const { busy, error, handle } = useSubmit();
   const submit = handle(async () => {
     await assign([...selected]);
-    toast(t("assignments.assigned", { count: selected.size }));
+    toast(t("assignments.assigned", { count: formatNumber(selected.size) }));
     onDone();
   });
   return (

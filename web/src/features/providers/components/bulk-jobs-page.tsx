@@ -6,6 +6,7 @@ import { PageHeader } from "../../../components/ui/page-header";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
 import { encrypt } from "../../../lib/crypto/enc-string";
+import { formatDateTime } from "../../../lib/i18n/format";
 import { t } from "../../../lib/i18n/messages";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
@@ -15,17 +16,15 @@ import {
 import { ClientSelectionFields, emptySelection, selectionReady, toSelection, type SelectionState } from "./client-selection-fields";
 import { useProvider } from "./use-provider";
 
-const actions = [
-  { value: "policy", label: "Turn a policy on" }, { value: "policy-off", label: "Turn a policy off" }, { value: "seats", label: "Set seats" },
-  { value: "disable", label: "Disable clients" }, { value: "enable", label: "Enable clients" }, { value: "template", label: "Apply a template" },
-  { value: "collection", label: "Add a collection" }, { value: "export", label: "Export (encrypted)" },
-] as const;
-const policies = [
-  { value: "0", label: "Require two-step login" }, { value: "1", label: "Master password requirements" }, { value: "3", label: "Single organization" },
-  { value: "6", label: "Remove Send" }, { value: "10", label: "Remove individual vault export" },
-];
-const kindLabel: Record<number, string> = { 0: "Policy", 1: "Seats", 2: "Enable/disable", 10: "Template", 11: "Add collection", 12: "Export" };
-const statusLabel: Record<number, string> = { 0: "Pending", 1: "Running", 2: "Done", 3: "Failed" };
+const actions = (["policy", "policy-off", "seats", "disable", "enable", "template", "collection", "export"] as const)
+  .map((value) => ({ value, label: t(`bulk.action.${value}`) }));
+const policies = (["0", "1", "3", "6", "10"] as const).map((value) => ({ value, label: t(`bulk.policy.${value}`) }));
+const kindLabels: Record<number, string> = {
+  0: t("bulk.kind.0"), 1: t("bulk.kind.1"), 2: t("bulk.kind.2"), 10: t("bulk.kind.10"), 11: t("bulk.kind.11"), 12: t("bulk.kind.12"),
+};
+const statusLabels: Record<number, string> = { 0: t("bulk.status.0"), 1: t("bulk.status.1"), 2: t("bulk.status.2"), 3: t("bulk.status.3") };
+const kindLabel = (kind: number) => kindLabels[kind] ?? String(kind);
+const statusLabel = (status: number) => statusLabels[status] ?? String(status);
 
 /** Bulk actions across clients: choose the clients and the action, watch per-client progress, resume or retry. */
 export function BulkJobsPage() {
@@ -66,22 +65,22 @@ export function BulkJobsPage() {
   return (
     <div>
       <PageHeader title={t("bulk.title")} />
-      {!isAdmin && <p>Only provider admins start bulk actions; you can follow their progress here.</p>}
+      {!isAdmin && <p>{t("bulk.adminsOnly")}</p>}
       {isAdmin && (
         <form className="panel portal-form" onSubmit={start} noValidate>
           <ClientSelectionFields value={selection} onChange={setSelection} tags={tags.data ?? []} />
           <SelectField label={t("bulk.action")} value={action} onChange={(a) => { setAction(a); setValue(""); }} options={actions} />
-          {action.startsWith("policy") && <SelectField label="Policy" value={policy} onChange={setPolicy} options={policies} />}
-          {action === "policy" && policy === "1" && <TextField label="Minimum length" type="number" value={value} onChange={setValue} />}
-          {action === "seats" && <TextField label="Seats (0: no limit)" type="number" value={value} onChange={setValue} />}
-          {action === "collection" && <TextField label="Collection name" value={value} onChange={setValue} />}
+          {action.startsWith("policy") && <SelectField label={t("bulk.policy")} value={policy} onChange={setPolicy} options={policies} />}
+          {action === "policy" && policy === "1" && <TextField label={t("bulk.minLength")} type="number" value={value} onChange={setValue} />}
+          {action === "seats" && <TextField label={t("bulk.seats")} type="number" value={value} onChange={setValue} />}
+          {action === "collection" && <TextField label={t("bulk.collectionName")} value={value} onChange={setValue} />}
           {action === "template" && (
-            <SelectField label="Template" value={value} onChange={setValue}
-              options={[{ value: "", label: "Choose a template" }, ...(templates.data ?? []).map((x) => ({ value: x.id, label: x.name }))]} />
+            <SelectField label={t("bulk.template")} value={value} onChange={setValue}
+              options={[{ value: "", label: t("bulk.chooseTemplate") }, ...(templates.data ?? []).map((x) => ({ value: x.id, label: x.name }))]} />
           )}
           <ErrorMessage message={error} />
           <Button type="submit" disabled={busy || !selectionReady(selection) || (["seats", "collection", "template"].includes(action) && !value.trim())}>
-            {busy ? "Working…" : t("bulk.start")}
+            {busy ? t("bulk.working") : t("bulk.start")}
           </Button>
         </form>
       )}
@@ -91,11 +90,12 @@ export function BulkJobsPage() {
       <ErrorMessage message={jobs.error} />
       <DataTable label={t("bulk.recent")} rows={jobs.data ?? []} rowKey={(j) => j.id}
         columns={[
-          { key: "kind", header: "Action", cell: (j) => kindLabel[j.kind] ?? j.kind },
-          { key: "when", header: "Started", cell: (j) => new Date(j.creationDate).toLocaleString() },
-          { key: "progress", header: "Progress", cell: (j) => `${j.succeeded + j.failed} of ${j.total}${j.failed ? `, ${j.failed} failed` : ""}` },
+          { key: "kind", header: t("bulk.action"), cell: (j) => kindLabel(j.kind) },
+          { key: "when", header: t("bulk.column.started"), cell: (j) => formatDateTime(j.creationDate) },
+          { key: "progress", header: t("bulk.progress"), cell: (j) => t(j.failed ? "bulk.countedFailed" : "bulk.counted",
+            { finished: j.succeeded + j.failed, total: j.total, failed: j.failed }) },
         ]}
-        actions={(j) => <Button type="button" className="secondary" onClick={() => void getJob(providerId, j.id).then(setJob)}>Open</Button>} />
+        actions={(j) => <Button type="button" className="secondary" onClick={() => void getJob(providerId, j.id).then(setJob)}>{t("bulk.open")}</Button>} />
     </div>
   );
 }
@@ -118,24 +118,26 @@ function JobProgress({ providerId, job, busy, onResume, onRetry, onStop }: {
   const items = useAsync(() => jobItems(providerId, job.id, status, after), [providerId, job.id, status, after, finished]);
   return (
     <section className="panel" aria-label={t("bulk.progress")}>
-      <h2>{kindLabel[job.kind]}: {finished} of {job.total}</h2>
+      <h2>{t("bulk.heading", { kind: kindLabel(job.kind), finished, total: job.total })}</h2>
       <progress aria-label={t("bulk.progress")} max={job.total} value={finished} />
-      <p role="status">{job.done ? `Finished: ${job.succeeded} done, ${job.failed} failed.` : `${job.succeeded} done, ${job.failed} failed, ${job.pending + job.running} to go.`}</p>
+      <p role="status">
+        {t(job.done ? "bulk.finished" : "bulk.running", { succeeded: job.succeeded, failed: job.failed, remaining: job.pending + job.running })}
+      </p>
       <div className="portal-actions">
-        {busy && <Button type="button" className="secondary" onClick={onStop}>Pause</Button>}
+        {busy && <Button type="button" className="secondary" onClick={onStop}>{t("bulk.pause")}</Button>}
         {!busy && !job.done && onResume && <Button type="button" onClick={onResume}>{t("bulk.resume")}</Button>}
         {!busy && job.failed > 0 && onRetry && <Button type="button" onClick={onRetry}>{t("bulk.retryFailed")}</Button>}
       </div>
-      <SelectField label="Show" value={status === null ? "" : String(status)} onChange={(v) => { setAfter(null); setStatus(v === "" ? null : Number(v)); }}
-        options={[{ value: "", label: "All clients" }, { value: String(ItemStatus.Failed), label: "Failed" }, { value: String(ItemStatus.Succeeded), label: "Done" },
-          { value: String(ItemStatus.Pending), label: "Pending" }]} />
+      <SelectField label={t("bulk.show")} value={status === null ? "" : String(status)} onChange={(v) => { setAfter(null); setStatus(v === "" ? null : Number(v)); }}
+        options={[{ value: "", label: t("bulk.allClients") }, ...[ItemStatus.Failed, ItemStatus.Succeeded, ItemStatus.Pending]
+          .map((s) => ({ value: String(s), label: statusLabel(s) }))]} />
       <DataTable<BulkItem> label={t("bulk.results")} rows={items.data?.data ?? []} rowKey={(i) => i.organizationId}
         columns={[
-          { key: "client", header: "Client", cell: (i) => i.organizationName },
-          { key: "status", header: "Result", cell: (i) => statusLabel[i.status] },
-          { key: "error", header: "Why", cell: (i) => i.error ?? "", wrap: true },
+          { key: "client", header: t("bulk.column.client"), cell: (i) => i.organizationName },
+          { key: "status", header: t("bulk.column.result"), cell: (i) => statusLabel(i.status) },
+          { key: "error", header: t("bulk.column.why"), cell: (i) => i.error ?? "", wrap: true },
         ]} />
-      {items.data?.continuationToken && <Button type="button" className="secondary" onClick={() => setAfter(items.data!.continuationToken)}>Next page</Button>}
+      {items.data?.continuationToken && <Button type="button" className="secondary" onClick={() => setAfter(items.data!.continuationToken)}>{t("portal.nextPage")}</Button>}
     </section>
   );
 }

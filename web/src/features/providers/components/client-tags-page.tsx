@@ -43,23 +43,23 @@ export function ClientTagsPage() {
       )}
       <ErrorMessage message={error ?? tags.error} />
       <DataTable label={t("tags.title")} rows={tags.data ?? []} rowKey={(g) => g.id} rowLabel={(g) => g.name}
-        columns={[{ key: "name", header: "Tag", cell: (g) => g.name }, { key: "clients", header: "Clients", cell: (g) => g.clientCount }]}
-        menu={(g) => isAdmin ? [{ label: `Delete ${g.name}`, onAction: handle(async () => { await deleteTag(providerId, g.id); done(); }) }] : []} />
-      <h2>Tag clients</h2>
-      <SelectField label="Tag to set" value={tagId} onChange={setTagId}
-        options={[{ value: "", label: "Choose a tag" }, ...(tags.data ?? []).map((g) => ({ value: g.id, label: g.name }))]} />
-      <TextField label="Find clients" type="search" value={search} onChange={(s) => { setSearch(s); setAfter(null); }} />
-      <CheckboxField label="Only clients with this tag" checked={onlyTagged} onChange={(v) => { setOnlyTagged(v); setAfter(null); }} />
-      <DataTable<ProviderClient> label="Clients to tag" rowKey={(c) => c.organizationId} rowLabel={(c) => c.organizationName}
+        columns={[{ key: "name", header: t("tags.column.tag"), cell: (g) => g.name }, { key: "clients", header: t("tags.column.clients"), cell: (g) => g.clientCount }]}
+        menu={(g) => isAdmin ? [{ label: t("tags.deleteNamed", { name: g.name }), onAction: handle(async () => { await deleteTag(providerId, g.id); done(); }) }] : []} />
+      <h2>{t("tags.tagClients")}</h2>
+      <SelectField label={t("tags.tagToSet")} value={tagId} onChange={setTagId}
+        options={[{ value: "", label: t("bulk.chooseTag") }, ...(tags.data ?? []).map((g) => ({ value: g.id, label: g.name }))]} />
+      <TextField label={t("tags.findClients")} type="search" value={search} onChange={(s) => { setSearch(s); setAfter(null); }} />
+      <CheckboxField label={t("tags.onlyTagged")} checked={onlyTagged} onChange={(v) => { setOnlyTagged(v); setAfter(null); }} />
+      <DataTable<ProviderClient> label={t("tags.clientsTable")} rowKey={(c) => c.organizationId} rowLabel={(c) => c.organizationName}
         rows={clients.data?.data ?? []}
-        columns={[{ key: "name", header: "Client", cell: (c) => c.organizationName },
-          { key: "tagged", header: "Tagged", cell: (c) => (tagged.data?.has(c.organizationId) ? "Yes" : "No") }]}
+        columns={[{ key: "name", header: t("tags.column.client"), cell: (c) => c.organizationName },
+          { key: "tagged", header: t("tags.column.tagged"), cell: (c) => t(tagged.data?.has(c.organizationId) ? "tags.yes" : "tags.no") }]}
         actions={(c) => isAdmin && tagId ? (
           <Button type="button" className="secondary" disabled={busy} onClick={handle(async () => {
             await tagClients(providerId, tagId, [c.organizationId], !tagged.data?.has(c.organizationId));
             done();
-          })}>{tagged.data?.has(c.organizationId) ? `Untag ${c.organizationName}` : `Tag ${c.organizationName}`}</Button>) : null} />
-      {clients.data?.continuationToken && <Button type="button" className="secondary" onClick={() => setAfter(clients.data!.continuationToken)}>Next page</Button>}
+          })}>{t(tagged.data?.has(c.organizationId) ? "tags.untagNamed" : "tags.tagNamed", { name: c.organizationName })}</Button>) : null} />
+      {clients.data?.continuationToken && <Button type="button" className="secondary" onClick={() => setAfter(clients.data!.continuationToken)}>{t("portal.nextPage")}</Button>}
     </div>
   );
 }

@@ -32,12 +32,13 @@ export function ClientTemplatesPage() {
       <ErrorMessage message={error ?? templates.error} />
       <DataTable label={t("templates.title")} rows={templates.data ?? []} rowKey={(x) => x.id} rowLabel={(x) => x.name}
         columns={[
-          { key: "name", header: "Template", cell: (x) => x.name },
-          { key: "contents", header: "Contents", cell: (x) => `${x.body.collections.length} collections, ${x.body.groups.length} groups, ${x.body.policies.length} policies` },
-          { key: "clients", header: "Clients following it", cell: (x) => x.clientCount },
+          { key: "name", header: t("templates.column.template"), cell: (x) => x.name },
+          { key: "contents", header: t("templates.column.contents"), cell: (x) => t("templates.contents",
+            { collections: x.body.collections.length, groups: x.body.groups.length, policies: x.body.policies.length }) },
+          { key: "clients", header: t("templates.column.clients"), cell: (x) => x.clientCount },
         ]}
-        actions={(x) => <Button type="button" className="secondary" onClick={() => setChecking(x)}>{`Check a client against ${x.name}`}</Button>}
-        menu={(x) => isAdmin ? [{ label: `Delete ${x.name}`, onAction: handle(async () => { await deleteTemplate(providerId, x.id); setRefresh((n) => n + 1); }) }] : []} />
+        actions={(x) => <Button type="button" className="secondary" onClick={() => setChecking(x)}>{t("templates.check", { name: x.name })}</Button>}
+        menu={(x) => isAdmin ? [{ label: t("templates.deleteNamed", { name: x.name }), onAction: handle(async () => { await deleteTemplate(providerId, x.id); setRefresh((n) => n + 1); }) }] : []} />
       {checking && key && <DriftPanel providerId={providerId} template={checking} canFix={isAdmin} providerKey={key} />}
     </div>
   );
@@ -64,16 +65,16 @@ function TemplateForm({ onSaved, save }: { providerId: string; onSaved: () => vo
   return (
     <form className="panel portal-form" onSubmit={submit} noValidate aria-label={t("templates.new")}>
       <h2>{t("templates.new")}</h2>
-      <TextField label="Template name" value={name} onChange={setName} maxLength={50} />
-      <div className="field"><label htmlFor="tpl-collections">Collections (one per line; owners and admins manage them)</label>
+      <TextField label={t("templates.name")} value={name} onChange={setName} maxLength={50} />
+      <div className="field"><label htmlFor="tpl-collections">{t("templates.collections")}</label>
         <textarea id="tpl-collections" value={collections} onChange={(e) => setCollections(e.target.value)} rows={3} /></div>
-      <div className="field"><label htmlFor="tpl-groups">Groups (one per line)</label>
+      <div className="field"><label htmlFor="tpl-groups">{t("templates.groups")}</label>
         <textarea id="tpl-groups" value={groups} onChange={(e) => setGroups(e.target.value)} rows={2} /></div>
-      <CheckboxField label="Require two-step login" checked={twoStep} onChange={setTwoStep} />
-      <TextField label="Master password minimum length" type="number" optional value={minLength} onChange={setMinLength} />
-      <CheckboxField label="Only owners and admins create and delete collections" checked={limitCreation} onChange={setLimitCreation} />
+      <CheckboxField label={t("templates.twoStep")} checked={twoStep} onChange={setTwoStep} />
+      <TextField label={t("templates.minLength")} type="number" optional value={minLength} onChange={setMinLength} />
+      <CheckboxField label={t("templates.limitCreation")} checked={limitCreation} onChange={setLimitCreation} />
       <ErrorMessage message={error} />
-      <Button type="submit" disabled={busy || !name.trim()}>{busy ? "Saving…" : "Save template"}</Button>
+      <Button type="submit" disabled={busy || !name.trim()}>{busy ? t("templates.saving") : t("templates.save")}</Button>
     </form>
   );
 }
@@ -91,12 +92,12 @@ function DriftPanel({ providerId, template, canFix, providerKey }: { providerId:
   return (
     <section className="panel" aria-label={t("templates.drift")}>
       <h2>{t("templates.drift")}: {template.name}</h2>
-      <TextField label="Find a client" type="search" value={search} onChange={setSearch} />
-      <SelectField label="Client" value={orgId} onChange={setOrgId}
-        options={[{ value: "", label: "Choose a client" }, ...(found.data?.data ?? []).map((c) => ({ value: c.organizationId, label: c.organizationName }))]} />
+      <TextField label={t("templates.findClient")} type="search" value={search} onChange={setSearch} />
+      <SelectField label={t("templates.client")} value={orgId} onChange={setOrgId}
+        options={[{ value: "", label: t("templates.chooseClient") }, ...(found.data?.data ?? []).map((c) => ({ value: c.organizationId, label: c.organizationName }))]} />
       <ErrorMessage message={error ?? drift.error} />
-      {drift.data && (drift.data.length === 0 ? <p role="status">No drift: this client matches the template.</p> : (
-        <ul aria-label="Differences">{drift.data.map((d) => <li key={d}>{d}</li>)}</ul>))}
+      {drift.data && (drift.data.length === 0 ? <p role="status">{t("templates.noDrift")}</p> : (
+        <ul aria-label={t("templates.differences")}>{drift.data.map((d) => <li key={d}>{d}</li>)}</ul>))}
       {canFix && drift.data && drift.data.length > 0 && (
         <Button type="button" disabled={busy} onClick={handle(async () => { await applyTemplate(providerId, providerKey, template, orgId); setRefresh((n) => n + 1); })}>
           {t("templates.fix")}

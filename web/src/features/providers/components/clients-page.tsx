@@ -9,6 +9,7 @@ import { PageHeader } from "../../../components/ui/page-header";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
 import { formatDate as formatLocalDate } from "../../../lib/i18n/format";
+import { t } from "../../../lib/i18n/messages";
 import { useAsync } from "../../../lib/use-async";
 import { listClients, type ClientSort } from "../api/provider-clients-api";
 import type { ProviderClient } from "../api/provider-types";
@@ -21,19 +22,20 @@ import { useProvider } from "./use-provider";
 const pageSize = 50;
 
 const sortOptions: { value: ClientSort; label: string }[] = [
-  { value: "name", label: "Name (A to Z)" },
-  { value: "-name", label: "Name (Z to A)" },
-  { value: "-created", label: "Newest client first" },
-  { value: "created", label: "Oldest client first" },
-  { value: "members", label: "Most members" },
+  { value: "name", label: t("portal.sort.nameAsc") },
+  { value: "-name", label: t("portal.sort.nameDesc") },
+  { value: "-created", label: t("portal.clients.sortNewest") },
+  { value: "created", label: t("portal.clients.sortOldest") },
+  { value: "members", label: t("portal.clients.sortMembers") },
 ];
 
 function formatDate(iso: string): string {
   return Number.isNaN(new Date(iso).getTime()) ? iso : formatLocalDate(iso);
 }
 
-function seatsText(c: ProviderClient): string {
-  return c.seats == null ? `${c.occupiedSeats} (no limit)` : `${c.occupiedSeats} / ${c.seats}`;
+/** "3 / 10", or "3 (no limit)" for a client without a seat limit; the dashboard shows seats the same way. */
+export function seatsText(c: { occupiedSeats: number; seats?: number | null }): string {
+  return c.seats == null ? t("portal.seatsNoLimit", { used: c.occupiedSeats }) : t("portal.seatsOf", { used: c.occupiedSeats, seats: c.seats });
 }
 
 /** The provider's client organizations: search, sort and pages come from the server (a provider may have thousands). */
@@ -52,11 +54,11 @@ export function ClientsPage() {
 
   // Typing settles for a moment before the server is asked.
   useEffect(() => {
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       setSearch(searchInput);
       firstPage();
     }, 250);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [searchInput]);
 
   const after = starts.at(-1) ?? null;
@@ -71,56 +73,54 @@ export function ClientsPage() {
 
   return (
     <div>
-      <PageHeader title="Clients">
+      <PageHeader title={t("portal.clients.title")}>
         {/* Any provider user may onboard a client; adding an existing org is a provider admin's call. */}
-        <Button type="button" onClick={() => setDialog("new")}>New client</Button>
+        <Button type="button" onClick={() => setDialog("new")}>{t("portal.clients.new")}</Button>
         {isAdmin && (
-          <Button type="button" className="secondary" onClick={() => setDialog("existing")}>Add existing organization</Button>
+          <Button type="button" className="secondary" onClick={() => setDialog("existing")}>{t("portal.clients.addExisting")}</Button>
         )}
       </PageHeader>
       <div className="portal-toolbar">
-        <TextField label="Search clients" type="search" value={searchInput} onChange={setSearchInput} />
-        <SelectField label="Sort by" value={sort} options={sortOptions}
+        <TextField label={t("portal.searchClients")} type="search" value={searchInput} onChange={setSearchInput} />
+        <SelectField label={t("portal.sortBy")} value={sort} options={sortOptions}
           onChange={(v) => { setSort(v as ClientSort); firstPage(); }} />
       </div>
       <ErrorMessage message={clients.error} />
-      {clients.loading && <Loading label="Loading clients…" />}
-      {!clients.loading && !clients.error && rows.length === 0 && (search ? <p>No client matches your search.</p> : (
-        <EmptyState title="No clients yet">
-          Choose New client to create an organization for a customer: you name its owner, who gets an invitation by
-          mail, and your technicians administer it from here without being its members.
-        </EmptyState>
+      {clients.loading && <Loading label={t("portal.loadingClients")} />}
+      {!clients.loading && !clients.error && rows.length === 0 && (search ? <p>{t("portal.clients.noMatch")}</p> : (
+        <EmptyState title={t("portal.clients.empty")}>{t("portal.clients.emptyBody")}</EmptyState>
       ))}
       {rows.length > 0 && (
-        <DataTable label="Clients" rows={rows} rowKey={(c) => c.id} rowLabel={(c) => c.organizationName}
+        <DataTable label={t("portal.clients.table")} rows={rows} rowKey={(c) => c.id} rowLabel={(c) => c.organizationName}
           columns={[
-            { key: "name", header: "Name", wrap: true, cell: (c) => <>{c.organizationName}{!c.enabled && " (disabled)"}</> },
-            { key: "plan", header: "Plan", cell: (c) => c.plan },
-            { key: "seats", header: "Seats used", cell: seatsText },
-            { key: "created", header: "Client since", cell: (c) => formatDate(c.creationDate) },
+            { key: "name", header: t("portal.clients.name"), wrap: true,
+              cell: (c) => (c.enabled ? c.organizationName : t("portal.nameDisabled", { name: c.organizationName })) },
+            { key: "plan", header: t("portal.clients.plan"), cell: (c) => c.plan },
+            { key: "seats", header: t("portal.column.seatsUsed"), cell: seatsText },
+            { key: "created", header: t("portal.clients.since"), cell: (c) => formatDate(c.creationDate) },
           ]}
           actions={(c) => (
             <>
-              <Link className="button secondary small" to={`/organizations/${c.organizationId}`} aria-label={`Open ${c.organizationName}`}>
-                Open
+              <Link className="button secondary small" to={`/organizations/${c.organizationId}`} aria-label={t("portal.openNamed", { name: c.organizationName })}>
+                {t("portal.open")}
               </Link>
-              <Button type="button" className="secondary small" aria-label={`Edit ${c.organizationName}`} onClick={() => setEditing(c)}>
-                Edit
+              <Button type="button" className="secondary small" aria-label={t("portal.editNamed", { name: c.organizationName })} onClick={() => setEditing(c)}>
+                {t("portal.edit")}
               </Button>
               {isAdmin && (
-                <Button type="button" className="secondary small" aria-label={`Unlink ${c.organizationName}`} onClick={() => setUnlinking(c)}>
-                  Unlink
+                <Button type="button" className="secondary small" aria-label={t("portal.clients.unlinkNamed", { name: c.organizationName })} onClick={() => setUnlinking(c)}>
+                  {t("portal.clients.unlink")}
                 </Button>
               )}
             </>
           )} />
       )}
       {(page > 1 || clients.data?.continuationToken) && (
-        <nav className="portal-pager" aria-label="Client pages">
-          <Button type="button" className="secondary" disabled={page <= 1 || clients.loading} onClick={() => setStarts(starts.slice(0, -1))}>Previous page</Button>
-          <span>Page {page}</span>
+        <nav className="portal-pager" aria-label={t("portal.clients.pages")}>
+          <Button type="button" className="secondary" disabled={page <= 1 || clients.loading} onClick={() => setStarts(starts.slice(0, -1))}>{t("portal.previousPage")}</Button>
+          <span>{t("portal.page", { page })}</span>
           <Button type="button" className="secondary" disabled={!clients.data?.continuationToken || clients.loading}
-            onClick={() => setStarts([...starts, clients.data?.continuationToken ?? null])}>Next page</Button>
+            onClick={() => setStarts([...starts, clients.data?.continuationToken ?? null])}>{t("portal.nextPage")}</Button>
         </nav>
       )}
       <NewClientDialog open={dialog === "new"} providerId={providerId} onClose={() => setDialog(null)} onCreated={done} />

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../lib/i18n/format";
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { DataTable } from "../../../components/ui/data-table";
@@ -27,10 +28,12 @@ export function ConfirmEverywherePage() {
   const rows = page.data?.rows ?? [];
 
   const confirm = handle(async () => {
-    if (!key) throw new Error("The provider key is not unlocked.");
+    if (!key) throw new Error(t("confirmAll.noKey"));
     const results = await confirmEverywhere(key, rows.filter((r) => selected.has(r.id)));
     const failed = results.filter((r) => r.error);
-    setOutcome(`${results.length - failed.length} confirmed${failed.length ? `, ${failed.length} not: ${failed.map((f) => f.error).join("; ")}` : "."}`);
+    const count = results.length - failed.length;
+    setOutcome(failed.length ? t("confirmAll.outcomeFailed", { count: formatNumber(count), failed: formatNumber(failed.length), errors: failed.map((f) => f.error).join("; ") })
+      : t("confirmAll.outcome", { count: formatNumber(count) }));
     setSelected(new Set());
     setRefresh((n) => n + 1);
   });
@@ -38,19 +41,19 @@ export function ConfirmEverywherePage() {
   return (
     <div>
       <PageHeader title={t("confirmAll.title")} />
-      <p>Confirm only if each fingerprint phrase matches the one the member sees in their account settings.</p>
+      <p>{t("confirmAll.check")}</p>
       <ErrorMessage message={error ?? page.error} />
       {outcome && <p role="status">{outcome}</p>}
-      <DataTable label={t("confirmAll.title")} rows={rows} rowKey={(r) => r.id} rowLabel={(r) => `${r.email ?? r.userId} in ${r.organizationName}`}
+      <DataTable label={t("confirmAll.title")} rows={rows} rowKey={(r) => r.id} rowLabel={(r) => t("confirmAll.rowLabel", { member: r.email ?? r.userId, client: r.organizationName })}
         selected={selected} onSelectedChange={setSelected}
         columns={[
-          { key: "member", header: "Member", cell: (r) => r.email ?? r.userId, wrap: true },
-          { key: "client", header: "Client", cell: (r) => r.organizationName },
-          { key: "phrase", header: "Fingerprint phrase", cell: (r) => <code>{r.phrase}</code> },
+          { key: "member", header: t("confirmAll.column.member"), cell: (r) => r.email ?? r.userId, wrap: true },
+          { key: "client", header: t("confirmAll.column.client"), cell: (r) => r.organizationName },
+          { key: "phrase", header: t("confirmAll.column.phrase"), cell: (r) => <code>{r.phrase}</code> },
         ]} />
       <div className="portal-actions">
-        <Button type="button" disabled={busy || selected.size === 0} onClick={confirm}>{busy ? "Confirming…" : t("confirmAll.confirm")}</Button>
-        {page.data?.next && <Button type="button" className="secondary" onClick={() => setAfter(page.data!.next)}>Next page</Button>}
+        <Button type="button" disabled={busy || selected.size === 0} onClick={confirm}>{busy ? t("confirmAll.busy") : t("confirmAll.confirm")}</Button>
+        {page.data?.next && <Button type="button" className="secondary" onClick={() => setAfter(page.data!.next)}>{t("portal.nextPage")}</Button>}
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { Dialog } from "../../../components/ui/dialog";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { SubmitRow } from "../../../components/ui/submit-row";
+import { t } from "../../../lib/i18n/messages";
 import { keyStore } from "../../../lib/session";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
@@ -17,7 +18,7 @@ interface Props {
 }
 
 export function ConfirmMembersDialog({ users, ...rest }: Props) {
-  const title = users?.length === 1 ? `Confirm ${rest.label(users[0]!)}` : "Confirm members";
+  const title = users?.length === 1 ? t("portal.members.confirmNamed", { name: rest.label(users[0]!) }) : t("portal.confirm.titleMany");
   return (
     <Dialog title={title} open={users !== null} onClose={rest.onClose}>
       {users && <ConfirmMembersForm users={users} {...rest} />}
@@ -37,8 +38,8 @@ function ConfirmMembersForm({ users, providerId, label, onClose, onDone }: Props
 
   const submit = handle(async () => {
     const providerKey = keyStore.providerKey(providerId);
-    if (!providerKey) throw new Error("You do not hold this provider's key.");
-    const skipped = users.filter((u) => !byId.has(u.id)).map((u) => ({ id: u.id, error: "Not accepted yet; cannot be confirmed." }));
+    if (!providerKey) throw new Error(t("portal.confirm.noKey"));
+    const skipped = users.filter((u) => !byId.has(u.id)).map((u) => ({ id: u.id, error: t("portal.confirm.notAccepted") }));
     if (ready.length === 1 && users.length === 1) {
       await confirmProviderUser(providerId, providerKey, ready[0]!);
       onDone([{ id: ready[0]!.id, error: "" }]);
@@ -47,20 +48,20 @@ function ConfirmMembersForm({ users, providerId, label, onClose, onDone }: Props
     onDone([...(ready.length > 0 ? await confirmProviderUsers(providerId, providerKey, ready) : []), ...skipped]);
   });
 
-  if (pending.loading) return <Loading label="Loading public keys…" />;
+  if (pending.loading) return <Loading label={t("portal.confirm.loading")} />;
   return (
     <form className="portal-form" onSubmit={submit}>
       <ErrorMessage message={pending.error} />
-      <p>Ask each user for the fingerprint phrase shown in their account settings, and confirm only if it matches.</p>
+      <p>{t("portal.confirm.ask")}</p>
       <ul className="portal-fingerprints">
         {users.map((u) => (
           <li key={u.id}>
             <strong>{label(u)}</strong>:{" "}
-            {byId.has(u.id) ? <code className="portal-fingerprint">{byId.get(u.id)!.phrase}</code> : <span>not accepted yet, skipped</span>}
+            {byId.has(u.id) ? <code className="portal-fingerprint">{byId.get(u.id)!.phrase}</code> : <span>{t("portal.confirm.skipped")}</span>}
           </li>
         ))}
       </ul>
-      <SubmitRow label="Confirm" busyLabel="Confirming…" busy={busy} error={error} disabled={ready.length === 0} onCancel={onClose} />
+      <SubmitRow label={t("portal.confirm")} busyLabel={t("portal.confirming")} busy={busy} error={error} disabled={ready.length === 0} onCancel={onClose} />
     </form>
   );
 }

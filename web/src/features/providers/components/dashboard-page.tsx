@@ -8,30 +8,32 @@ import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
-import { formatDate } from "../../../lib/i18n/format";
+import { formatDate, formatNumber } from "../../../lib/i18n/format";
+import { t } from "../../../lib/i18n/messages";
 import { apiClient } from "../../../lib/session";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import { loadDashboard, type DashboardFilter, type DashboardSort } from "../api/dashboard-api";
+import { seatsText } from "./clients-page";
 import { useProvider } from "./use-provider";
 
 const pageSize = 50;
 
 const sortOptions: { value: DashboardSort; label: string }[] = [
-  { value: "name", label: "Name (A to Z)" },
-  { value: "-name", label: "Name (Z to A)" },
-  { value: "seats", label: "Most seats used" },
-  { value: "pending", label: "Most members pending" },
-  { value: "twoStep", label: "Most members without two-step login" },
-  { value: "activity", label: "Most recent activity" },
+  { value: "name", label: t("portal.sort.nameAsc") },
+  { value: "-name", label: t("portal.sort.nameDesc") },
+  { value: "seats", label: t("portal.dashboard.sortSeats") },
+  { value: "pending", label: t("portal.dashboard.sortPending") },
+  { value: "twoStep", label: t("portal.dashboard.sortTwoStep") },
+  { value: "activity", label: t("portal.dashboard.sortActivity") },
 ];
 
 const filterOptions: { value: DashboardFilter; label: string }[] = [
-  { value: "", label: "All clients" },
-  { value: "pending", label: "Members pending" },
-  { value: "twoStep", label: "Members without two-step login" },
-  { value: "overSeats", label: "All seats used" },
-  { value: "disabled", label: "Disabled" },
+  { value: "", label: t("bulk.allClients") },
+  { value: "pending", label: t("portal.dashboard.filterPending") },
+  { value: "twoStep", label: t("portal.dashboard.filterTwoStep") },
+  { value: "overSeats", label: t("portal.dashboard.filterOverSeats") },
+  { value: "disabled", label: t("portal.dashboard.filterDisabled") },
 ];
 
 /** The operator's flag in /api/config: whether browsers may ask Have I Been Pwned's range API. */
@@ -58,8 +60,8 @@ export function DashboardPage({ loadSecurity }: { loadSecurity: (checkExposed: b
   const [filter, setFilter] = useState<DashboardFilter>("");
   const [page, setPage] = useState(1);
   useEffect(() => {
-    const t = setTimeout(() => { setSearch(searchInput); setPage(1); }, 250);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => { setSearch(searchInput); setPage(1); }, 250);
+    return () => clearTimeout(timer);
   }, [searchInput]);
   const clients = useAsync(() => loadDashboard(providerId, { search, sort, filter, page, pageSize }), [providerId, search, sort, filter, page]);
   const rows = clients.data?.data ?? [];
@@ -72,57 +74,55 @@ export function DashboardPage({ loadSecurity }: { loadSecurity: (checkExposed: b
   });
   const securityText = (id: string) => {
     const s = security?.get(id);
-    if (!security) return "Not checked";
-    if (!s) return "No items carried";
-    const parts = [`${s.weak} weak`, `${s.reused} reused`, `${s.unsecured} unsecured`];
-    if (s.exposed !== null) parts.push(`${s.exposed} exposed`);
-    return parts.join(", ");
+    if (!security) return t("portal.dashboard.notChecked");
+    if (!s) return t("portal.dashboard.noItems");
+    const counts = { weak: formatNumber(s.weak), reused: formatNumber(s.reused), unsecured: formatNumber(s.unsecured) };
+    return s.exposed === null ? t("portal.dashboard.findings", counts) : t("portal.dashboard.findingsExposed", { ...counts, exposed: formatNumber(s.exposed) });
   };
 
   return (
     <div>
-      <PageHeader title="Dashboard">
+      <PageHeader title={t("portal.dashboard.title")}>
         <Button type="button" className="secondary" disabled={scan.busy} onClick={runScan}>
-          {scan.busy ? "Checking items…" : "Check item security"}
+          {scan.busy ? t("portal.dashboard.checking") : t("portal.dashboard.check")}
         </Button>
       </PageHeader>
-      <p>
-        Item security is computed in this browser over the client items you carry
-        {allowed.data ? ", including exposed passwords by a k-anonymity range query to Have I Been Pwned" : ""}; the server never sees them.
-      </p>
+      <p>{t(allowed.data ? "portal.dashboard.noteExposed" : "portal.dashboard.note")}</p>
       <ErrorMessage message={scan.error} />
       <div className="portal-toolbar">
-        <TextField label="Search clients" type="search" value={searchInput} onChange={setSearchInput} />
-        <SelectField label="Sort by" value={sort} options={sortOptions} onChange={(v) => { setSort(v as DashboardSort); setPage(1); }} />
-        <SelectField label="Show" value={filter} options={filterOptions} onChange={(v) => { setFilter(v as DashboardFilter); setPage(1); }} />
+        <TextField label={t("portal.searchClients")} type="search" value={searchInput} onChange={setSearchInput} />
+        <SelectField label={t("portal.sortBy")} value={sort} options={sortOptions} onChange={(v) => { setSort(v as DashboardSort); setPage(1); }} />
+        <SelectField label={t("portal.show")} value={filter} options={filterOptions} onChange={(v) => { setFilter(v as DashboardFilter); setPage(1); }} />
       </div>
       <ErrorMessage message={clients.error} />
-      {clients.loading && <Loading label="Loading clients…" />}
+      {clients.loading && <Loading label={t("portal.loadingClients")} />}
       {!clients.loading && !clients.error && rows.length === 0 && (
-        <EmptyState title="No clients to show">No client matches this search and filter.</EmptyState>
+        <EmptyState title={t("portal.dashboard.empty")}>{t("portal.dashboard.emptyBody")}</EmptyState>
       )}
       {rows.length > 0 && (
-        <DataTable label="Client dashboard" rows={rows} rowKey={(c) => c.organizationId} rowLabel={(c) => c.name}
+        <DataTable label={t("portal.dashboard.table")} rows={rows} rowKey={(c) => c.organizationId} rowLabel={(c) => c.name}
           columns={[
-            { key: "name", header: "Client", wrap: true, cell: (c) => <>{c.name}{!c.enabled && " (disabled)"}</> },
-            { key: "seats", header: "Seats used", cell: (c) => (c.seats == null ? `${c.occupiedSeats} (no limit)` : `${c.occupiedSeats} / ${c.seats}`) },
-            { key: "pendingAcceptance", header: "Pending acceptance", cell: (c) => c.pendingAcceptance },
-            { key: "pendingConfirmation", header: "Pending confirmation", cell: (c) => c.pendingConfirmation },
-            { key: "withoutTwoStep", header: "Without two-step login", cell: (c) => c.withoutTwoStep },
-            { key: "policies", header: "Policies on", cell: (c) => c.policiesEnabled },
-            { key: "activity", header: "Last activity", cell: (c) => (c.lastActivity ? formatDate(c.lastActivity) : "None") },
-            { key: "security", header: "Item security", wrap: true, cell: (c) => securityText(c.organizationId) },
+            { key: "name", header: t("portal.column.client"), wrap: true, cell: (c) => (c.enabled ? c.name : t("portal.nameDisabled", { name: c.name })) },
+            { key: "seats", header: t("portal.column.seatsUsed"), cell: seatsText },
+            { key: "pendingAcceptance", header: t("portal.dashboard.pendingAcceptance"), cell: (c) => c.pendingAcceptance },
+            { key: "pendingConfirmation", header: t("portal.dashboard.pendingConfirmation"), cell: (c) => c.pendingConfirmation },
+            { key: "withoutTwoStep", header: t("portal.dashboard.withoutTwoStep"), cell: (c) => c.withoutTwoStep },
+            { key: "policies", header: t("portal.dashboard.policies"), cell: (c) => c.policiesEnabled },
+            { key: "activity", header: t("portal.dashboard.lastActivity"), cell: (c) => (c.lastActivity ? formatDate(c.lastActivity) : t("portal.dashboard.noActivity")) },
+            { key: "security", header: t("portal.dashboard.security"), wrap: true, cell: (c) => securityText(c.organizationId) },
           ]}
           actions={(c) => (
-            <Link className="button secondary small" to={`/organizations/${c.organizationId}`} aria-label={`Open ${c.name}`}>Open</Link>
+            <Link className="button secondary small" to={`/organizations/${c.organizationId}`} aria-label={t("portal.openNamed", { name: c.name })}>
+              {t("portal.open")}
+            </Link>
           )} />
       )}
       {(page > 1 || clients.data?.continuationToken) && (
-        <nav className="portal-pager" aria-label="Dashboard pages">
-          <Button type="button" className="secondary" disabled={page <= 1 || clients.loading} onClick={() => setPage(page - 1)}>Previous page</Button>
-          <span>Page {page}</span>
+        <nav className="portal-pager" aria-label={t("portal.dashboard.pages")}>
+          <Button type="button" className="secondary" disabled={page <= 1 || clients.loading} onClick={() => setPage(page - 1)}>{t("portal.previousPage")}</Button>
+          <span>{t("portal.page", { page })}</span>
           <Button type="button" className="secondary" disabled={!clients.data?.continuationToken || clients.loading} onClick={() => setPage(page + 1)}>
-            Next page
+            {t("portal.nextPage")}
           </Button>
         </nav>
       )}

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Dialog } from "../../../components/ui/dialog";
 import { SelectField } from "../../../components/ui/select-field";
 import { SubmitRow } from "../../../components/ui/submit-row";
+import { t } from "../../../lib/i18n/messages";
 import { useSubmit } from "../../../lib/use-submit";
 import { updateProviderUserType } from "../api/provider-users-api";
 import { providerUserTypeLabel, type ProviderUserDetails } from "../api/provider-types";
@@ -18,7 +19,7 @@ interface Props {
 
 export function MemberTypeDialog({ user, ...rest }: Props) {
   return (
-    <Dialog title={user ? `Edit ${rest.label(user)}` : "Edit member"} open={user !== null} onClose={rest.onClose}>
+    <Dialog title={user ? t("portal.editNamed", { name: rest.label(user) }) : t("portal.memberType.title")} open={user !== null} onClose={rest.onClose}>
       {user && <TypeForm user={user} {...rest} />}
     </Dialog>
   );
@@ -34,8 +35,8 @@ function TypeForm({ user, providerId, onClose, onDone }: Props & { user: Provide
   });
   return (
     <form className="portal-form" onSubmit={submit}>
-      <SelectField label="Type" value={type} onChange={setType} options={providerUserTypeOptions} />
-      <SubmitRow label="Save" busyLabel="Saving…" busy={busy} error={error} onCancel={onClose} />
+      <SelectField label={t("portal.members.type")} value={type} onChange={setType} options={providerUserTypeOptions} />
+      <SubmitRow label={t("portal.save")} busyLabel={t("portal.saving")} busy={busy} error={error} onCancel={onClose} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../lib/i18n/format";
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { DataTable } from "../../../components/ui/data-table";
@@ -6,6 +7,7 @@ import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
 import { TextField } from "../../../components/ui/text-field";
+import { t } from "../../../lib/i18n/messages";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
 import { listProviderUsers, reinviteProviderUsers } from "../api/provider-users-api";
@@ -26,8 +28,8 @@ export function MembersPage() {
   if (!isAdmin) {
     return (
       <div>
-        <PageHeader title="Members" />
-        <p>Only provider admins can see and manage the provider's members.</p>
+        <PageHeader title={t("portal.members.title")} />
+        <p>{t("portal.members.adminsOnly")}</p>
       </div>
     );
   }
@@ -49,7 +51,7 @@ function MembersList({ providerId }: { providerId: string }) {
   /** Per-row answers of a bulk call: an empty error means done. */
   function finish(done: BulkResult[] | null) {
     setOpen(null);
-    if (done) setResults(new Map(done.map((r) => [r.id, r.error || "Done"])));
+    if (done) setResults(new Map(done.map((r) => [r.id, r.error || t("portal.members.done")])));
     setSelected(new Set());
     users.reload();
   }
@@ -59,55 +61,55 @@ function MembersList({ providerId }: { providerId: string }) {
 
   return (
     <div>
-      <PageHeader title="Members">
-        <Button type="button" onClick={() => setOpen({ kind: "invite" })}>Invite member</Button>
+      <PageHeader title={t("portal.members.title")}>
+        <Button type="button" onClick={() => setOpen({ kind: "invite" })}>{t("portal.members.invite")}</Button>
       </PageHeader>
       {chosen.length > 0 && (
-        <div className="portal-toolbar" role="group" aria-label="Selected members">
-          <span>{chosen.length} selected</span>
-          <Button type="button" className="secondary" onClick={() => setOpen({ kind: "confirm", users: chosen })}>Confirm selected</Button>
-          <Button type="button" className="secondary" disabled={reinvite.busy} onClick={reinviteMany(chosen)}>Reinvite selected</Button>
-          <Button type="button" className="danger" onClick={() => setOpen({ kind: "remove", users: chosen })}>Remove selected</Button>
+        <div className="portal-toolbar" role="group" aria-label={t("portal.members.selection")}>
+          <span>{t("portal.members.selected", { count: formatNumber(chosen.length) })}</span>
+          <Button type="button" className="secondary" onClick={() => setOpen({ kind: "confirm", users: chosen })}>{t("portal.members.confirmSelected")}</Button>
+          <Button type="button" className="secondary" disabled={reinvite.busy} onClick={reinviteMany(chosen)}>{t("portal.members.reinviteSelected")}</Button>
+          <Button type="button" className="danger" onClick={() => setOpen({ kind: "remove", users: chosen })}>{t("portal.members.removeSelected")}</Button>
         </div>
       )}
       <ErrorMessage message={users.error ?? reinvite.error} />
-      {users.loading && <Loading label="Loading members…" />}
+      {users.loading && <Loading label={t("portal.members.loading")} />}
       {rows.length > 0 && (
         <div className="table-toolbar">
-          <TextField label="Search members" type="search" value={search} onChange={setSearch} optional />
+          <TextField label={t("portal.members.search")} type="search" value={search} onChange={setSearch} optional />
         </div>
       )}
       {!users.loading && !users.error && rows.length === 0 && (
-        <EmptyState title="No members yet">
-          Choose Invite member to add your technicians as service users (they manage clients) or provider admins (they also manage the provider).
-        </EmptyState>
+        <EmptyState title={t("portal.members.empty")}>{t("portal.members.emptyBody")}</EmptyState>
       )}
-      {rows.length > 0 && shown.length === 0 && <p>No member matches “{search}”.</p>}
+      {rows.length > 0 && shown.length === 0 && <p>{t("portal.members.noMatch", { search })}</p>}
       {shown.length > 0 && (
-        <DataTable label="Members" rows={shown} rowKey={(u) => u.id} rowLabel={label} selected={selected} onSelectedChange={setSelected}
+        <DataTable label={t("portal.members.table")} rows={shown} rowKey={(u) => u.id} rowLabel={label} selected={selected} onSelectedChange={setSelected}
           initialSort={{ key: "email", direction: "ascending" }}
           columns={[
-            { key: "email", header: "Email", wrap: true, sortValue: label,
+            { key: "email", header: t("portal.members.email"), wrap: true, sortValue: label,
               cell: (u) => <>{label(u)}{u.name && u.email && <span className="portal-muted"> ({u.name})</span>}</> },
-            { key: "type", header: "Type", sortValue: (u) => providerUserTypeLabel[u.type] ?? String(u.type), cell: (u) => providerUserTypeLabel[u.type] ?? u.type },
-            { key: "status", header: "Status", sortValue: (u) => u.status, cell: (u) => providerUserStatusLabel[u.status] ?? u.status },
-            ...(results.size > 0 ? [{ key: "result", header: "Result", cell: (u: ProviderUserDetails) => results.get(u.id) ?? "" }] : []),
+            { key: "type", header: t("portal.members.type"), sortValue: (u) => providerUserTypeLabel[u.type] ?? String(u.type), cell: (u) => providerUserTypeLabel[u.type] ?? u.type },
+            { key: "status", header: t("portal.members.status"), sortValue: (u) => u.status, cell: (u) => providerUserStatusLabel[u.status] ?? u.status },
+            ...(results.size > 0 ? [{ key: "result", header: t("portal.members.result"), cell: (u: ProviderUserDetails) => results.get(u.id) ?? "" }] : []),
           ]}
           actions={(u) => (
             <>
               {u.status === ProviderUserStatus.Accepted && (
-                <Button type="button" className="small" aria-label={`Confirm ${label(u)}`} onClick={() => setOpen({ kind: "confirm", users: [u] })}>Confirm</Button>
+                <Button type="button" className="small" aria-label={t("portal.members.confirmNamed", { name: label(u) })}
+                  onClick={() => setOpen({ kind: "confirm", users: [u] })}>{t("portal.confirm")}</Button>
               )}
               {u.status === ProviderUserStatus.Invited && (
-                <Button type="button" className="secondary small" aria-label={`Reinvite ${label(u)}`} disabled={reinvite.busy} onClick={reinviteMany([u])}>
-                  Reinvite
+                <Button type="button" className="secondary small" aria-label={t("portal.members.reinviteNamed", { name: label(u) })} disabled={reinvite.busy}
+                  onClick={reinviteMany([u])}>
+                  {t("portal.members.reinvite")}
                 </Button>
               )}
             </>
           )}
           menu={(u) => [
-            { label: "Edit type", onAction: () => setOpen({ kind: "type", user: u }) },
-            { label: "Remove", danger: true, onAction: () => setOpen({ kind: "remove", users: [u] }) },
+            { label: t("portal.members.editType"), onAction: () => setOpen({ kind: "type", user: u }) },
+            { label: t("portal.remove"), danger: true, onAction: () => setOpen({ kind: "remove", users: [u] }) },
           ]} />
       )}
       <InviteMemberDialog open={open?.kind === "invite"} providerId={providerId} onClose={() => setOpen(null)} onInvited={() => finish(null)} />

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { TextField } from "../../../components/ui/text-field";
+import { t } from "../../../lib/i18n/messages";
+import { tNodes } from "../../../lib/i18n/rich";
 import { masterPasswordHashOf } from "../../../lib/master-password";
 import { apiClient } from "../../../lib/session";
 import { useSubmit } from "../../../lib/use-submit";
@@ -22,13 +24,13 @@ export function ProviderApiKeyPanel({ providerId }: { providerId: string }) {
   });
   return (
     <section className="panel portal-form" aria-labelledby="provider-api-key-heading">
-      <h2 id="provider-api-key-heading">Provider API key</h2>
-      <p>For MSP automation through /api/provider-api: client_id <code>provider.{providerId}</code>, scope <code>api.provider</code>.</p>
-      <TextField label="Master password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
+      <h2 id="provider-api-key-heading">{t("portal.apiKey.title")}</h2>
+      <p>{tNodes("portal.apiKey.intro", { clientId: <code>{`provider.${providerId}`}</code>, scope: <code>{"api.provider"}</code> })}</p>
+      <TextField label={t("portal.apiKey.password")} type="password" autoComplete="current-password" value={password} onChange={setPassword} />
       <ErrorMessage message={error} />
-      {key && <p role="status">client_secret: <code>{key}</code></p>}
-      <Button type="button" disabled={busy || !password} onClick={reveal(false)}>View API key</Button>
-      <Button type="button" className="danger" disabled={busy || !password} onClick={reveal(true)}>Rotate API key</Button>
+      {key && <p role="status">{tNodes("portal.apiKey.secret", { secret: <code>{key}</code> })}</p>}
+      <Button type="button" disabled={busy || !password} onClick={reveal(false)}>{t("portal.apiKey.view")}</Button>
+      <Button type="button" className="danger" disabled={busy || !password} onClick={reveal(true)}>{t("portal.apiKey.rotate")}</Button>
     </section>
   );
 }

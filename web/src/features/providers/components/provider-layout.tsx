@@ -4,13 +4,8 @@ import { SidebarLayout } from "../../../components/ui/sidebar-layout";
 import { t } from "../../../lib/i18n/messages";
 import { refreshProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
+import { portalPages } from "../portal-pages";
 import { useProvider } from "./use-provider";
-
-const links = [
-  ["clients", "Clients"], ["dashboard", "Dashboard"], ["tags", "Tags"], ["templates", "Templates"], ["bulk", "Bulk actions"], ["confirm", "Confirm members"],
-  ["members", "Members"], ["assignments", t("access.nav.assignments")], ["teams", t("access.nav.teams")],
-  ["access", t("access.nav.requests")], ["events", "Event log"], ["settings", "Settings"],
-] as const;
 
 /** The Provider Portal: the provider's name, a sidebar of its pages, and the page. */
 export function ProviderLayout() {
@@ -22,14 +17,14 @@ export function ProviderLayout() {
       <p className="portal-provider-name">{name}</p>
       {!known && (
         <div className="portal-actions">
-          <p className="error" role="alert">This provider is not among yours, or a provider admin has not confirmed you yet.</p>
+          <p className="error" role="alert">{t("portal.notYours")}</p>
           <Button type="button" className="secondary" disabled={reload.busy} onClick={reload.handle(async () => void (await refreshProfile()))}>
-            Check again
+            {t("portal.checkAgain")}
           </Button>
           <ErrorMessage message={reload.error} />
         </div>
       )}
-      <SidebarLayout label="Provider Portal" links={links} />
+      <SidebarLayout label={t("portal.label")} links={portalPages} />
     </div>
   );
 }

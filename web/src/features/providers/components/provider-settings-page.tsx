@@ -3,6 +3,7 @@ import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeader } from "../../../components/ui/page-header";
+import { t } from "../../../lib/i18n/messages";
 import { refreshProfile } from "../../../lib/profile";
 import { useAsync } from "../../../lib/use-async";
 import { useSubmit } from "../../../lib/use-submit";
@@ -18,9 +19,9 @@ export function ProviderSettingsPage() {
   const provider = useAsync(() => getProvider(providerId), [providerId]);
   return (
     <div>
-      <PageHeader title="Provider settings" />
+      <PageHeader title={t("portal.settings.title")} />
       <ErrorMessage message={provider.error} />
-      {provider.loading && <Loading label="Loading provider…" />}
+      {provider.loading && <Loading label={t("portal.settings.loading")} />}
       {provider.data && <SettingsForm key={provider.data.id} provider={provider.data} canEdit={isAdmin} />}
       <AccessSettingsPanel providerId={providerId} canEdit={isAdmin} />
       {isAdmin && <ProviderApiKeyPanel providerId={providerId} />}
@@ -44,11 +45,11 @@ function SettingsForm({ provider, canEdit }: { provider: ProviderDetails; canEdi
   });
   return (
     <form className="panel portal-form" onSubmit={submit} noValidate>
-      {!canEdit && <p>Only provider admins can change these settings.</p>}
+      {!canEdit && <p>{t("portal.settings.adminsOnly")}</p>}
       <ProviderFieldInputs value={fields} onChange={setFields} disabled={!canEdit} />
       <ErrorMessage message={error} />
-      {saved && <p role="status">Saved.</p>}
-      {canEdit && <Button type="submit" disabled={busy || !fields.name.trim() || !fields.billingEmail.trim()}>{busy ? "Saving…" : "Save"}</Button>}
+      {saved && <p role="status">{t("portal.saved")}</p>}
+      {canEdit && <Button type="submit" disabled={busy || !fields.name.trim() || !fields.billingEmail.trim()}>{busy ? t("portal.saving") : t("portal.save")}</Button>}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { Dialog } from "../../../components/ui/dialog";
 import { SubmitRow } from "../../../components/ui/submit-row";
+import { t } from "../../../lib/i18n/messages";
 import { useSubmit } from "../../../lib/use-submit";
 import { removeProviderUsers } from "../api/provider-users-api";
 import type { BulkResult, ProviderUserDetails } from "../api/provider-types";
@@ -14,7 +15,7 @@ interface Props {
 
 export function RemoveMembersDialog({ users, ...rest }: Props) {
   return (
-    <Dialog title="Remove members" open={users !== null} onClose={rest.onClose}>
+    <Dialog title={t("portal.remove.title")} open={users !== null} onClose={rest.onClose}>
       {users && <RemoveForm users={users} {...rest} />}
     </Dialog>
   );
@@ -26,8 +27,8 @@ function RemoveForm({ users, providerId, label, onClose, onDone }: Props & { use
   const submit = handle(async () => onDone(await removeProviderUsers(providerId, users.map((u) => u.id))));
   return (
     <form className="portal-form" onSubmit={submit}>
-      <p>Remove {users.map(label).join(", ")} from the provider? They lose access to every client at once.</p>
-      <SubmitRow label="Remove" busyLabel="Removing…" busy={busy} error={error} danger onCancel={onClose} />
+      <p>{t("portal.remove.body", { names: users.map(label).join(", ") })}</p>
+      <SubmitRow label={t("portal.remove")} busyLabel={t("portal.removing")} busy={busy} error={error} danger onCancel={onClose} />
     </form>
   );
 }

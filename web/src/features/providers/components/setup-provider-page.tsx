@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { Button } from "../../../components/ui/button";
 import { ErrorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
+import { t } from "../../../lib/i18n/messages";
 import { refreshProfile, type Profile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { setupProvider, type ProviderFields } from "../api/provider-api";
@@ -20,8 +21,8 @@ export function SetupProviderPage() {
   const complete = providerId && token;
   return (
     <div className="portal-narrow">
-      <PageHeader title="Set up your provider" />
-      {!complete && <ErrorMessage message="This setup link is incomplete. Open the link from the email again." />}
+      <PageHeader title={t("portal.setup.title")} />
+      {!complete && <ErrorMessage message={t("portal.setup.incomplete")} />}
       {complete && (
         <InvitationGate email={email} registerParams={providerUserId ? { providerUserId, providerInviteToken: token } : {}}>
           {(profile) => <SetupForm profile={profile} providerId={providerId} email={email} token={token} providerName={providerName} />}
@@ -47,13 +48,13 @@ function SetupForm({ profile, providerId, email, token, providerName }:
 
   return (
     <form className="panel portal-form" onSubmit={submit} noValidate>
-      <p>A new encryption key for the provider is made in this browser and stored wrapped to your account's key pair.</p>
-      {otherAccount && <p className="error">This link was sent to {email}, but you are logged in as {profile.email}.</p>}
+      <p>{t("portal.setup.keyNote")}</p>
+      {otherAccount && <p className="error">{t("portal.setup.otherAccount", { email, current: profile.email })}</p>}
       <ProviderFieldInputs value={fields} onChange={setFields} />
       <ErrorMessage message={error} />
       <Button type="submit" disabled={busy || missing}
-        disabledReason={!busy && missing ? "Enter the provider name and a billing email to set up the provider." : null}>
-        {busy ? "Setting up…" : "Set up provider"}
+        disabledReason={!busy && missing ? t("portal.setup.missing") : null}>
+        {busy ? t("portal.setup.busy") : t("portal.setup.submit")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 import { Dialog } from "../../../components/ui/dialog";
 import { SubmitRow } from "../../../components/ui/submit-row";
+import { t } from "../../../lib/i18n/messages";
 import { refreshProfile } from "../../../lib/profile";
 import { useSubmit } from "../../../lib/use-submit";
 import { unlinkClient } from "../api/provider-clients-api";
@@ -14,7 +15,7 @@ interface Props {
 
 export function UnlinkClientDialog({ client, ...rest }: Props) {
   return (
-    <Dialog title="Unlink client" open={client !== null} onClose={rest.onClose}>
+    <Dialog title={t("portal.unlink.title")} open={client !== null} onClose={rest.onClose}>
       {client && <UnlinkForm client={client} {...rest} />}
     </Dialog>
   );
@@ -30,11 +31,8 @@ function UnlinkForm({ client, providerId, onClose, onUnlinked }: Props & { clien
   });
   return (
     <form className="portal-form" onSubmit={submit}>
-      <p>
-        Unlink {client.organizationName}? The organization and its data stay with its own owners; this provider's users
-        lose access to it.
-      </p>
-      <SubmitRow label="Unlink" busyLabel="Unlinking…" busy={busy} error={error} danger onCancel={onClose} />
+      <p>{t("portal.unlink.body", { name: client.organizationName })}</p>
+      <SubmitRow label={t("portal.clients.unlink")} busyLabel={t("portal.unlink.busy")} busy={busy} error={error} danger onCancel={onClose} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useParams } from "react-router";
+import { t } from "../../../lib/i18n/messages";
 import { ProviderUserType, useProfile } from "../../../lib/profile";
 import { keyStore } from "../../../lib/session";
 
@@ -9,7 +10,7 @@ export function useProvider() {
   const entry = profile?.providers.find((p) => p.id === providerId);
   return {
     providerId,
-    name: entry?.name ?? "Provider",
+    name: entry?.name ?? t("portal.defaultName"),
     isAdmin: entry?.type === ProviderUserType.ProviderAdmin,
     key: keyStore.providerKey(providerId),
     known: entry !== undefined,

@@ -1,4 +1,5 @@
 import { reusedPasswords, unsecuredWebsites, weakPasswords, type ReportItem } from "./report-logic";
+import { t } from "../../../lib/i18n/messages";
 
 /** A login the technician carries, decrypted in the browser, with the client it belongs to. */
 export interface CarriedItem extends ReportItem {
@@ -68,6 +69,6 @@ export async function exposedItemIds(items: readonly ReportItem[], fetchRange: (
 
 async function fetchPwnedRange(prefix: string): Promise<string> {
   const response = await fetch(`${PWNED_RANGE_URL}${prefix}`, { headers: { "Add-Padding": "true" }, credentials: "omit", referrerPolicy: "no-referrer" });
-  if (!response.ok) throw new Error(`The exposed-password check answered ${response.status}.`);
+  if (!response.ok) throw new Error(t("reports.exposedCheckFailed", { status: response.status }));
   return response.text();
 }

@@ -1,3 +1,6 @@
+import { t } from "../../../lib/i18n/messages";
+import { formatNumber } from "../../../lib/i18n/format";
+
 /** A decrypted login item as the reports see it. */
 export interface ReportItem {
   id: string;
@@ -36,7 +39,7 @@ export function weakPasswords(items: ReportItem[]): ReportRow[] {
     .filter((item) => item.password)
     .map((item) => ({ item, score: passwordScore(item.password ?? "", item.username) }))
     .filter(({ score }) => score < 3)
-    .map(({ item, score }) => ({ item, detail: score <= 1 ? "Very weak" : "Weak" }));
+    .map(({ item, score }) => ({ item, detail: t(score <= 1 ? "reports.veryWeak" : "reports.weak") }));
 }
 
 export function reusedPasswords(items: ReportItem[]): ReportRow[] {
@@ -44,7 +47,7 @@ export function reusedPasswords(items: ReportItem[]): ReportRow[] {
   for (const item of items) if (item.password) counts.set(item.password, (counts.get(item.password) ?? 0) + 1);
   return items
     .filter((item) => item.password && (counts.get(item.password) ?? 0) > 1)
-    .map((item) => ({ item, detail: `Reused ${counts.get(item.password ?? "")} times` }));
+    .map((item) => ({ item, detail: t("reports.reusedTimes", { count: formatNumber(counts.get(item.password ?? "") ?? 0) }) }));
 }
 
 export function unsecuredWebsites(items: ReportItem[]): ReportRow[] {

@@ -3,6 +3,7 @@ import { symmetricKeyFromBytes, type SymmetricKey } from "../../../lib/crypto/sy
 import { orgKey } from "../../../lib/profile";
 import { apiClient } from "../../../lib/session";
 import type { ReportItem } from "./report-logic";
+import { t } from "../../../lib/i18n/messages";
 
 interface WireCipher {
   id: string;
@@ -32,7 +33,7 @@ export async function decryptLogin(wire: WireCipher, ownerKey: SymmetricKey): Pr
 /** The org's live login items, decrypted in the browser for the reports. */
 export async function loadReportItems(organizationId: string): Promise<ReportItem[]> {
   const key = await orgKey(organizationId);
-  if (!key) throw new Error("The organization's key is not available.");
+  if (!key) throw new Error(t("reports.noOrgKey"));
   const list = await apiClient.request<{ data: WireCipher[] }>(
     `/api/ciphers/organization-details?organizationId=${encodeURIComponent(organizationId)}`,
   );

@@ -4,11 +4,12 @@ import { orgKey } from "../../../lib/profile";
 import { apiClient, keyStore } from "../../../lib/session";
 import { decryptCipher, encryptCipher } from "../../../lib/ciphers/cipher-crypto";
 import { CipherType, type CipherView, type CipherWire } from "../../../lib/ciphers/cipher-types";
+import { t } from "../../../lib/i18n/messages";
 
 async function ownerKey(organizationId: string | null): Promise<SymmetricKey> {
   if (!organizationId) return keyStore.userKey;
   const key = await orgKey(organizationId);
-  if (!key) throw new Error("You hold no key for this organization.");
+  if (!key) throw new Error(t("vault.noOrgKey"));
   return key;
 }
 
@@ -35,7 +36,7 @@ export function recordPasswordChange(view: CipherView, original: CipherView, now
 async function rewrapAttachments(original: CipherView, ownerKey: SymmetricKey) {
   const key = original.itemKey ?? ownerKey;
   const entries = await Promise.all(original.attachments.map(async (a) => {
-    if (!a.key) throw new Error(`Download and attach “${a.fileName}” again before moving this item to an organization.`);
+    if (!a.key) throw new Error(t("vault.reattachBeforeMove", { name: a.fileName }));
     return [a.id, { fileName: await encrypt(a.fileName, key), key: await encrypt(symmetricKeyToBytes(a.key), key) }] as const;
   }));
   return Object.fromEntries(entries);

@@ -1,4 +1,5 @@
 import { effLongWordList } from "../../../lib/crypto/eff-long-wordlist";
+import { t } from "../../../lib/i18n/messages";
 
 /** Fills an array with random 32-bit values; crypto.getRandomValues, replaceable in tests. */
 export type RandomSource = (values: Uint32Array<ArrayBuffer>) => Uint32Array<ArrayBuffer>;
@@ -61,7 +62,7 @@ export function generatePassword(options: PasswordOptions, random: RandomSource 
     ...(options.lowercase ? [sets.lowercase] : []),
   ];
   const all = (["uppercase", "lowercase", "numbers", "special"] as const).filter((k) => options[k]).map((k) => sets[k]).join("");
-  if (!all) throw new Error("Choose at least one kind of character.");
+  if (!all) throw new Error(t("generator.noCharacters"));
   const length = Math.min(passwordLengthRange.max, Math.max(passwordLengthRange.min, options.length, required.length));
   const pools = [...required, ...Array<string>(length - required.length).fill(all)];
   const chars = pools.map((pool) => pool[randomInt(pool.length, random)]!);

@@ -3,8 +3,9 @@ import { constantTimeEqual } from "../../../lib/crypto/bytes";
 import { makeMasterKey } from "../../../lib/crypto/kdf";
 import { symmetricKeyToBytes, type SymmetricKey } from "../../../lib/crypto/symmetric-key";
 import { currentAccount, keyStore } from "../../../lib/session";
+import { t } from "../../../lib/i18n/messages";
 
-const invalid = "Invalid master password.";
+const invalid = t("auth.invalidMasterPassword");
 
 /**
  * Master password re-prompt, checked offline as unlocking is: the password must open the protected user key and
@@ -12,7 +13,7 @@ const invalid = "Invalid master password.";
  */
 export async function verifyMasterPassword(password: string): Promise<void> {
   const account = currentAccount();
-  if (!account) throw new Error("You are logged out.");
+  if (!account) throw new Error(t("reprompt.loggedOut"));
   const masterKey = await makeMasterKey(password, account.email, account.kdf);
   let userKey: SymmetricKey;
   try {

@@ -4,6 +4,7 @@ import { decrypt, decryptToString, encrypt } from "../../../lib/crypto/enc-strin
 import type { Bytes } from "../../../lib/crypto/bytes";
 import { decryptFile, encryptFile, uploadEncryptedFile } from "./attachment-api";
 import { deriveSendKey, hashSendPassword, makeSendKeyMaterial } from "./send-crypto";
+import { t } from "../../../lib/i18n/messages";
 
 export const SendType = { Text: 0, File: 1 } as const;
 export type SendType = (typeof SendType)[keyof typeof SendType];
@@ -121,7 +122,7 @@ export async function saveSend(draft: SendDraft, existing: SendView | null): Pro
   if (draft.type === SendType.Text) {
     return decryptSend(await apiClient.post<SendWire>("/api/sends", await requestFor(draft, keyMaterial, null, false)));
   }
-  if (!draft.file) throw new Error("Choose a file to send.");
+  if (!draft.file) throw new Error(t("send.chooseFile"));
   const encrypted = await encryptFile(new Uint8Array(await draft.file.arrayBuffer()), await deriveSendKey(keyMaterial));
   const announced = await apiClient.post<{ url: string; sendResponse: SendWire }>("/api/sends/file/v2",
     await requestFor(draft, keyMaterial, encrypted.length, false));

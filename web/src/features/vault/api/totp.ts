@@ -1,3 +1,5 @@
+import { t } from "../../../lib/i18n/messages";
+
 /** RFC 6238 TOTP (RFC 4226 HOTP over a time counter) with WebCrypto HMAC, plus Steam Guard's 5-character codes. */
 
 export type TotpAlgorithm = "SHA-1" | "SHA-256" | "SHA-512";
@@ -21,7 +23,7 @@ export function base32Decode(text: string): Uint8Array<ArrayBuffer> {
   let value = 0;
   for (const ch of clean) {
     const index = base32Alphabet.indexOf(ch);
-    if (index < 0) throw new Error("The TOTP secret is not base32.");
+    if (index < 0) throw new Error(t("totp.notBase32"));
     value = (value << 5) | index;
     bits += 5;
     if (bits >= 8) {
@@ -29,7 +31,7 @@ export function base32Decode(text: string): Uint8Array<ArrayBuffer> {
       bits -= 8;
     }
   }
-  if (out.length === 0) throw new Error("The TOTP secret is empty.");
+  if (out.length === 0) throw new Error(t("totp.empty"));
   return new Uint8Array(out);
 }
 
@@ -50,7 +52,7 @@ export function parseTotp(value: string): TotpParams {
   if (/^otpauth:\/\//i.test(text)) {
     const url = new URL(text);
     const secret = url.searchParams.get("secret");
-    if (!secret) throw new Error("The otpauth URI has no secret.");
+    if (!secret) throw new Error(t("totp.uriNoSecret"));
     const digits = Number(url.searchParams.get("digits") ?? 6);
     const period = Number(url.searchParams.get("period") ?? 30);
     const steam = url.searchParams.get("encoder")?.toLowerCase() === "steam";

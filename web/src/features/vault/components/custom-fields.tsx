@@ -31,7 +31,7 @@ export function CustomFields({ fields, onChange }: { fields: FieldView[]; onChan
               autoComplete="off" onChange={(value) => update(i, { value })} />
           ) : null}
           <button type="button" className="button secondary" onClick={() => onChange(fields.filter((_, j) => j !== i))}>
-            Remove field {i + 1}
+            {t("item.removeField", { number: i + 1 })}
           </button>
         </div>
       ))}

@@ -1,17 +1,15 @@
 import type { cardKeys, identityKeys, sshKeyKeys } from "../../../lib/ciphers/cipher-types";
+import { t } from "../../../lib/i18n/messages";
 
-export const cardLabels: Record<(typeof cardKeys)[number], string> = {
-  cardholderName: "Cardholder name", brand: "Brand", number: "Number", expMonth: "Expiration month",
-  expYear: "Expiration year", code: "Security code",
-};
+/** Each key's label is the catalogue's {group}.{key}: card.number, identity.firstName, sshKey.publicKey. */
+const labels = <K extends string>(group: "card" | "identity" | "sshKey", keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, t(`${group}.${k}` as Parameters<typeof t>[0])])) as Record<K, string>;
 
-export const identityLabels: Record<(typeof identityKeys)[number], string> = {
-  title: "Title", firstName: "First name", middleName: "Middle name", lastName: "Last name", address1: "Address 1",
-  address2: "Address 2", address3: "Address 3", city: "City / Town", state: "State / Province", postalCode: "Zip / Postal code",
-  country: "Country", company: "Company", email: "Email", phone: "Phone", ssn: "Social Security number",
-  username: "Username", passportNumber: "Passport number", licenseNumber: "License number",
-};
+const card = ["cardholderName", "brand", "number", "expMonth", "expYear", "code"] as const satisfies readonly (typeof cardKeys)[number][];
+const identity = ["title", "firstName", "middleName", "lastName", "address1", "address2", "address3", "city", "state", "postalCode",
+  "country", "company", "email", "phone", "ssn", "username", "passportNumber", "licenseNumber"] as const satisfies readonly (typeof identityKeys)[number][];
+const sshKey = ["privateKey", "publicKey", "keyFingerprint"] as const satisfies readonly (typeof sshKeyKeys)[number][];
 
-export const sshKeyLabels: Record<(typeof sshKeyKeys)[number], string> = {
-  privateKey: "Private key", publicKey: "Public key", keyFingerprint: "Fingerprint",
-};
+export const cardLabels: Record<(typeof cardKeys)[number], string> = labels("card", card);
+export const identityLabels: Record<(typeof identityKeys)[number], string> = labels("identity", identity);
+export const sshKeyLabels: Record<(typeof sshKeyKeys)[number], string> = labels("sshKey", sshKey);

@@ -54,14 +54,15 @@ export function GeneratorPanel({ onUse }: { onUse?: (value: string) => void }) {
   };
   const setPw = (patch: Partial<PasswordOptions>) => update(kind, { ...password, ...patch }, passphrase);
   const setPp = (patch: Partial<PassphraseOptions>) => update(kind, password, { ...passphrase, ...patch });
+  const noun = t(`generator.noun.${kind}`);
   return (
     <div className="vault-generator">
       <TextField label={t("generator.value")} value={result.value} readOnly onChange={() => {}} className="vault-generated" />
       <ErrorMessage message={result.error} />
       <div className="vault-actions">
         <Button type="button" className="secondary" onClick={() => update(kind, password, passphrase)}>{t("generator.regenerate")}</Button>
-        <Button type="button" className="secondary" disabled={!result.value} onClick={() => copy(kind, result.value)}>Copy {kind}</Button>
-        {onUse && <Button type="button" disabled={!result.value} onClick={() => onUse(result.value)}>Use this {kind}</Button>}
+        <Button type="button" className="secondary" disabled={!result.value} onClick={() => copy(noun, result.value)}>{t("item.copy", { name: noun })}</Button>
+        {onUse && <Button type="button" disabled={!result.value} onClick={() => onUse(result.value)}>{t("generator.use", { kind: noun })}</Button>}
       </div>
       {status}
       <SelectField label={t("generator.what")} value={kind} onChange={(k) => update(k as Kind, password, passphrase)}

@@ -40,7 +40,7 @@ export function LoginFields({ login, onChange, onGenerate, hidePassword }: Login
         <div key={i} className="vault-field-row vault-uri-row">
           <TextField label={t("item.uriNumber", { number: i + 1 })} value={u.uri} onChange={(v) => setUri(i, v)} placeholder="https://" />
           <button type="button" className="button secondary" onClick={() => set({ uris: login.uris.filter((_, j) => j !== i) })}>
-            Remove website {i + 1}
+            {t("item.removeWebsite", { number: i + 1 })}
           </button>
         </div>
       ))}

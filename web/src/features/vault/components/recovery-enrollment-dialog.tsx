@@ -26,7 +26,7 @@ export function RecoveryEnrollmentDialog({ open, onClose }: { open: boolean; onC
       <ul>
         {orgs.map((o) => (
           <li key={o.id}>
-            {o.name}: {o.resetPasswordEnrolled ? "enrolled" : "not enrolled"}{" "}
+            {t("recovery.status", { name: o.name, status: t(o.resetPasswordEnrolled ? "recovery.enrolled" : "recovery.notEnrolled") })}{" "}
             <Button type="button" className="secondary" disabled={busy} onClick={toggle(o.id, !o.resetPasswordEnrolled)}>
               {t(o.resetPasswordEnrolled ? "recovery.withdraw" : "recovery.enroll", { name: o.name })}
             </Button>

@@ -23,14 +23,14 @@ export function TotpField({ secret, onCopy }: { secret: string; onCopy: (what: s
       clearInterval(timer);
     };
   }, [secret]);
-  if (state && "error" in state) return <p className="error">Verification code: {state.error}</p>;
+  if (state && "error" in state) return <p className="error">{t("totp.error", { error: state.error })}</p>;
   return (
     <div className="field vault-readonly">
       <label htmlFor={id}>{t("item.totpCode")}</label>
       <div className="vault-field-row">
         <input id={id} readOnly value={state?.code ?? ""} className="vault-totp" />
         <span className="vault-totp-remaining">{state ? t("item.totpRemaining", { seconds: state.remaining }) : ""}</span>
-        <button type="button" className="button secondary" disabled={!state} onClick={() => state && onCopy("verification code", state.code)}>
+        <button type="button" className="button secondary" disabled={!state} onClick={() => state && onCopy(t("copy.verificationCode"), state.code)}>
           {t("item.copyTotp")}
         </button>
       </div>

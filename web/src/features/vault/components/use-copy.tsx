@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { t } from "../../../lib/i18n/messages";
 
 /** Copies to the clipboard and says so in a polite status line for a few seconds. */
 export function useCopy() {
@@ -9,9 +10,9 @@ export function useCopy() {
     clearTimeout(timer.current);
     try {
       await navigator.clipboard.writeText(value);
-      setMessage(`Copied ${what}`);
+      setMessage(t("copy.done", { what }));
     } catch {
-      setMessage(`Could not copy the ${what}.`);
+      setMessage(t("copy.failed", { what }));
     }
     timer.current = setTimeout(() => setMessage(""), 3000);
   };
