@@ -28,8 +28,9 @@ public static class AccountEndpoints
         return accounts;
     }
 
-    static async Task<ProfileResponse> GetProfile(AppDbContext db, CurrentUser caller, CancellationToken ct) =>
-        await ProfileResponse.BuildAsync(db, await LoadAsync(db, caller, ct), ct);
+    static async Task<ProfileResponse> GetProfile(AppDbContext db, CurrentUser caller, CallerAccount account, CancellationToken ct) =>
+        account.User is { } user ? await ProfileResponse.BuildAsync(db, user, ct, account)
+            : await ProfileResponse.BuildAsync(db, await LoadAsync(db, caller, ct), ct);
 
     /// <summary>Milliseconds since the epoch of the last change the user's clients must sync.</summary>
     static async Task<long> GetRevisionDate(AppDbContext db, CurrentUser caller, CancellationToken ct)

@@ -7,6 +7,7 @@ public static class AccountsSetup
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateOnStart();
         services.AddSingleton<MasterPasswordHasher>();
         services.AddScoped<AccountRegistrar>();
+        services.AddScoped<CallerAccount>();
         services.AddSingleton<ApiKeys>();
         return services;
     }

@@ -33,11 +33,18 @@ public sealed record ProfileResponse(
     IReadOnlyList<ProfileOrganizationResponse> ProviderOrganizations) : ResponseModel("profile")
 {
     /// <summary>The profile with the caller's confirmed memberships (the CLI needs each one's wrapped org key).</summary>
-    public static async Task<ProfileResponse> BuildAsync(AppDbContext db, User user, CancellationToken ct) =>
-        From(user, await ProfileOrganizationResponse.ForUserAsync(db, user.Id, ct),
-            await Features.Providers.ProfileProviderResponse.ForUserAsync(db, user.Id, ct),
-            await ProfileOrganizationResponse.ForProviderUserAsync(db, user.Id, ct),
-            await Features.TwoFactor.TwoFactorService.EnabledMethods(db, user.Id).AnyAsync(ct));
+    /// <param name="known">What the token check read with the account (<see cref="CallerAccount"/>), when it is this account
+    /// unchanged: lets the provider parts and the two-step flag go unasked.</param>
+    /// <param name="memberships">The memberships when the caller already has them (sync shares them with the item rules).</param>
+    public static async Task<ProfileResponse> BuildAsync(AppDbContext db, User user, CancellationToken ct,
+        CallerAccount? known = null, IReadOnlyList<MemberOrg>? memberships = null)
+    {
+        var inProvider = known?.InProvider ?? true;
+        return From(user, ProfileOrganizationResponse.From(memberships ?? await MemberOrg.ConfirmedAsync(db, user.Id, ct)),
+            inProvider ? await Features.Providers.ProfileProviderResponse.ForUserAsync(db, user.Id, ct) : [],
+            inProvider ? await ProfileOrganizationResponse.ForProviderUserAsync(db, user.Id, ct) : [],
+            known?.TwoFactorEnabled ?? await Features.TwoFactor.TwoFactorService.EnabledMethods(db, user.Id).AnyAsync(ct));
+    }
 
     public static ProfileResponse From(User user, IReadOnlyList<ProfileOrganizationResponse>? organizations = null,
         IReadOnlyList<Features.Providers.ProfileProviderResponse>? providers = null, IReadOnlyList<ProfileOrganizationResponse>? providerOrganizations = null,

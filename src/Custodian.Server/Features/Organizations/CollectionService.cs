@@ -29,7 +29,7 @@ public sealed class CollectionService(AppDbContext db, VaultAccess access, Provi
         var clientOrgs = (await reach.CarriedOrgIdsAsync(ct)).ToList();
         // Two queries rather than one OR, which no index answers.
         // Untracked: a technician's sync may list every collection of many clients.
-        var collections = (await db.Collections.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct))
+        var collections = (ids.Count == 0 ? [] : await db.Collections.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct))
             .Concat(clientOrgs.Count == 0 ? [] : await db.Collections.AsNoTracking().Where(c => clientOrgs.Contains(c.OrganizationId)).ToListAsync(ct))
             .DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
         // Through a provider every collection of a client org is the caller's to manage.

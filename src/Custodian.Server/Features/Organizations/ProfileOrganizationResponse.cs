@@ -26,55 +26,96 @@ public sealed record ProfileOrganizationResponse(
     [property: System.Text.Json.Serialization.JsonIgnore] string Kind = "profileOrganization") : ResponseModel(Kind)
 {
     /// <summary>The user's confirmed memberships, as profile and <c>GET /api/organizations</c> list them.</summary>
-    public static async Task<List<ProfileOrganizationResponse>> ForUserAsync(AppDbContext db, Guid userId, CancellationToken ct)
-    {
-        var rows = await db.OrganizationUsers
-            .Where(m => m.UserId == userId && m.Status == OrganizationUserStatus.Confirmed)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m, o })
-            .ToListAsync(ct);
-        var providers = await ProvidersOfAsync(db, [.. rows.Select(r => r.o.Id)], ct);
-        return [.. rows.Select(r => ForMember(r.o, r.m, providers.GetValueOrDefault(r.o.Id)))];
-    }
+    public static async Task<List<ProfileOrganizationResponse>> ForUserAsync(AppDbContext db, Guid userId, CancellationToken ct) =>
+        From(await MemberOrg.ConfirmedAsync(db, userId, ct));
+
+    public static List<ProfileOrganizationResponse> From(IEnumerable<MemberOrg> memberships) =>
+        [.. memberships.Select(r => ForMember(r.Org, r.Member, r.Provider))];
 
     /// <summary>
     /// The client orgs the user administers through a provider (<c>profileProviderOrganization</c>): owner rights,
     /// and the org key wrapped with the provider key, which the client unwraps with the provider key.
     /// </summary>
+    /// <remarks>
+    /// A provider may have thousands of clients, all listed on every sync of each of its users (Bitwarden's shape,
+    /// which the official clients read): so only the columns shown are read, in one query, untracked.
+    /// </remarks>
     public static async Task<List<ProfileOrganizationResponse>> ForProviderUserAsync(AppDbContext db, Guid userId, CancellationToken ct)
     {
-        var active = Providers.ProviderAccess.ActiveUsers(db, userId);
-        var rows = await (from u in active
+        var rows = await (from u in Providers.ProviderAccess.ActiveUsers(db, userId)
                           join l in db.ProviderOrganizations on u.ProviderId equals l.ProviderId
-                          join o in db.Organizations on l.OrganizationId equals o.Id
+                          join o in db.Organizations.Select(OrgProfile.Columns) on l.OrganizationId equals o.Id
                           join p in db.Providers on l.ProviderId equals p.Id
-                          select new { l, o, p }).AsNoTrackingWithIdentityResolution().ToListAsync(ct);
-        return [.. rows.Select(r => Build(r.o, key: r.l.Key, OrganizationUserType.Owner, OrganizationUserStatus.Confirmed, MemberPermissions.None,
-            organizationUserId: null, userId, resetPasswordEnrolled: false, accessSecretsManager: false, r.p, "profileProviderOrganization"))];
+                          select new { l.Key, o, ProviderId = p.Id, ProviderName = p.Name, ProviderType = p.Type }).AsNoTracking().ToListAsync(ct);
+        return rows.ConvertAll(r => Build(r.o, r.Key, OrganizationUserType.Owner, OrganizationUserStatus.Confirmed, MemberPermissions.None,
+            organizationUserId: null, userId, resetPasswordEnrolled: false, accessSecretsManager: false,
+            r.ProviderId, r.ProviderName, (int)r.ProviderType, "profileProviderOrganization"));
     }
-
-    static async Task<Dictionary<Guid, Providers.Provider>> ProvidersOfAsync(AppDbContext db, List<Guid> orgIds, CancellationToken ct) =>
-        await (from l in db.ProviderOrganizations
-               join p in db.Providers on l.ProviderId equals p.Id
-               where orgIds.Contains(l.OrganizationId)
-               select new { l.OrganizationId, p }).ToDictionaryAsync(x => x.OrganizationId, x => x.p, ct);
 
     /// <summary>A member's view of an org, with the provider that administers it (if any) named.</summary>
     public static ProfileOrganizationResponse ForMember(Organization o, OrganizationUser m, Providers.Provider? provider = null) =>
-        Build(o, m.Key, m.Type, m.Status, MemberPermissions.Parse(m.Permissions), m.Id, m.UserId, m.ResetPasswordKey is not null,
-            m.AccessSecretsManager, provider, "profileOrganization");
+        Build(OrgProfile.Of(o), m.Key, m.Type, m.Status, MemberPermissions.Parse(m.Permissions), m.Id, m.UserId, m.ResetPasswordKey is not null,
+            m.AccessSecretsManager, provider?.Id, provider?.Name, (int?)provider?.Type, "profileOrganization");
 
-    static ProfileOrganizationResponse Build(Organization o, string? key, OrganizationUserType type, OrganizationUserStatus status,
+    static ProfileOrganizationResponse Build(OrgProfile o, string? key, OrganizationUserType type, OrganizationUserStatus status,
         MemberPermissions permissions, Guid? organizationUserId, Guid? userId, bool resetPasswordEnrolled, bool accessSecretsManager,
-        Providers.Provider? provider, string kind) => new(
+        Guid? providerId, string? providerName, int? providerType, string kind) => new(
         o.Id, o.Name, key, type, status, o.Enabled, permissions, organizationUserId, userId,
         o.UsePolicies, o.UseGroups, UseDirectory: true, o.UseEvents, o.UseTotp, Use2fa: true, o.UseApi,
         UseSso: false, UseKeyConnector: false, UseScim: true, UseResetPassword: true, UseSecretsManager: false,
         UsePasswordManager: true, o.UseCustomPermissions, UseActivateAutofillPolicy: false, UseOrganizationDomains: false,
         UseAdminSponsoredFamilies: false, UseAutomaticUserConfirmation: false, UseRiskInsights: false, UseMyItems: false,
         SelfHost: true, UsersGetPremium: true, o.Seats, o.MaxCollections, MaxStorageGb: null,
-        HasPublicAndPrivateKeys: o.PublicKey is not null && o.PrivateKey is not null, SsoBound: false, Identifier: null,
+        o.HasPublicAndPrivateKeys, SsoBound: false, Identifier: null,
         resetPasswordEnrolled, o.ProductTier, KeyConnectorEnabled: false,
         KeyConnectorUrl: null, SsoEnabled: false, accessSecretsManager, UserIsClaimedByOrganization: false,
         IsAdminInitiated: false, o.LimitCollectionCreation, o.LimitCollectionDeletion, o.LimitItemDeletion,
-        o.AllowAdminAccessToAllCollectionItems, provider?.Id, provider?.Name, (int?)provider?.Type, kind);
+        o.AllowAdminAccessToAllCollectionItems, providerId, providerName, providerType, kind);
+}
+
+/// <summary>The org columns a profile entry shows: read as such for provider clients, taken from the row for members.</summary>
+public sealed class OrgProfile
+{
+    public Guid Id { get; init; }
+    public required string Name { get; init; }
+    public bool Enabled { get; init; }
+    public bool UsePolicies { get; init; }
+    public bool UseGroups { get; init; }
+    public bool UseEvents { get; init; }
+    public bool UseTotp { get; init; }
+    public bool UseApi { get; init; }
+    public bool UseCustomPermissions { get; init; }
+    public int? Seats { get; init; }
+    public short? MaxCollections { get; init; }
+    public bool HasPublicAndPrivateKeys { get; init; }
+    public ProductTierType ProductTier { get; init; }
+    public bool LimitCollectionCreation { get; init; }
+    public bool LimitCollectionDeletion { get; init; }
+    public bool LimitItemDeletion { get; init; }
+    public bool AllowAdminAccessToAllCollectionItems { get; init; }
+
+    /// <summary>One projection for both uses, so a query and a loaded row cannot show an org differently.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Organization, OrgProfile>> Columns = o => new OrgProfile
+    {
+        Id = o.Id, Name = o.Name, Enabled = o.Enabled, UsePolicies = o.UsePolicies, UseGroups = o.UseGroups, UseEvents = o.UseEvents,
+        UseTotp = o.UseTotp, UseApi = o.UseApi, UseCustomPermissions = o.UseCustomPermissions, Seats = o.Seats, MaxCollections = o.MaxCollections,
+        HasPublicAndPrivateKeys = o.PublicKey != null && o.PrivateKey != null, ProductTier = o.ProductTier,
+        LimitCollectionCreation = o.LimitCollectionCreation, LimitCollectionDeletion = o.LimitCollectionDeletion,
+        LimitItemDeletion = o.LimitItemDeletion, AllowAdminAccessToAllCollectionItems = o.AllowAdminAccessToAllCollectionItems,
+    };
+
+    public static readonly Func<Organization, OrgProfile> Of = Columns.Compile();
+}
+
+/// <summary>A confirmed membership with its org and the provider administering that org, if any.</summary>
+public sealed record MemberOrg(OrganizationUser Member, Organization Org, Providers.Provider? Provider)
+{
+    /// <summary>One query: memberships, orgs and provider links together (an org has at most one provider).</summary>
+    public static async Task<List<MemberOrg>> ConfirmedAsync(AppDbContext db, Guid userId, CancellationToken ct) =>
+        (await (from m in db.OrganizationUsers
+                where m.UserId == userId && m.Status == OrganizationUserStatus.Confirmed
+                join o in db.Organizations on m.OrganizationId equals o.Id
+                from l in db.ProviderOrganizations.Where(l => l.OrganizationId == o.Id).DefaultIfEmpty()
+                from p in db.Providers.Where(p => l != null && p.Id == l.ProviderId).DefaultIfEmpty()
+                select new { m, o, p }).AsNoTracking().ToListAsync(ct)).ConvertAll(r => new MemberOrg(r.m, r.o, r.p));
 }

@@ -205,6 +205,10 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
         var managed = await access.ManagedOrgsAsync(ct);
         var managedIds = managed.Keys.ToList();
         var granted = grants.Where(g => !managed.ContainsKey(g.OrganizationId)).Select(g => g.CollectionId).Distinct().ToList();
+        if (granted.Count == 0 && managedIds.Count == 0)
+        {
+            return new CollectionLinkIndex([]);
+        }
         var links = db.CollectionCiphers.Where(l => granted.Contains(l.CollectionId)).Select(l => new { l.CipherId, l.CollectionId })
             .Concat(from c in db.Collections
                     where managedIds.Contains(c.OrganizationId)

@@ -2,6 +2,7 @@ using Custodian.Server.Features.Accounts;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Vault;
 
@@ -30,13 +31,23 @@ public static class SyncEndpoint
         return api;
     }
 
-    static async Task<SyncResponse> Sync(bool? excludeDomains, AppDbContext db, CurrentUser caller, CipherService ciphers, Organizations.CollectionService collections,
-        Platform.CustodianMetrics metrics, CancellationToken ct)
+    /// <remarks>
+    /// A small vault's sync is mostly fixed cost, so it asks only what it cannot know: the account and its flags come
+    /// from the token check, the memberships are read once for the profile and the item rules, and parts known to be
+    /// empty (provider reach, Sends) are not asked for. One connection serves every query (on SQLite each open also
+    /// sets the busy timeout). A test pins the number of commands (SyncCommandCountTests).
+    /// </remarks>
+    static async Task<SyncResponse> Sync(bool? excludeDomains, AppDbContext db, CurrentUser caller, Accounts.CallerAccount account, VaultAccess access,
+        CipherService ciphers, Organizations.CollectionService collections, Platform.CustodianMetrics metrics, CancellationToken ct)
     {
-        var user = await AccountEndpoints.LoadAsync(db, caller, ct);
-        return new SyncResponse(await ProfileResponse.BuildAsync(db, user, ct), await FolderEndpoints.ListOwnAsync(db, user.Id, ct), await collections.MineAsync(ct),
+        await db.Database.OpenConnectionAsync(ct);
+        var user = account.User ?? await AccountEndpoints.LoadAsync(db, caller, ct);
+        var known = account.User is null ? null : account;
+        var profile = await ProfileResponse.BuildAsync(db, user, ct, known, await access.MembershipsAsync(ct));
+        return new SyncResponse(profile, await FolderEndpoints.ListOwnAsync(db, user.Id, ct), await collections.MineAsync(ct),
             metrics.CountSynced(ciphers.VisibleItemsAsync(ct)), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
             await Organizations.PolicyEndpoints.ForUserAsync(db, user.Id, ct),
-            (await Sends.SendEndpoints.OwnedAsync(db, user.Id, ct)).ConvertAll(Sends.SendResponse.From), new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
+            known is { HasSends: false } ? [] : (await Sends.SendEndpoints.OwnedAsync(db, user.Id, ct)).ConvertAll(Sends.SendResponse.From),
+            new UserDecryptionResponse(MasterPasswordUnlockResponse.From(user), user.UserKeyId));
     }
 }

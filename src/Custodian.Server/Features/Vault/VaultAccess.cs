@@ -22,6 +22,7 @@ public sealed class CollectionGrant
 /// </summary>
 public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.Assignments.ProviderReach reach)
 {
+    List<MemberOrg>? _memberships;
     List<CollectionGrant>? _grants;
     Dictionary<Guid, ManagedOrg>? _managedOrgs;
     List<Guid> _carriedClients = [];
@@ -44,13 +45,19 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.A
     /// <summary>Drops what was loaded, after a change to memberships or collection access in this request.</summary>
     public void Forget()
     {
+        _memberships = null;
         _grants = null;
         _managedOrgs = null;
         reach.Forget();
     }
 
+    /// <summary>The caller's confirmed memberships with their orgs: the profile lists them, the item rules judge by them.</summary>
+    public async Task<IReadOnlyList<MemberOrg>> MembershipsAsync(CancellationToken ct) =>
+        _memberships ??= await MemberOrg.ConfirmedAsync(db, caller.Id, ct);
+
+    /// <summary>Grants come only through confirmed memberships of enabled orgs: none loaded, none to ask for.</summary>
     public async Task<IReadOnlyList<CollectionGrant>> GrantsAsync(CancellationToken ct) =>
-        _grants ??= await GrantsOf(db, caller.Id).ToListAsync(ct);
+        _grants ??= _memberships is { } known && !known.Any(r => r.Org.Enabled) ? [] : await GrantsOf(db, caller.Id).ToListAsync(ct);
 
     /// <summary>
     /// Orgs in which the caller manages every item: as owner or admin, custom editor, or as a provider user carrying
@@ -62,11 +69,7 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.A
         if (_managedOrgs is null)
         {
             _carriedClients = [];
-            var rows = await (from m in db.OrganizationUsers
-                              join o in db.Organizations on m.OrganizationId equals o.Id
-                              where m.UserId == caller.Id && m.Status == OrganizationUserStatus.Confirmed && o.Enabled
-                                  && m.Type != OrganizationUserType.User
-                              select new { Member = m, Org = o }).AsNoTracking().ToListAsync(ct);
+            var rows = (await MembershipsAsync(ct)).Where(r => r.Org.Enabled && r.Member.Type != OrganizationUserType.User);
             _managedOrgs = rows.Where(r => new OrgCaller(r.Org, r.Member, r.Member.Type, MemberPermissions.Parse(r.Member.Permissions), null).CanManageAllItems)
                 .ToDictionary(r => r.Org.Id, r => new ManagedOrg(r.Org.LimitItemDeletion, r.Org.UseTotp));
             // Provider users manage every item of the clients they carry: that is the technician's job.
@@ -131,6 +134,10 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.A
         var managed = await ManagedOrgsAsync(ct);
         var others = orgIds.Where(id => !managed.ContainsKey(id)).Distinct().ToList();
         var flags = managed.Select(o => (Id: o.Key, o.Value.LimitItemDeletion, o.Value.UseTotp)).ToList();
+        // The orgs of the caller's memberships came with the managed orgs' read.
+        var memberOrgs = (_memberships ?? []).Select(r => r.Org).Where(o => others.Contains(o.Id)).ToList();
+        flags.AddRange(memberOrgs.Select(o => (o.Id, o.LimitItemDeletion, o.UseTotp)));
+        others.RemoveAll(id => memberOrgs.Any(o => o.Id == id));
         if (others.Count > 0)
         {
             flags.AddRange((await db.Organizations.Where(o => others.Contains(o.Id) && (o.LimitItemDeletion || o.UseTotp))

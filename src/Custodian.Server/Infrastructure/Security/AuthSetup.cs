@@ -84,9 +84,10 @@ public static class AuthSetup
             context.Fail("Token has no subject.");
             return;
         }
-        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-        var stamp = await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp)
-            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        var services = context.HttpContext.RequestServices;
+        // The whole row, not just the stamp: the handler then reads the account without a second query.
+        var stamp = await services.GetRequiredService<Features.Accounts.CallerAccount>()
+            .LoadAsync(services.GetRequiredService<AppDbContext>(), userId, context.HttpContext.RequestAborted);
         if (stamp is null || stamp != principal.FindFirst(TokenClaims.SecurityStamp)?.Value)
         {
             context.Fail("Security stamp changed.");

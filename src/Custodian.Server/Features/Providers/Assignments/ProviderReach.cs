@@ -11,13 +11,19 @@ namespace Custodian.Server.Features.Providers.Assignments;
 /// item routes, attachments, exports) asks this set, so assignment and grant checks are set membership on org ids,
 /// never a query per item. Administration without items does not come here (<see cref="ProviderAccess.ClientOrgIds"/>).
 /// </summary>
-public sealed class ProviderReach(AppDbContext db, CurrentUser caller, TimeProvider time, IServiceScopeFactory scopes)
+public sealed class ProviderReach(AppDbContext db, CurrentUser caller, Accounts.CallerAccount account, TimeProvider time, IServiceScopeFactory scopes)
 {
     HashSet<Guid>? _carried;
     List<Guid>? _unusedGrants;
+    bool _changed;
 
     public async Task<IReadOnlySet<Guid>> CarriedOrgIdsAsync(CancellationToken ct)
     {
+        // No confirmed provider user at the start of the request, and nothing changed since: nothing carried.
+        if (_carried is null && !_changed && account.User is not null && !account.InProvider)
+        {
+            (_carried, _unusedGrants) = ([], []);
+        }
         if (_carried is null)
         {
             var rows = await ProviderAccess.CarriedOrgIds(db, caller.Id, time.GetUtcNow().UtcDateTime).ToListAsync(ct);
@@ -30,6 +36,7 @@ public sealed class ProviderReach(AppDbContext db, CurrentUser caller, TimeProvi
     /// <summary>Drops what was loaded, after this request changed assignments or grants.</summary>
     public void Forget()
     {
+        _changed = true;
         _carried = null;
         _unusedGrants = null;
     }
