@@ -106,16 +106,16 @@ public static class PolicyEndpoints
     public static async Task<List<PolicyResponse>> ForUserAsync(AppDbContext db, Guid userId, CancellationToken ct)
     {
         var policies = new List<PolicyResponse>();
-        await foreach (var row in OfMemberOrgs(db, userId).WithCancellation(ct))
+        await foreach (var row in OfMemberOrgs.For(db)(db, userId).WithCancellation(ct))
         {
             policies.Add(PolicyResponse.From(row));
         }
         return policies;
     }
 
-    /// <summary>Compiled once: sync runs it on every call (see <see cref="Accounts.CallerAccount"/>).</summary>
-    static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Policy>> OfMemberOrgs = EF.CompileAsyncQuery<AppDbContext, Guid, Policy>(
+    /// <summary>Every sync runs it (<see cref="CompiledQuery{TQuery}"/>).</summary>
+    static readonly CompiledQuery<Func<AppDbContext, Guid, IAsyncEnumerable<Policy>>> OfMemberOrgs = new(() => EF.CompileAsyncQuery<AppDbContext, Guid, Policy>(
         (AppDbContext db, Guid userId) => db.Policies.AsNoTracking().Where(p => p.Enabled && db.OrganizationUsers.Any(m => m.OrganizationId == p.OrganizationId
                 && m.UserId == userId && m.Status != OrganizationUserStatus.Revoked && m.Status != OrganizationUserStatus.Invited))
-            .OrderBy(p => p.OrganizationId).ThenBy(p => p.Type));
+            .OrderBy(p => p.OrganizationId).ThenBy(p => p.Type)));
 }
