@@ -21,17 +21,20 @@ public sealed class CallerAccount
 
     public bool HasSends { get; private set; }
 
+    /// <summary>Every authenticated request runs it, so it is compiled (<see cref="CompiledQuery{TQuery}"/>).</summary>
+    static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<Row?>>> Read = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId, CancellationToken _) => db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new Row(
+            u,
+            db.TwoFactorMethods.Any(t => t.UserId == userId && t.Enabled),
+            db.ProviderUsers.Any(p => p.UserId == userId && p.Status == Providers.ProviderUserStatusType.Confirmed),
+            db.Sends.Any(s => s.UserId == userId))).FirstOrDefault()));
+
+    sealed record Row(User User, bool TwoFactor, bool InProvider, bool HasSends);
+
     /// <summary>Reads the account and its flags; answers the stored security stamp, or null for an unknown account.</summary>
     public async Task<string?> LoadAsync(AppDbContext db, Guid userId, CancellationToken ct)
     {
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new
-        {
-            User = u,
-            TwoFactor = db.TwoFactorMethods.Any(t => t.UserId == userId && t.Enabled),
-            InProvider = db.ProviderUsers.Any(p => p.UserId == userId && p.Status == Providers.ProviderUserStatusType.Confirmed),
-            HasSends = db.Sends.Any(s => s.UserId == userId),
-        }).FirstOrDefaultAsync(ct);
-        if (row is null)
+        if (await Read.For(db)(db, userId, ct) is not { } row)
         {
             return null;
         }

@@ -105,9 +105,17 @@ public static class PolicyEndpoints
     /// <summary>For sync: enabled policies of the orgs the user belongs to (clients apply the exemptions).</summary>
     public static async Task<List<PolicyResponse>> ForUserAsync(AppDbContext db, Guid userId, CancellationToken ct)
     {
-        var rows = await db.Policies.Where(p => p.Enabled && db.OrganizationUsers.Any(m => m.OrganizationId == p.OrganizationId
-                && m.UserId == userId && m.Status != OrganizationUserStatus.Revoked && m.Status != OrganizationUserStatus.Invited))
-            .OrderBy(p => p.OrganizationId).ThenBy(p => p.Type).ToListAsync(ct);
-        return [.. rows.Select(PolicyResponse.From)];
+        var policies = new List<PolicyResponse>();
+        await foreach (var row in OfMemberOrgs.For(db)(db, userId).WithCancellation(ct))
+        {
+            policies.Add(PolicyResponse.From(row));
+        }
+        return policies;
     }
+
+    /// <summary>Every sync runs it (<see cref="CompiledQuery{TQuery}"/>).</summary>
+    static readonly CompiledQuery<Func<AppDbContext, Guid, IAsyncEnumerable<Policy>>> OfMemberOrgs = new(() => EF.CompileAsyncQuery<AppDbContext, Guid, Policy>(
+        (AppDbContext db, Guid userId) => db.Policies.AsNoTracking().Where(p => p.Enabled && db.OrganizationUsers.Any(m => m.OrganizationId == p.OrganizationId
+                && m.UserId == userId && m.Status != OrganizationUserStatus.Revoked && m.Status != OrganizationUserStatus.Invited))
+            .OrderBy(p => p.OrganizationId).ThenBy(p => p.Type)));
 }

@@ -111,11 +111,22 @@ public sealed class OrgProfile
 public sealed record MemberOrg(OrganizationUser Member, Organization Org, Providers.Provider? Provider)
 {
     /// <summary>One query: memberships, orgs and provider links together (an org has at most one provider).</summary>
-    public static async Task<List<MemberOrg>> ConfirmedAsync(AppDbContext db, Guid userId, CancellationToken ct) =>
-        (await (from m in db.OrganizationUsers
-                where m.UserId == userId && m.Status == OrganizationUserStatus.Confirmed
-                join o in db.Organizations on m.OrganizationId equals o.Id
-                from l in db.ProviderOrganizations.Where(l => l.OrganizationId == o.Id).DefaultIfEmpty()
-                from p in db.Providers.Where(p => l != null && p.Id == l.ProviderId).DefaultIfEmpty()
-                select new { m, o, p }).AsNoTracking().ToListAsync(ct)).ConvertAll(r => new MemberOrg(r.m, r.o, r.p));
+    public static async Task<List<MemberOrg>> ConfirmedAsync(AppDbContext db, Guid userId, CancellationToken ct)
+    {
+        var rows = new List<MemberOrg>();
+        await foreach (var row in Confirmed.For(db)(db, userId).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>Every sync and profile read runs it (<see cref="CompiledQuery{TQuery}"/>).</summary>
+    static readonly CompiledQuery<Func<AppDbContext, Guid, IAsyncEnumerable<MemberOrg>>> Confirmed = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId) => (from m in db.OrganizationUsers
+                                           where m.UserId == userId && m.Status == OrganizationUserStatus.Confirmed
+                                           join o in db.Organizations on m.OrganizationId equals o.Id
+                                           from l in db.ProviderOrganizations.Where(l => l.OrganizationId == o.Id).DefaultIfEmpty()
+                                           from p in db.Providers.Where(p => l != null && p.Id == l.ProviderId).DefaultIfEmpty()
+                                           select new MemberOrg(m, o, p)).AsNoTracking()));
 }

@@ -33,7 +33,11 @@ public static class FolderEndpoints
 
     /// <summary>A user's folders, for the folder list and for sync.</summary>
     public static Task<List<FolderResponse>> ListOwnAsync(AppDbContext db, Guid userId, CancellationToken ct) =>
-        db.Folders.Where(f => f.UserId == userId).OrderBy(f => f.Id).Select(f => FolderResponse.From(f)).ToListAsync(ct);
+        OwnFolders.For(db)(db, userId).ToListAsync(ct).AsTask();
+
+    /// <summary>Every sync runs it (<see cref="CompiledQuery{TQuery}"/>).</summary>
+    static readonly CompiledQuery<Func<AppDbContext, Guid, IAsyncEnumerable<FolderResponse>>> OwnFolders = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId) => db.Folders.Where(f => f.UserId == userId).OrderBy(f => f.Id).Select(f => FolderResponse.From(f))));
 
     static async Task<Folder> LoadOwnAsync(AppDbContext db, CurrentUser caller, Guid id, CancellationToken ct) =>
         await db.Folders.SingleOrDefaultAsync(f => f.Id == id && f.UserId == caller.Id, ct) ?? throw new NotFoundException();

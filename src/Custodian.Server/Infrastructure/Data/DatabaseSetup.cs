@@ -11,9 +11,10 @@ public static class DatabaseSetup
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RevisionInterceptor>();
-        // Options are read when the context is built, not here, so tests can override them.
-        builder.Services.AddDbContext<SqliteAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Sqlite));
-        builder.Services.AddDbContext<PostgresAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Postgres));
+        // Options are read when the first context is built, not here, so tests can override them; built once
+        // (singleton) rather than per request, since nothing in them depends on the request.
+        builder.Services.AddDbContext<SqliteAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Sqlite), optionsLifetime: ServiceLifetime.Singleton);
+        builder.Services.AddDbContext<PostgresAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Postgres), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddScoped<AppDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresAppDbContext>()
