@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Custodian.Server.Features.Organizations;
+using Custodian.Server.Features.Providers;
 using Custodian.Tests.Infrastructure;
 using Custodian.Tests.Support;
 using Microsoft.AspNetCore.Http.Json;
@@ -79,6 +80,29 @@ public sealed class ProviderClientProfileTests : IAsyncLifetime
             new { masterPasswordHash = owner.Account.MasterPasswordHash }));
         Assert.Equal(new[] { s.ClientB.Id }, (await EntriesAsync(s, technicianOnB)).Keys);
         Assert.Equal(new[] { s.ClientB.Id }, (await EntriesAsync(s, s.Technician)).Keys);
+    }
+
+    [Fact]
+    public async Task KeptLists_CutIntoRuns_WriteTheSameBytesAsTheEntries_ForSeveralProviders()
+    {
+        var s = await ProviderAccessSetup.CreateAsync(_a!);
+        var ct = TestContext.Current.CancellationToken;
+        using var scope = _a!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Custodian.Server.Infrastructure.Data.AppDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var user = Guid.NewGuid();
+        var entries = await ProfileOrganizationResponse.ForProviderClientsAsync(db, s.Provider.Id, user, ct);
+        var placeholders = await ProfileOrganizationResponse.ForProviderClientsAsync(db, s.Provider.Id, Guid.Empty, ct);
+        List<ProfileOrganizationResponse> three = [.. entries, .. entries, .. entries], threeKept = [.. placeholders, .. placeholders, .. placeholders];
+
+        foreach (var runBytes in new[] { 1, 2000, 1 << 20 })   // a run per entry, two entries a run, one run
+        {
+            List<ClientList> kept = [ProviderClientProfiles.Serialize(Guid.Empty, threeKept, options, runBytes),
+                ProviderClientProfiles.Serialize(Guid.Empty, [], options, runBytes), ProviderClientProfiles.Serialize(Guid.Empty, placeholders, options, runBytes)];
+            Assert.Equal(JsonSerializer.Serialize<List<ProfileOrganizationResponse>>([.. three, .. entries], options),
+                JsonSerializer.Serialize(new ProviderClientEntries(kept, user), options));
+        }
+        Assert.Equal("[]", JsonSerializer.Serialize(new ProviderClientEntries([ProviderClientProfiles.Serialize(Guid.Empty, [], options)], user), options));
     }
 
     static async Task<string> LinkIdAsync(ProviderAccessSetup s, Guid organizationId) =>
