@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Custodian.Server.Features.Providers;
 using Custodian.Server.Infrastructure.Data;
 using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
@@ -28,9 +29,10 @@ public static class AccountEndpoints
         return accounts;
     }
 
-    static async Task<ProfileResponse> GetProfile(AppDbContext db, CurrentUser caller, CallerAccount account, CancellationToken ct) =>
-        account.User is { } user ? await ProfileResponse.BuildAsync(db, user, ct, account)
-            : await ProfileResponse.BuildAsync(db, await LoadAsync(db, caller, ct), ct);
+    static async Task<ProfileResponse> GetProfile(AppDbContext db, ProviderClientProfiles providerClients, CurrentUser caller,
+        CallerAccount account, CancellationToken ct) =>
+        account.User is { } user ? await ProfileResponse.BuildAsync(db, providerClients, user, ct, account)
+            : await ProfileResponse.BuildAsync(db, providerClients, await LoadAsync(db, caller, ct), ct);
 
     /// <summary>Milliseconds since the epoch of the last change the user's clients must sync.</summary>
     static async Task<long> GetRevisionDate(AppDbContext db, CurrentUser caller, CancellationToken ct)
@@ -51,14 +53,15 @@ public static class AccountEndpoints
         await db.SaveChangesAsync(ct);
     }
 
-    static async Task<ProfileResponse> UpdateProfile(UpdateProfileRequest request, AppDbContext db, CurrentUser caller, CancellationToken ct)
+    static async Task<ProfileResponse> UpdateProfile(UpdateProfileRequest request, AppDbContext db, ProviderClientProfiles providerClients,
+        CurrentUser caller, CancellationToken ct)
     {
         var user = await LoadAsync(db, caller, ct);
         user.Name = request.Name;
         user.MasterPasswordHint = string.IsNullOrWhiteSpace(request.MasterPasswordHint) ? null : request.MasterPasswordHint;
         user.Culture = string.IsNullOrWhiteSpace(request.Culture) ? user.Culture : request.Culture;
         await db.SaveChangesAsync(ct);
-        return await ProfileResponse.BuildAsync(db, user, ct);
+        return await ProfileResponse.BuildAsync(db, providerClients, user, ct);
     }
 
     /// <summary>Sets the key pair of an account created without one; an existing pair is never replaced here.</summary>

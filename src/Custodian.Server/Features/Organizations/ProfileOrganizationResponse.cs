@@ -33,23 +33,26 @@ public sealed record ProfileOrganizationResponse(
         [.. memberships.Select(r => ForMember(r.Org, r.Member, r.Provider))];
 
     /// <summary>
-    /// The client orgs the user administers through a provider (<c>profileProviderOrganization</c>): owner rights,
-    /// and the org key wrapped with the provider key, which the client unwraps with the provider key.
+    /// The client orgs of one provider as its user <paramref name="userId"/> administers them
+    /// (<c>profileProviderOrganization</c>): owner rights, and the org key wrapped with the provider key, which the
+    /// client unwraps with the provider key. Ordered by org id, so the same data always gives the same bytes.
     /// </summary>
     /// <remarks>
     /// A provider may have thousands of clients, all listed on every sync of each of its users (Bitwarden's shape,
-    /// which the official clients read): so only the columns shown are read, in one query, untracked.
+    /// which the official clients read): so only the columns shown are read, in one query, untracked, and the
+    /// profile serves them from <see cref="Providers.ProviderClientProfiles"/>, which calls this on a change only.
     /// </remarks>
-    public static async Task<List<ProfileOrganizationResponse>> ForProviderUserAsync(AppDbContext db, Guid userId, CancellationToken ct)
+    public static async Task<List<ProfileOrganizationResponse>> ForProviderClientsAsync(AppDbContext db, Guid providerId, Guid userId, CancellationToken ct)
     {
-        var rows = await (from u in Providers.ProviderAccess.ActiveUsers(db, userId)
-                          join l in db.ProviderOrganizations on u.ProviderId equals l.ProviderId
+        var rows = await (from l in db.ProviderOrganizations
+                          where l.ProviderId == providerId
                           join o in db.Organizations.Select(OrgProfile.Columns) on l.OrganizationId equals o.Id
                           join p in db.Providers on l.ProviderId equals p.Id
-                          select new { l.Key, o, ProviderId = p.Id, ProviderName = p.Name, ProviderType = p.Type }).AsNoTracking().ToListAsync(ct);
+                          orderby o.Id
+                          select new { l.Key, o, ProviderName = p.Name, ProviderType = p.Type }).AsNoTracking().ToListAsync(ct);
         return rows.ConvertAll(r => Build(r.o, r.Key, OrganizationUserType.Owner, OrganizationUserStatus.Confirmed, MemberPermissions.None,
             organizationUserId: null, userId, resetPasswordEnrolled: false, accessSecretsManager: false,
-            r.ProviderId, r.ProviderName, (int)r.ProviderType, "profileProviderOrganization"));
+            providerId, r.ProviderName, (int)r.ProviderType, "profileProviderOrganization"));
     }
 
     /// <summary>A member's view of an org, with the provider that administers it (if any) named.</summary>
@@ -105,6 +108,30 @@ public sealed class OrgProfile
     };
 
     public static readonly Func<Organization, OrgProfile> Of = Columns.Compile();
+
+    /// <summary>The org properties <see cref="Columns"/> reads: a change to one of them changes a profile entry.</summary>
+    public static readonly IReadOnlyList<string> Properties = PropertiesReadBy(Columns);
+
+    static List<string> PropertiesReadBy(System.Linq.Expressions.Expression<Func<Organization, OrgProfile>> projection)
+    {
+        var reads = new PropertyReads(projection.Parameters[0]);
+        reads.Visit(projection.Body);
+        return [.. reads.Names.Order(StringComparer.Ordinal)];
+    }
+
+    sealed class PropertyReads(System.Linq.Expressions.ParameterExpression org) : System.Linq.Expressions.ExpressionVisitor
+    {
+        public HashSet<string> Names { get; } = [];
+
+        protected override System.Linq.Expressions.Expression VisitMember(System.Linq.Expressions.MemberExpression node)
+        {
+            if (node.Expression == org)
+            {
+                Names.Add(node.Member.Name);
+            }
+            return base.VisitMember(node);
+        }
+    }
 }
 
 /// <summary>A confirmed membership with its org and the provider administering that org, if any.</summary>

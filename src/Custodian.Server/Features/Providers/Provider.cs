@@ -56,6 +56,12 @@ public sealed class Provider : IRevisioned
     public bool AccessRequestsNeedApproval { get; set; } = true;
     public DateTime CreationDate { get; set; }
     public DateTime RevisionDate { get; set; }
+    /// <summary>
+    /// Moves (a new random value, so two changes within one clock tick still differ) in the save that changes
+    /// anything the profiles of this provider's users list about its clients (<see cref="ClientsRevision"/> class):
+    /// each server instance keeps those entries serialized while it matches.
+    /// </summary>
+    public Guid ClientsRevision { get; set; }
 }
 
 /// <summary>

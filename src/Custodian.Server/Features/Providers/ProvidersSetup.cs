@@ -8,6 +8,7 @@ public static class ProvidersSetup
     public static IServiceCollection AddProviders(this IServiceCollection services)
     {
         services.AddScoped<ProviderCallers>();
+        services.AddSingleton<ProviderClientProfiles>();
         services.AddScoped<ProviderService>();
         services.AddScoped<Branding.BrandingLookup>();
         services.AddScoped<Assignments.ProviderReach>();

@@ -38,12 +38,13 @@ public static class SyncEndpoint
     /// sets the busy timeout). A test pins the number of commands (SyncCommandCountTests).
     /// </remarks>
     static async Task<SyncResponse> Sync(bool? excludeDomains, AppDbContext db, CurrentUser caller, Accounts.CallerAccount account, VaultAccess access,
-        CipherService ciphers, Organizations.CollectionService collections, Platform.CustodianMetrics metrics, CancellationToken ct)
+        CipherService ciphers, Organizations.CollectionService collections, Providers.ProviderClientProfiles providerClients,
+        Platform.CustodianMetrics metrics, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         var user = account.User ?? await AccountEndpoints.LoadAsync(db, caller, ct);
         var known = account.User is null ? null : account;
-        var profile = await ProfileResponse.BuildAsync(db, user, ct, known, await access.MembershipsAsync(ct));
+        var profile = await ProfileResponse.BuildAsync(db, providerClients, user, ct, known, await access.MembershipsAsync(ct));
         return new SyncResponse(profile, await FolderEndpoints.ListOwnAsync(db, user.Id, ct), await collections.MineAsync(ct),
             metrics.CountSynced(ciphers.VisibleItemsAsync(ct)), excludeDomains == true ? null : DomainsResponse.From(user, includeExcluded: false),
             await Organizations.PolicyEndpoints.ForUserAsync(db, user.Id, ct),

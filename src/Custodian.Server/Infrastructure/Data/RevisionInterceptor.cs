@@ -1,4 +1,5 @@
 using Custodian.Server.Features.Accounts;
+using Custodian.Server.Features.Providers;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -30,15 +31,31 @@ public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesIntercep
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Stamp(eventData.Context);
+        if (eventData.Context is AppDbContext db && Stamp(db) is { } entries)
+        {
+            var (providers, orgs) = ClientsRevision.Changes(entries);
+            if (orgs.Count > 0)
+            {
+                providers.UnionWith(ClientsRevision.ProvidersOf(db, orgs).ToList());
+            }
+            ClientsRevision.Move(db, providers, _stubs.GetOrCreateValue(db).Add);
+        }
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is AppDbContext db && Stamp(db) is { } entries)
+        {
+            var (providers, orgs) = ClientsRevision.Changes(entries);
+            if (orgs.Count > 0)
+            {
+                providers.UnionWith(await ClientsRevision.ProvidersOf(db, orgs).ToListAsync(cancellationToken));
+            }
+            ClientsRevision.Move(db, providers, _stubs.GetOrCreateValue(db).Add);
+        }
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -87,12 +104,9 @@ public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesIntercep
     public static DateTime ToMilliseconds(DateTime value) =>
         new(value.Ticks - value.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
-    void Stamp(DbContext? db)
+    /// <returns>The entries the save writes (before the account stubs).</returns>
+    List<EntityEntry> Stamp(DbContext db)
     {
-        if (db is null)
-        {
-            return;
-        }
         var now = time.GetUtcNow().UtcDateTime;
         var users = new HashSet<Guid>();
         var entries = db.ChangeTracker.Entries().ToList();
@@ -113,6 +127,7 @@ public sealed class RevisionInterceptor(TimeProvider time) : SaveChangesIntercep
         {
             BumpAccountRevision(db, userId, now);
         }
+        return entries;
     }
 
     void BumpAccountRevision(DbContext db, Guid userId, DateTime now)
