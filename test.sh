@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: builds, installs what the tests need (the pinned Bitwarden CLI; Debian's PostgreSQL, nginx,
-# Redis, Chromium and openssl when missing), starts a throwaway PostgreSQL cluster, runs the whole suite on SQLite and then
-# on PostgreSQL, names every failing test, and prints one closing line: "N passed, N failed".
+# Redis, Chromium and openssl when missing), starts a throwaway PostgreSQL cluster, runs the whole suite on SQLite and
+# on PostgreSQL (the official CLI's journeys once, beside the PostgreSQL pass), names every failing test, and prints
+# one closing line: "N passed, N failed".
 #   CUSTODIAN_TEST_DB=sqlite|postgres|both (default both)   extra arguments go to the test runner
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -47,12 +48,13 @@ note_failures() { # suite, log, extended-regex whose first capture group is a fa
   local name
   while IFS= read -r name; do [[ -n $name ]] && failures+=("$1: $name"); done < <(sed -nE "s/$3/\1/p" "$2" | sort -u)
 }
-run_suite() { # name, extra env assignment
-  local name=$1 log=$run_dir/$1.log
-  echo "== tests on $name"
-  dotnet test --project tests/Custodian.Tests -c Release --no-build -- "${@:2}" 2>&1 | tee "$log" \
-    | grep -E '^(failed|  (total|failed|succeeded|skipped):)|Test run summary|error' || true
-  local p f
+suite() { # name, arguments for the test runner: runs the C# suite into its own log
+  dotnet test --project tests/Custodian.Tests -c Release --no-build -- "${@:2}" >"$run_dir/$1.log" 2>&1
+}
+tally() { # name: prints a suite's summary and counts its tests
+  local name=$1 log=$run_dir/$1.log p f
+  echo "== tests: $name"
+  grep -E '^(failed|  (total|failed|succeeded|skipped):)|Test run summary|error' "$log" || true
   p=$(awk '/^  succeeded:/ {print $2}' "$log" | tail -1)
   f=$(awk '/^  failed:/ {print $2}' "$log" | tail -1)
   if [[ -z $p ]]; then p=0; f=$(( ${f:-0} + 1 )); echo "   (the $name run did not report a summary: counted as a failure; see $log)"; fi
@@ -78,19 +80,43 @@ run_web web "web UI unit tests (vitest)" "npm ci --no-audit --no-fund --loglevel
 # A real server process (the Release build above) with SQLite in a temporary directory, and Debian's Chromium.
 run_web e2e "web UI end-to-end tests (Chromium)" "npm run build && npx vitest run -c vitest.e2e.config.ts"
 
+# The official CLI's journeys (Custodian.Tests.Compat) prove client compatibility, which the database does not
+# change: they run once, against SQLite. They run one at a time and mostly wait on Node start-ups, so they run
+# beside the PostgreSQL pass instead of after the SQLite one; the live-sync tests among them assert delivery within
+# a second and run alone first.
+compat=Custodian.Tests.Compat
+live=(--filter-class "$compat.LiveSyncTests" --filter-class "$compat.AuthRequestLiveTests")
+journeys=(--filter-namespace "$compat" --filter-not-class "$compat.LiveSyncTests" --filter-not-class "$compat.AuthRequestLiveTests")
 db=${CUSTODIAN_TEST_DB:-both}
+split=1
+[[ $# -gt 0 ]] && split=0   # a filter given: the SQLite pass runs what it selects, the CLI journeys included
 if [[ $db == sqlite || $db == both ]]; then
-  TEST_POSTGRES= run_suite sqlite "$@"
+  echo "== C# suite on SQLite"
+  if [[ $split -eq 1 ]]; then
+    TEST_POSTGRES= suite sqlite --filter-not-namespace "$compat"; tally sqlite
+    echo "== live sync with the JavaScript SignalR client (SQLite)"
+    TEST_POSTGRES= suite live "${live[@]}"; tally live
+  else
+    TEST_POSTGRES= suite sqlite "$@"; tally sqlite
+  fi
+fi
+journeys_pid=""
+if [[ $split -eq 1 && ($db == sqlite || $db == both) ]]; then
+  echo "== Bitwarden CLI journeys (SQLite), in the background"
+  TEST_POSTGRES= suite cli "${journeys[@]}" &
+  journeys_pid=$!
 fi
 if [[ $db == postgres || $db == both ]]; then
   pg_dir=$(mktemp -d /tmp/custodian-pg.XXXXXX)
   if conn=$(scripts/postgres.sh start "$pg_dir"); then
-    # The official CLI's journeys prove client compatibility, which the database does not change: they run once,
-    # in the SQLite pass.
-    TEST_POSTGRES=$conn run_suite postgres --filter-not-namespace "Custodian.Tests.Compat" "$@"
+    echo "== C# suite on PostgreSQL"
+    TEST_POSTGRES=$conn suite postgres --filter-not-namespace "$compat" "$@"; tally postgres
   else
     echo "could not start PostgreSQL"; failed=$((failed + 1))
   fi
+fi
+if [[ -n $journeys_pid ]]; then
+  wait "$journeys_pid"; tally cli
 fi
 
 if [[ ${#failures[@]} -gt 0 ]]; then

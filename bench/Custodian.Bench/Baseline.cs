@@ -130,12 +130,12 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
         WHERE m."OrganizationId" = @org
         """, [("org", manifest.BigOrgId)], rawJsonColumn: null, ct, collect);
 
-    public Task EventPageAsync(CancellationToken ct, List<string>? collect = null) => WriteAsync("""
+    public Task EventPageAsync(CancellationToken ct) => WriteAsync("""
         SELECT "Id", "Type", "Date", "UserId", "OrganizationId", "CipherId", "CollectionId", "GroupId", "OrganizationUserId",
                "ActingUserId", "DeviceType", "IpAddress"
         FROM "Events" WHERE "OrganizationId" = @org AND "Date" >= @from AND "Date" <= @to
         ORDER BY "Date" DESC, "Id" DESC LIMIT 100
-        """, [("org", manifest.BigOrgId), ("from", manifest.EventsFrom), ("to", manifest.EventsTo)], rawJsonColumn: null, ct, collect);
+        """, [("org", manifest.BigOrgId), ("from", manifest.EventsFrom), ("to", manifest.EventsTo)], rawJsonColumn: null, ct);
 
     /// <summary>The row a login reads (the user by email) before the server checks the hash.</summary>
     public Task LoginRowAsync(string email, CancellationToken ct) => WriteAsync("""

@@ -43,7 +43,10 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
         var deepPageIds = Once(c => baseline.ExpectedAsync(ids => baseline.ClientPageAsync(deepPage, null, c, ids)));
         var searchIds = Once(c => baseline.ExpectedAsync(ids => baseline.ClientPageAsync(1, search, c, ids)));
         var memberIds = Once(async c => (await baseline.ExpectedAsync(ids => baseline.MembersAsync(c, ids))).Order(StringComparer.Ordinal).ToList());
-        var eventDates = Once(c => baseline.ExpectedAsync(dates => baseline.EventPageAsync(c, dates)));
+        var members = NativeFloor.Members(manifest.BigOrgId);
+        var membersBody = Once(c => floor.HashAsync(members, c));
+        var events = floor.Events(manifest.BigOrgId, manifest.EventsFrom, manifest.EventsTo);
+        var eventsBody = Once(c => floor.HashAsync(events, c));
         Scenario SyncOf(int i) => new($"sync, {sync[i].Items:N0} items", async (_, c) => await api.SyncAsync(sync[i], await syncItems[i](c), c),
             (_, c) => baseline.SyncAsync(sync[i].Id, false, c), Floor: NativeFloor.Sync(sync[i].Id));
         // A provider user's sync: checked item by item against the baseline's ids, measured at one worker (the issue's
@@ -81,11 +84,12 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
                 async (_, c) => await baseline.ClientPageAfterAsync(await deepKey(c), c), FloorAsync: async c => NativeFloor.Clients(manifest.ProviderId, size, await deepKey(c))),
             new($"client list, search \"{search}\"", async (_, c) => await api.ClientPageAsync(1, search, await searchIds(c), c), (_, c) => baseline.ClientPageAsync(1, search, c)),
             new("provider dashboard, first page", (_, c) => api.DashboardPageAsync(c), (_, c) => baseline.DashboardPageAsync(c)),
-            new($"member list, {manifest.Shape.BigOrgMembers:N0} members", async (_, c) => await api.MembersAsync(await memberIds(c), c), (_, c) => baseline.MembersAsync(c)),
+            new($"member list, {manifest.Shape.BigOrgMembers:N0} members", async (_, c) => await api.MembersAsync(await membersBody(c), c), (_, c) => baseline.MembersAsync(c),
+                Floor: members),
             // Directory Connector's and scripts' read of a big org, with the org API key: same rows, public shape.
             new($"public API member list, {manifest.Shape.BigOrgMembers:N0} members", async (_, c) => await api.PublicMembersAsync(await memberIds(c), c),
                 (_, c) => baseline.MembersAsync(c)),
-            new("event log page", async (_, c) => await api.EventPageAsync(await eventDates(c), c), (_, c) => baseline.EventPageAsync(c)),
+            new("event log page", async (_, c) => await api.EventPageAsync(await eventsBody(c), c), (_, c) => baseline.EventPageAsync(c), Floor: events),
             // The login baseline only reads the account row: the grant's cost is its deliberate PBKDF2 check, so no ratio.
             new("login (password grant)", (i, c) => api.LoginAsync(api.LoginEmail(i), c), (i, c) => baseline.LoginRowAsync(api.LoginEmail(i), c), Ratio: false),
             new("cipher create", (_, c) => api.CreateCipherAsync(c), null),

@@ -25,6 +25,18 @@ public sealed class NativeFloor(string program, BenchDatabase database)
         ? ["clients", provider.ToString(), size.ToString(CultureInfo.InvariantCulture), key.Name, key.Id.ToString()]
         : ["clients", provider.ToString(), size.ToString(CultureInfo.InvariantCulture)];
 
+    /// <summary>An org's member list as the Admin Console asks for it: <c>members ORG_ID</c>.</summary>
+    public static string[] Members(Guid organization) => ["members", organization.ToString()];
+
+    /// <summary>The first page of an org's event log between two dates, written as the database compares them.</summary>
+    public string[] Events(Guid organization, DateTime from, DateTime to) =>
+        ["events", organization.ToString(), DatabaseDate(from), DatabaseDate(to)];
+
+    // SQLite holds dates as EF Core writes them; PostgreSQL keeps microseconds, and Npgsql truncates the ticks.
+    string DatabaseDate(DateTime date) => database.IsPostgres
+        ? date.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00"
+        : date.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
     /// <summary>SHA-256 of one response as the floor writes it from the database.</summary>
     public async Task<byte[]> HashAsync(string[] request, CancellationToken ct)
     {

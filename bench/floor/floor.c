@@ -7,6 +7,8 @@
  *
  *   floor sqlite|postgres DB sync USER_ID            SECONDS MAX dump|measure
  *   floor sqlite|postgres DB clients PROVIDER_ID SIZE [NAME ID]  SECONDS MAX dump|measure
+ *   floor sqlite|postgres DB members ORG_ID                      SECONDS MAX dump|measure
+ *   floor sqlite|postgres DB events ORG_ID FROM TO               SECONDS MAX dump|measure
  *
  * "dump" writes one response to stdout (the driver hashes it to check the server's bytes); "measure" writes one
  * response unmeasured, then repeats it until SECONDS or MAX responses have passed, each to /dev/null, and prints one
@@ -330,10 +332,126 @@ static void clients_response(const char *provider, int size, const char *after_n
     put("}", 1);
 }
 
+/* ---------- an org's members, as the Admin Console lists them (no collections, no groups) ---------- */
+static const char *DEFAULT_PERMISSIONS =
+    "{\"accessEventLogs\":false,\"accessImportExport\":false,\"accessReports\":false,\"createNewCollections\":false,"
+    "\"editAnyCollection\":false,\"deleteAnyCollection\":false,\"manageGroups\":false,\"managePolicies\":false,"
+    "\"manageSso\":false,\"manageUsers\":false,\"manageResetPassword\":false,\"manageScim\":false}";
+
+static void members_response(const char *organization) {
+    const char *params[] = {organization};
+    query q;
+    run(&q,
+        "SELECT m.\"Id\", m.\"UserId\", CASE WHEN u.\"Id\" IS NULL THEN m.\"Email\" ELSE u.\"Email\" END, u.\"Name\", m.\"Type\", m.\"Status\", "
+        "m.\"Permissions\", m.\"ExternalId\", "
+        "m.\"UserId\" IS NOT NULL AND EXISTS (SELECT 1 FROM \"TwoFactorMethods\" t WHERE t.\"UserId\" = m.\"UserId\" AND t.\"Enabled\"), "
+        "u.\"MasterPassword\" IS NOT NULL, m.\"ResetPasswordKey\" IS NOT NULL, m.\"AccessSecretsManager\", u.\"AvatarColor\" "
+        "FROM \"OrganizationUsers\" m LEFT JOIN \"Users\" u ON u.\"Id\" = m.\"UserId\" WHERE m.\"OrganizationId\" = $1 ORDER BY m.\"Id\"",
+        1, params);
+    puts_("{\"object\":\"list\",\"data\":[");
+    int first = 1;
+    while (next(&q)) {
+        puts_(first ? "{\"object\":\"organizationUserUserDetails\",\"id\":" : ",{\"object\":\"organizationUserUserDetails\",\"id\":");
+        first = 0;
+        put_id(text(&q, 0));
+        puts_(",\"userId\":"); put_id_or_null(text(&q, 1));
+        puts_(",\"email\":"); put_string(text(&q, 2) ? text(&q, 2) : "");
+        puts_(",\"name\":"); if (text(&q, 3)) put_string(text(&q, 3)); else puts_("null");
+        puts_(",\"type\":"); put_int(number(&q, 4));
+        puts_(",\"status\":"); put_int(number(&q, 5));
+        /* The server stores the permissions as it serializes them, so a stored value is written as it is. */
+        puts_(",\"permissions\":"); puts_(text(&q, 6) && *text(&q, 6) ? text(&q, 6) : DEFAULT_PERMISSIONS);
+        puts_(",\"externalId\":"); if (text(&q, 7)) put_string(text(&q, 7)); else puts_("null");
+        puts_(",\"twoFactorEnabled\":"); put_bool(flag(&q, 8));
+        puts_(",\"usesKeyConnector\":false,\"hasMasterPassword\":"); put_bool(flag(&q, 9));
+        puts_(",\"resetPasswordEnrolled\":"); put_bool(flag(&q, 10));
+        puts_(",\"accessSecretsManager\":"); put_bool(flag(&q, 11));
+        puts_(",\"claimedByOrganization\":false,\"avatarColor\":"); if (text(&q, 12)) put_string(text(&q, 12)); else puts_("null");
+        puts_(",\"collections\":[],\"groups\":[]}");
+    }
+    done(&q);
+    puts_("],\"continuationToken\":null}");
+}
+
+/* ---------- the first page of an org's event log, newest first ---------- */
+#define EVENT_PAGE 100
+
+/* .NET ticks (100 ns since 0001-01-01) of a database date: the server's continuation token carries them. */
+static long long ticks(const char *date) {
+    struct tm t = {0};
+    int frac_at = 0;
+    if (sscanf(date, "%4d-%2d-%2d%*c%2d:%2d:%2d%n", &t.tm_year, &t.tm_mon, &t.tm_mday, &t.tm_hour, &t.tm_min, &t.tm_sec, &frac_at) != 6) {
+        fprintf(stderr, "bad date %s\n", date); exit(1);
+    }
+    t.tm_year -= 1900; t.tm_mon -= 1;
+    long long seconds = (long long)timegm(&t) + 62135596800LL, fraction = 0;
+    const char *f = date + frac_at;
+    /* Seven digits of fraction, the missing ones zero ("…33.28" is 2,800,000 ticks). */
+    if (*f == '.') for (int i = 0, more = 1; i < 7; i++) {
+        more = more && isdigit((unsigned char)f[i + 1]);
+        fraction = fraction * 10 + (more ? f[i + 1] - '0' : 0);
+    }
+    return seconds * 10000000LL + fraction;
+}
+
+static void base64(const unsigned char *in, size_t n) {
+    static const char a[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)in[i] << 16 | (i + 1 < n ? (unsigned)in[i + 1] << 8 : 0) | (i + 2 < n ? in[i + 2] : 0);
+        char c[4] = {a[v >> 18 & 63], a[v >> 12 & 63], i + 1 < n ? a[v >> 6 & 63] : '=', i + 2 < n ? a[v & 63] : '='};
+        put(c, 4);
+    }
+}
+
+static void events_response(const char *organization, const char *from, const char *to) {
+    const char *params[] = {organization, from, to};
+    query q;
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+        "SELECT \"Type\", \"UserId\", \"OrganizationId\", \"ProviderId\", \"CipherId\", \"CollectionId\", \"GroupId\", \"PolicyId\", "
+        "\"OrganizationUserId\", \"ProviderUserId\", \"ProviderOrganizationId\", \"ActingUserId\", \"Date\", \"DeviceType\", \"IpAddress\", \"Reason\" "
+        "FROM \"Events\" WHERE \"OrganizationId\" = $1 AND \"Date\" >= $2 AND \"Date\" <= $3 ORDER BY \"Date\" DESC, \"Id\" DESC LIMIT %d",
+        EVENT_PAGE + 1);
+    run(&q, sql, 3, params);
+    static const char *ids[] = {"userId", "organizationId", "providerId", "cipherId", "collectionId", "groupId", "policyId",
+                                "organizationUserId", "providerUserId", "providerOrganizationId", "actingUserId"};
+    puts_("{\"object\":\"list\",\"data\":[");
+    int rows = 0, at_last = 0;
+    char last[64] = "";
+    while (next(&q)) {
+        if (++rows > EVENT_PAGE) break;
+        puts_(rows == 1 ? "{\"object\":\"event\",\"type\":" : ",{\"object\":\"event\",\"type\":");
+        put_int(number(&q, 0));
+        for (int c = 0; c < 11; c++) { put(",\"", 2); puts_(ids[c]); puts_("\":"); put_id_or_null(text(&q, c + 1)); }
+        const char *date = text(&q, 12);
+        puts_(",\"date\":"); put_date(date);
+        puts_(",\"deviceType\":"); if (text(&q, 13)) put_int(number(&q, 13)); else puts_("null");
+        puts_(",\"ipAddress\":"); if (text(&q, 14)) put_string(text(&q, 14)); else puts_("null");
+        puts_(",\"systemUser\":null,\"reason\":"); if (text(&q, 15)) put_string(text(&q, 15)); else puts_("null");
+        put("}", 1);
+        /* How many served events share the page's last date: the token tells the next page to skip them. */
+        if (strcmp(last, date) == 0) at_last++; else { snprintf(last, sizeof last, "%s", date); at_last = 1; }
+    }
+    done(&q);
+    puts_("],\"continuationToken\":");
+    if (rows > EVENT_PAGE) {
+        char token[64];
+        int n = snprintf(token, sizeof token, "%lld|%d", ticks(last), at_last);
+        put("\"", 1); base64((const unsigned char *)token, (size_t)n); put("\"", 1);
+    } else {
+        puts_("null");
+    }
+    put("}", 1);
+}
+
 static double now_us(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1e6 + t.tv_nsec / 1e3; }
 
 int main(int argc, char **argv) {
-    if (argc < 8) { fprintf(stderr, "usage: floor sqlite|postgres DB sync USER SECONDS MAX dump|measure\n       floor sqlite|postgres DB clients PROVIDER SIZE [NAME ID] SECONDS MAX dump|measure\n"); return 2; }
+    if (argc < 8) {
+        fprintf(stderr, "usage: floor sqlite|postgres DB sync USER SECONDS MAX dump|measure\n       floor sqlite|postgres DB clients PROVIDER SIZE [NAME ID] SECONDS MAX dump|measure\n"
+                        "       floor sqlite|postgres DB members ORG SECONDS MAX dump|measure\n       floor sqlite|postgres DB events ORG FROM TO SECONDS MAX dump|measure\n");
+        return 2;
+    }
     is_pg = strcmp(argv[1], "postgres") == 0;
     const char *mode = argv[argc - 1];
     double seconds = atof(argv[argc - 3]);
@@ -345,10 +463,11 @@ int main(int argc, char **argv) {
     } else if (sqlite3_open_v2(argv[2], &lite, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         fprintf(stderr, "%s\n", sqlite3_errmsg(lite)); return 1;
     }
-    int sync = strcmp(argv[3], "sync") == 0;
+    const char *what = argv[3];
+    int sync = strcmp(what, "sync") == 0;
     /* SQLite holds ids as upper-case text, as EF Core writes them; the response writes them lower-case. */
     if (!is_pg) for (int a = 4; a < argc - 3; a++) if (strlen(argv[a]) == 36) for (char *c = argv[a]; *c; c++) *c = (char)toupper((unsigned char)*c);
-    int after = !sync && argc == 11;
+    int after = strcmp(what, "clients") == 0 && argc == 11;
     FILE *sink = strcmp(mode, "dump") == 0 ? stdout : fopen("/dev/null", "w");
     int dump = sink == stdout;
     /* Measuring: one response first, unmeasured, so that the database's pages and the buffer are warm. */
@@ -359,6 +478,8 @@ int main(int argc, char **argv) {
         double begin = now_us();
         out_len = 0;
         if (sync) sync_response(argv[4]);
+        else if (strcmp(what, "members") == 0) members_response(argv[4]);
+        else if (strcmp(what, "events") == 0) events_response(argv[4], argv[5], argv[6]);
         else clients_response(argv[4], atoi(argv[5]), after ? argv[6] : NULL, after ? argv[7] : NULL);
         fwrite(out, 1, out_len, sink);
         fflush(sink);
