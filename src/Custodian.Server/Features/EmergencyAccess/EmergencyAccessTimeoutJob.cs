@@ -1,6 +1,7 @@
 using Custodian.Server.Features.Accounts;
 using Custodian.Server.Features.Events;
 using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.EmergencyAccess;
@@ -11,27 +12,17 @@ namespace Custodian.Server.Features.EmergencyAccess;
 /// EmergencyAccessNotificationJob), once a minute. Every instance may run it: each row is claimed by one conditional
 /// UPDATE, so only the instance that moved it mails and logs.
 /// </summary>
-public sealed class EmergencyAccessTimeoutJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<EmergencyAccessTimeoutJob> logger)
-    : BackgroundService
+public sealed class EmergencyAccessTimeoutJob(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime,
+    ILogger<EmergencyAccessTimeoutJob> logger) : PeriodicJob(time, lifetime, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => Interval;
+
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await ApproveTimedOutAsync(stoppingToken);
-                await SendRemindersAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Granting timed-out emergency access failed; the next run tries again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await ApproveTimedOutAsync(ct);
+        await SendRemindersAsync(ct);
     }
 
     /// <summary>Approves every recovery past its wait; returns how many this call approved.</summary>
@@ -39,7 +30,7 @@ public sealed class EmergencyAccessTimeoutJob(IServiceScopeFactory scopes, TimeP
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var started = await StartedAsync(db, ct);
         var approved = 0;
         foreach (var row in started.Where(e => e.RecoveryInitiatedDate is { } start && start.AddDays(e.WaitTimeDays) <= now))
@@ -71,7 +62,7 @@ public sealed class EmergencyAccessTimeoutJob(IServiceScopeFactory scopes, TimeP
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var started = await StartedAsync(db, ct);
         var sent = 0;
         foreach (var row in started.Where(e => e.RecoveryInitiatedDate is { } start && start.AddDays(e.WaitTimeDays - 1) <= now

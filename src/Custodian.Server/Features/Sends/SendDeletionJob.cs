@@ -1,4 +1,5 @@
 using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Sends;
@@ -7,27 +8,15 @@ namespace Custodian.Server.Features.Sends;
 /// Deletes Sends past their deletion date, files included, once a minute (Bitwarden's DeleteSendsJob). Every
 /// instance may run it: the rows go by one DELETE on ids, so two instances deleting the same Send both succeed.
 /// </summary>
-public sealed class SendDeletionJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<SendDeletionJob> logger) : BackgroundService
+public sealed class SendDeletionJob(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SendDeletionJob> logger)
+    : PeriodicJob(time, lifetime, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     const int Batch = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await DeleteExpiredAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Deleting expired Sends failed; the next run tries again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Period => Interval;
+
+    protected override Task RunOnceAsync(CancellationToken ct) => DeleteExpiredAsync(ct);
 
     /// <summary>Deletes every Send whose deletion date has passed; returns how many.</summary>
     public async Task<int> DeleteExpiredAsync(CancellationToken ct)
@@ -37,7 +26,7 @@ public sealed class SendDeletionJob(IServiceScopeFactory scopes, TimeProvider ti
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = Time.GetUtcNow().UtcDateTime;
             var due = await db.Sends.Where(s => s.DeletionDate <= now).OrderBy(s => s.DeletionDate).Take(Batch)
                 .Select(s => new { s.Id, s.UserId }).ToListAsync(ct);
             if (due.Count == 0)

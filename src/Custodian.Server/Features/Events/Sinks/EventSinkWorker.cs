@@ -1,4 +1,5 @@
 using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Hosting;
 using Custodian.Server.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Custodian.Server.Features.Events.Sinks;
 /// an hour); after <see cref="MaxAttempts"/> it is dropped and the sink shows why.
 /// </summary>
 public sealed class EventSinkWorker(IServiceScopeFactory scopes, TimeProvider time, IEnumerable<IEventSinkSender> senders,
-    IDataProtectionProvider protection, ILogger<EventSinkWorker> log) : BackgroundService
+    IDataProtectionProvider protection, IHostApplicationLifetime lifetime, ILogger<EventSinkWorker> log) : PeriodicJob(time, lifetime, log)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -21,23 +22,13 @@ public sealed class EventSinkWorker(IServiceScopeFactory scopes, TimeProvider ti
 
     public IDataProtector Protector { get; } = protection.CreateProtector(EventSinkEndpoints.ProtectorPurpose);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => Interval;
+
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
+        while (await DeliverDueAsync(ct) > 0)
         {
-            try
-            {
-                while (await DeliverDueAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Delivering events to sinks failed; retrying at the next tick");
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, Math.Min(attempts - 1, 20)), 3600));
@@ -48,8 +39,8 @@ public sealed class EventSinkWorker(IServiceScopeFactory scopes, TimeProvider ti
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var deliveries = db.Set<EventDelivery>();
-        var now = time.GetUtcNow().UtcDateTime;
-        var sinkIds = await deliveries.Where(d => d.NextAttemptDate <= now).Select(d => d.SinkId).Distinct().Take(50).ToListAsync(ct);
+        var now = Time.GetUtcNow().UtcDateTime;
+        var sinkIds = await deliveries.Where(d => d.NextAttemptDate <= now).Select(d => d.SinkId).Distinct().OrderBy(id => id).Take(50).ToListAsync(ct);
         var delivered = 0;
         foreach (var sinkId in sinkIds)
         {

@@ -1,5 +1,6 @@
 using Custodian.Server.Features.Events;
 using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Providers.Assignments;
@@ -10,26 +11,14 @@ namespace Custodian.Server.Features.Providers.Assignments;
 /// clock already decided. Any number of instances may run it: each grant is claimed by a conditional UPDATE inside
 /// the transaction that writes its event, so exactly one instance records it.
 /// </summary>
-public sealed class GrantExpiry(IServiceScopeFactory scopes, TimeProvider time, ILogger<GrantExpiry> log) : BackgroundService
+public sealed class GrantExpiry(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<GrantExpiry> log)
+    : PeriodicJob(time, lifetime, log)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await ExpireDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Expiring provider access grants failed; retrying at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Period => Interval;
+
+    protected override Task RunOnceAsync(CancellationToken ct) => ExpireDueAsync(ct);
 
     /// <summary>Expires every grant whose time is up; returns how many this call recorded.</summary>
     public async Task<int> ExpireDueAsync(CancellationToken ct)
@@ -37,9 +26,9 @@ public sealed class GrantExpiry(IServiceScopeFactory scopes, TimeProvider time, 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var events = scope.ServiceProvider.GetRequiredService<EventLog>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var due = await db.ProviderAccessGrants.AsNoTracking()
-            .Where(g => g.Status == AccessGrantStatus.Approved && g.ExpiresAt <= now).Take(500).ToListAsync(ct);
+            .Where(g => g.Status == AccessGrantStatus.Approved && g.ExpiresAt <= now).OrderBy(g => g.ExpiresAt).Take(500).ToListAsync(ct);
         var expired = 0;
         foreach (var grant in due)
         {

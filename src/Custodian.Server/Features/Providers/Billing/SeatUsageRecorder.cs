@@ -1,5 +1,6 @@
 using Custodian.Server.Features.Organizations;
 using Custodian.Server.Infrastructure.Data;
+using Custodian.Server.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Features.Providers.Billing;
@@ -10,34 +11,22 @@ namespace Custodian.Server.Features.Providers.Billing;
 /// lease lapses so another resumes (clients already recorded that day are skipped; the unique index guards the
 /// rest). Ticks hourly, so a day missed while the server was down is recorded when it comes back, for that day.
 /// </summary>
-public sealed class SeatUsageRecorder(IServiceScopeFactory scopes, TimeProvider time, ILogger<SeatUsageRecorder> log) : BackgroundService
+public sealed class SeatUsageRecorder(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SeatUsageRecorder> log)
+    : PeriodicJob(time, lifetime, log)
 {
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(15);
     const int Batch = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
-        do
-        {
-            try
-            {
-                await RecordTodayAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Recording seat usage failed; retrying at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
+
+    protected override Task RunOnceAsync(CancellationToken ct) => RecordTodayAsync(ct);
 
     /// <summary>Records today's usage unless done or claimed elsewhere; returns how many clients this call recorded.</summary>
     public async Task<int> RecordTodayAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var day = now.Date;
         var runs = db.Set<SeatUsageRun>();
         if (!await runs.AnyAsync(r => r.Day == day, ct))
