@@ -18,6 +18,12 @@ public sealed class WebUiFactory : ApiFactory
         File.WriteAllBytes(Path.Combine(Root, "favicon.ico"), [0, 0, 1, 0]);
         return base.InitializeAsync();
     }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(Root, recursive: true);
+    }
 }
 
 public sealed class WebUiTests(WebUiFactory factory) : IClassFixture<WebUiFactory>

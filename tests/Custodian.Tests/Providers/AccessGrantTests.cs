@@ -25,6 +25,13 @@ public class ClockedServer(string databaseName, FakeTimeProvider clock) : ApiFac
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(_keyFile);   // the instances of one deployment are disposed together
+        GC.SuppressFinalize(this);
+    }
 }
 
 public sealed class ClockedFactory() : ClockedServer($"custodian_test_{Guid.NewGuid():N}", new FakeTimeProvider(DateTimeOffset.UtcNow));
