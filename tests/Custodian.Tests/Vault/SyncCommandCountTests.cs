@@ -19,8 +19,8 @@ public sealed class SyncCommandCountTests(SyncCommandCountTests.CountingApiFacto
     /// <summary>Token check with the account and its flags, memberships, folders, policies, items.</summary>
     const int PersonalSyncCommands = 5;
 
-    /// <summary>The above, and a member's collection grants, the granted collections and the items' collection links.</summary>
-    const int MemberSyncCommands = 8;
+    /// <summary>The above, and a member's collection grants with their collections, and the items' collection links.</summary>
+    const int MemberSyncCommands = 7;
 
     [Fact]
     public async Task Sync_PersonalVault_RunsAtMostThePinnedNumberOfCommands()

@@ -23,13 +23,13 @@ public sealed class CollectionService(AppDbContext db, VaultAccess access, Provi
     /// <summary>The caller's collections across orgs: for sync and <c>GET /api/collections</c>.</summary>
     public async Task<List<CollectionDetailsResponse>> MineAsync(CancellationToken ct)
     {
+        var grants = await access.GrantsAsync(ct);
         var assigned = await AssignedAsync(ct);
-        var ids = assigned.Keys.ToList();
         // Only the clients the caller carries: a vault holds the collections of the items it holds.
         var clientOrgs = (await reach.CarriedOrgIdsAsync(ct)).ToList();
-        // Two queries rather than one OR, which no index answers.
+        // The granted collections came with the grants; the carried clients' are read by org.
         // Untracked: a technician's sync may list every collection of many clients.
-        var collections = (ids.Count == 0 ? [] : await db.Collections.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct))
+        var collections = grants.Select(g => g.Collection)
             .Concat(clientOrgs.Count == 0 ? [] : await db.Collections.AsNoTracking().Where(c => clientOrgs.Contains(c.OrganizationId)).ToListAsync(ct))
             .DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
         // Through a provider every collection of a client org is the caller's to manage.

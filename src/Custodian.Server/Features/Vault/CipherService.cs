@@ -131,30 +131,13 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
         var legacyData = LegacyCipherData.WantedBy(caller);
         // Links and rules first: one connection cannot run a second query while the item rows stream.
         var grants = await access.GrantsAsync(ct);
-        var ids = VisibleIds(me, [.. await access.CarriedClientsAsync(ct)]);
+        var carried = await access.CarriedClientsAsync(ct);
         var collectionLinks = await CollectionLinksAsync(grants, ct);
         // Client orgs are managed orgs, whose flags the rules already hold.
         var rules = await access.RulesAsync([.. grants.Select(g => g.OrganizationId)], ct);
-        // Attachments come in the same query, a row per uploaded attachment (few items have one): a second query
-        // keyed by the visible ids evaluated their union again, 5 ms of a 70 ms sync (bench/README.md). Ordering
-        // by attachment too made SQLite sort every row's item JSON, so an item's attachments are ordered here.
-        var rows = from c in db.Ciphers
-                   where ids.Contains(c.Id)
-                   from s in db.CipherUserStates.Where(s => s.CipherId == c.Id && s.UserId == me).DefaultIfEmpty()
-                   from a in db.Attachments.Where(a => a.CipherId == c.Id && a.Uploaded).DefaultIfEmpty()
-                   orderby c.Id
-                   select new
-                   {
-                       Item = new SyncItem
-                       {
-                           Id = c.Id, OrganizationId = c.OrganizationId, Type = c.Type, Data = c.Data, Key = c.Key, Reprompt = c.Reprompt,
-                           CreationDate = c.CreationDate, RevisionDate = c.RevisionDate, DeletedDate = c.DeletedDate,
-                           FolderId = s == null ? null : s.FolderId, Favorite = s != null && s.Favorite, ArchivedDate = s == null ? null : s.ArchivedDate,
-                       },
-                       Attachment = a,
-                   };
+        var rows = VisibleRows.For(db)(db, me, [.. grants.Select(g => g.CollectionId).Distinct()], [.. carried]);
         SyncItem? current = null;
-        await foreach (var row in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in rows.WithCancellation(ct))
         {
             if (current?.Id == row.Item.Id)
             {
@@ -209,28 +192,52 @@ public sealed class CipherService(AppDbContext db, CurrentUser caller, VaultAcce
         {
             return new CollectionLinkIndex([]);
         }
-        var links = db.CollectionCiphers.Where(l => granted.Contains(l.CollectionId)).Select(l => new { l.CipherId, l.CollectionId })
-            .Concat(from c in db.Collections
-                    where managedIds.Contains(c.OrganizationId)
-                    join l in db.CollectionCiphers on c.Id equals l.CollectionId
-                    select new { l.CipherId, l.CollectionId });
-        return new CollectionLinkIndex(await links.AsAsyncEnumerable().Select(l => (l.CipherId, l.CollectionId)).ToListAsync(ct));
+        var links = new List<(Guid CipherId, Guid CollectionId)>();
+        await foreach (var link in CollectionLinks.For(db)(db, granted, managedIds).WithCancellation(ct))
+        {
+            links.Add((link.CipherId, link.CollectionId));
+        }
+        return new CollectionLinkIndex(links);
     }
 
+    /// <summary>Both parts of the links' statement, each answered by its own index (<see cref="CollectionLinksAsync"/>).</summary>
+    static readonly CompiledQuery<Func<AppDbContext, List<Guid>, List<Guid>, IAsyncEnumerable<CollectionCipher>>> CollectionLinks = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, List<Guid> granted, List<Guid> managedOrgs) =>
+            db.CollectionCiphers.Where(l => granted.Contains(l.CollectionId))
+                .Concat(from c in db.Collections
+                        where managedOrgs.Contains(c.OrganizationId)
+                        join l in db.CollectionCiphers on c.Id equals l.CollectionId
+                        select l)
+                .AsNoTracking()));
+
     /// <summary>
-    /// One id set per way in, each answered by its own index, then one lookup by primary key. An OR across the
-    /// three made both databases scan every item of every vault (measured in bench/README.md). Client orgs come in
-    /// as the ids the caller carries (<see cref="VaultAccess.CarriedClientsAsync"/>), already loaded: a client the
-    /// caller only administers adds nothing, and no per-item check is made.
+    /// The rows of <see cref="VisibleItemsAsync"/>, compiled: every sync runs it. The visible ids are one set per way
+    /// in, each answered by its own index, then one lookup by primary key; an OR across the three made both
+    /// databases scan every item of every vault (measured in bench/README.md). The granted collections and the
+    /// client orgs the caller carries (<see cref="VaultAccess.CarriedClientsAsync"/>) come in as ids already loaded:
+    /// a client the caller only administers adds nothing, and no per-item check is made. Attachments come in the
+    /// same query, a row per uploaded attachment (few items have one): a second query keyed by the visible ids
+    /// evaluated their union again. Ordering by attachment too made SQLite sort every row's item JSON, so an item's
+    /// attachments are ordered as they are read.
     /// </summary>
-    IQueryable<Guid> VisibleIds(Guid userId, List<Guid> carriedClients)
-    {
-        var grants = VaultAccess.GrantsOf(db, userId).Select(g => g.CollectionId);
-        var own = db.Ciphers.Where(c => c.UserId == userId).Select(c => c.Id)
-            .Union(db.CollectionCiphers.Where(l => grants.Contains(l.CollectionId)).Select(l => l.CipherId));
-        return carriedClients.Count == 0 ? own
-            : own.Union(db.Ciphers.Where(c => c.OrganizationId != null && carriedClients.Contains(c.OrganizationId.Value)).Select(c => c.Id));
-    }
+    static readonly CompiledQuery<Func<AppDbContext, Guid, List<Guid>, List<Guid>, IAsyncEnumerable<ItemRow>>> VisibleRows = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid me, List<Guid> grantedCollections, List<Guid> carriedClients) =>
+            (from c in db.Ciphers
+             where db.Ciphers.Where(o => o.UserId == me).Select(o => o.Id)
+                 .Union(db.CollectionCiphers.Where(l => grantedCollections.Contains(l.CollectionId)).Select(l => l.CipherId))
+                 .Union(db.Ciphers.Where(o => o.OrganizationId != null && carriedClients.Contains(o.OrganizationId.Value)).Select(o => o.Id))
+                 .Contains(c.Id)
+             from s in db.CipherUserStates.Where(s => s.CipherId == c.Id && s.UserId == me).DefaultIfEmpty()
+             from a in db.Attachments.Where(a => a.CipherId == c.Id && a.Uploaded).DefaultIfEmpty()
+             orderby c.Id
+             select new ItemRow(new SyncItem
+             {
+                 Id = c.Id, OrganizationId = c.OrganizationId, Type = c.Type, Data = c.Data, Key = c.Key, Reprompt = c.Reprompt,
+                 CreationDate = c.CreationDate, RevisionDate = c.RevisionDate, DeletedDate = c.DeletedDate,
+                 FolderId = s == null ? null : s.FolderId, Favorite = s != null && s.Favorite, ArchivedDate = s == null ? null : s.ArchivedDate,
+             }, a)).AsNoTracking()));
+
+    sealed record ItemRow(SyncItem Item, Attachment? Attachment);
 
     public async Task<CipherResponse> ResponseAsync(Cipher cipher, CancellationToken ct) =>
         (await ResponsesAsync([cipher], ct)).Single();

@@ -80,12 +80,12 @@ public static class OrgCipherEndpoints
         var query = db.Ciphers.Where(c => c.OrganizationId == organizationId);
         if (!(await access.ManagedOrgsAsync(ct)).ContainsKey(organizationId))
         {
-            var grants = VaultAccess.GrantsOf(db, service.CallerId);
-            if (!await grants.AnyAsync(g => g.OrganizationId == organizationId, ct))
+            var granted = (await access.GrantsAsync(ct)).Where(g => g.OrganizationId == organizationId).Select(g => g.CollectionId).Distinct().ToList();
+            if (granted.Count == 0)
             {
                 return (await orgs.RequireMemberAsync(organizationId, ct)).IsProviderUser ? new([]) : throw new NotFoundException();
             }
-            query = query.Where(c => db.CollectionCiphers.Any(l => l.CipherId == c.Id && grants.Any(g => g.CollectionId == l.CollectionId)));
+            query = query.Where(c => db.CollectionCiphers.Any(l => l.CipherId == c.Id && granted.Contains(l.CollectionId)));
         }
         var responses = await service.ResponsesAsync(await query.OrderBy(c => c.Id).ToListAsync(ct), ct);
         return new([.. responses.Select(r => r with { Object = "cipherMiniDetails" })]);

@@ -8,11 +8,13 @@ namespace Custodian.Server.Features.Vault;
 /// <summary>One collection the caller reaches, directly or through a group, with the access it gives.</summary>
 public sealed class CollectionGrant
 {
-    public Guid CollectionId { get; init; }
+    public Guid CollectionId => Collection.Id;
     public Guid OrganizationId { get; init; }
     public bool ReadOnly { get; init; }
     public bool HidePasswords { get; init; }
     public bool Manage { get; init; }
+    /// <summary>The collection itself (untracked), read with the grant: sync lists the granted collections.</summary>
+    public required Collection Collection { get; init; }
 }
 
 /// <summary>
@@ -27,19 +29,33 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.A
     Dictionary<Guid, ManagedOrg>? _managedOrgs;
     List<Guid> _carriedClients = [];
 
-    /// <summary>The caller's collection grants as a query, for filters that stay in the database.</summary>
-    public static IQueryable<CollectionGrant> GrantsOf(AppDbContext db, Guid userId)
+    /// <summary>
+    /// The collection rights of the memberships <paramref name="memberIds"/>, direct and through groups, each with
+    /// its collection: one command for what took two (grants, then the granted collections by id). Every sync of
+    /// a member runs it, so it is compiled (<see cref="CompiledQuery{TQuery}"/>).
+    /// </summary>
+    static readonly CompiledQuery<Func<AppDbContext, List<Guid>, IAsyncEnumerable<GrantRow>>> GrantsOfMembers = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, List<Guid> memberIds) =>
+            (from cu in db.CollectionUsers
+             where memberIds.Contains(cu.OrganizationUserId)
+             select new GrantRow { MemberId = cu.OrganizationUserId, CollectionId = cu.CollectionId, ReadOnly = cu.ReadOnly, HidePasswords = cu.HidePasswords, Manage = cu.Manage })
+            .Concat(from gu in db.GroupUsers
+                    where memberIds.Contains(gu.OrganizationUserId)
+                    join cg in db.CollectionGroups on gu.GroupId equals cg.GroupId
+                    select new GrantRow { MemberId = gu.OrganizationUserId, CollectionId = cg.CollectionId, ReadOnly = cg.ReadOnly, HidePasswords = cg.HidePasswords, Manage = cg.Manage })
+            .Join(db.Collections, g => g.CollectionId, c => c.Id, (g, c) => new GrantRow { MemberId = g.MemberId, CollectionId = g.CollectionId,
+                ReadOnly = g.ReadOnly, HidePasswords = g.HidePasswords, Manage = g.Manage, Collection = c })
+            .AsNoTracking()));
+
+    /// <summary>A grant as read: the membership it comes through, and its collection once joined.</summary>
+    sealed class GrantRow
     {
-        var members = db.OrganizationUsers.Where(m => m.UserId == userId && m.Status == OrganizationUserStatus.Confirmed
-            && db.Organizations.Any(o => o.Id == m.OrganizationId && o.Enabled));
-        var direct = from cu in db.CollectionUsers
-                     join m in members on cu.OrganizationUserId equals m.Id
-                     select new CollectionGrant { CollectionId = cu.CollectionId, OrganizationId = m.OrganizationId, ReadOnly = cu.ReadOnly, HidePasswords = cu.HidePasswords, Manage = cu.Manage };
-        var viaGroups = from cg in db.CollectionGroups
-                        join gu in db.GroupUsers on cg.GroupId equals gu.GroupId
-                        join m in members on gu.OrganizationUserId equals m.Id
-                        select new CollectionGrant { CollectionId = cg.CollectionId, OrganizationId = m.OrganizationId, ReadOnly = cg.ReadOnly, HidePasswords = cg.HidePasswords, Manage = cg.Manage };
-        return direct.Concat(viaGroups);
+        public Guid MemberId { get; init; }
+        public Guid CollectionId { get; init; }
+        public bool ReadOnly { get; init; }
+        public bool HidePasswords { get; init; }
+        public bool Manage { get; init; }
+        public Collection? Collection { get; init; }
     }
 
     /// <summary>Drops what was loaded, after a change to memberships or collection access in this request.</summary>
@@ -55,9 +71,31 @@ public sealed class VaultAccess(AppDbContext db, CurrentUser caller, Providers.A
     public async Task<IReadOnlyList<MemberOrg>> MembershipsAsync(CancellationToken ct) =>
         _memberships ??= await MemberOrg.ConfirmedAsync(db, caller.Id, ct);
 
-    /// <summary>Grants come only through confirmed memberships of enabled orgs: none loaded, none to ask for.</summary>
-    public async Task<IReadOnlyList<CollectionGrant>> GrantsAsync(CancellationToken ct) =>
-        _grants ??= _memberships is { } known && !known.Any(r => r.Org.Enabled) ? [] : await GrantsOf(db, caller.Id).ToListAsync(ct);
+    /// <summary>
+    /// The caller's collection grants. Grants come only through confirmed memberships of enabled orgs, which are
+    /// loaded first (the profile and the item rules need them anyway), so the grants are read by membership id.
+    /// </summary>
+    public async Task<IReadOnlyList<CollectionGrant>> GrantsAsync(CancellationToken ct)
+    {
+        if (_grants is null)
+        {
+            var orgOf = (await MembershipsAsync(ct)).Where(r => r.Org.Enabled).ToDictionary(r => r.Member.Id, r => r.Org.Id);
+            var grants = new List<CollectionGrant>();
+            if (orgOf.Count > 0)
+            {
+                await foreach (var row in GrantsOfMembers.For(db)(db, [.. orgOf.Keys]).WithCancellation(ct))
+                {
+                    grants.Add(new CollectionGrant
+                    {
+                        OrganizationId = orgOf[row.MemberId], ReadOnly = row.ReadOnly, HidePasswords = row.HidePasswords, Manage = row.Manage,
+                        Collection = row.Collection!,
+                    });
+                }
+            }
+            _grants = grants;
+        }
+        return _grants;
+    }
 
     /// <summary>
     /// Orgs in which the caller manages every item: as owner or admin, custom editor, or as a provider user carrying
