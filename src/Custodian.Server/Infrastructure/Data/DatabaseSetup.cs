@@ -11,11 +11,10 @@ public static class DatabaseSetup
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RevisionInterceptor>();
-        // Options are read when the first context is built, not here, so tests can override them; built once,
-        // since nothing in them depends on the request. Contexts are pooled: each request otherwise builds one
-        // and resolves its internal services anew, a visible share of a small request's CPU (bench/README.md).
-        builder.Services.AddDbContextPool<SqliteAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Sqlite));
-        builder.Services.AddDbContextPool<PostgresAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Postgres));
+        // Options are read when the first context is built, not here, so tests can override them; built once
+        // (singleton) rather than per request, since nothing in them depends on the request.
+        builder.Services.AddDbContext<SqliteAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Sqlite), optionsLifetime: ServiceLifetime.Singleton);
+        builder.Services.AddDbContext<PostgresAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Postgres), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddScoped<AppDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresAppDbContext>()
