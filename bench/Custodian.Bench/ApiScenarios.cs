@@ -169,6 +169,34 @@ public sealed class ApiScenarios(HttpClient http, BenchManifest manifest)
     public Task EventPageAsync(byte[] expectedBody, CancellationToken ct) => ExpectBodyAsync(
         $"/api/organizations/{manifest.BigOrgId}/events?start={manifest.EventsFrom:O}&end={manifest.EventsTo:O}", manifest.BigOrgOwnerEmail, expectedBody, ct);
 
+    /// <summary>
+    /// The liveness probe: no token, no database, a few bytes; what the HTTP stack costs by itself, the part of every
+    /// answer that no query or serializer change removes.
+    /// </summary>
+    public async Task AliveAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync("/alive", ct);
+        await EnsureSuccessAsync(response, ct);
+        var now = System.Text.Json.JsonSerializer.Deserialize<DateTime>(await response.Content.ReadAsStringAsync(ct));
+        if ((now.ToUniversalTime() - DateTime.UtcNow).Duration() > TimeSpan.FromMinutes(5))
+        {
+            throw new BenchFailure($"/alive answered {now:O}, not the time");
+        }
+    }
+
+    /// <summary>
+    /// The smallest authenticated read, which the apps poll before deciding to sync: the token check (its signature
+    /// and the account's row) and one value; <paramref name="expected"/> is the database's.
+    /// </summary>
+    public async Task RevisionDateAsync(string email, long expected, CancellationToken ct)
+    {
+        var body = System.Text.Encoding.UTF8.GetString(await GetBytesAsync("/api/accounts/revision-date", email, ct));
+        if (body != expected.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new BenchFailure($"revision date of {email}: {body}, expected {expected}");
+        }
+    }
+
     public async Task CreateCipherAsync(CancellationToken ct)
     {
         string name, username, password, uri;

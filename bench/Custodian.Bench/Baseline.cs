@@ -124,6 +124,17 @@ public sealed class Baseline(BenchDatabase database, BenchManifest manifest)
 
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> _userIds = new();
 
+    /// <summary>The account's revision date as <c>/api/accounts/revision-date</c> answers it (Unix milliseconds).</summary>
+    public async Task<long> RevisionDateAsync(string email, CancellationToken ct)
+    {
+        await using var connection = database.OpenConnection();
+        await using var command = Command(connection, """SELECT "AccountRevisionDate" FROM "Users" WHERE "Email" = @email""", [("email", email)]);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new DateTimeOffset(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(0), DateTimeKind.Utc)).ToUnixTimeMilliseconds()
+            : throw new BenchFailure($"no account {email}");
+    }
+
     public Task MembersAsync(CancellationToken ct, List<string>? collect = null) => WriteAsync("""
         SELECT m."Id", m."UserId", m."Type", m."Status", m."Permissions", m."ExternalId", u."Email", u."Name"
         FROM "OrganizationUsers" m LEFT JOIN "Users" u ON u."Id" = m."UserId"

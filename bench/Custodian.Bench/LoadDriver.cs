@@ -47,6 +47,7 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
         var membersBody = Once(c => floor.HashAsync(members, c));
         var events = floor.Events(manifest.BigOrgId, manifest.EventsFrom, manifest.EventsTo);
         var eventsBody = Once(c => floor.HashAsync(events, c));
+        var revisionDate = Once(c => baseline.RevisionDateAsync(sync[0].Email, c));
         Scenario SyncOf(int i) => new($"sync, {sync[i].Items:N0} items", async (_, c) => await api.SyncAsync(sync[i], await syncItems[i](c), c),
             (_, c) => baseline.SyncAsync(sync[i].Id, false, c), Floor: NativeFloor.Sync(sync[i].Id));
         // A provider user's sync: checked item by item against the baseline's ids, measured at one worker (the issue's
@@ -90,6 +91,9 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
             new($"public API member list, {manifest.Shape.BigOrgMembers:N0} members", async (_, c) => await api.PublicMembersAsync(await memberIds(c), c),
                 (_, c) => baseline.MembersAsync(c)),
             new("event log page", async (_, c) => await api.EventPageAsync(await eventsBody(c), c), (_, c) => baseline.EventPageAsync(c), Floor: events),
+            // The fixed part of every answer above: the HTTP stack alone, then with the token check (no ratio: nothing to read).
+            new("liveness probe (no token, no database)", (_, c) => api.AliveAsync(c), null, Ratio: false),
+            new("revision date (token check and one value)", async (_, c) => await api.RevisionDateAsync(sync[0].Email, await revisionDate(c), c), null, Ratio: false),
             // The login baseline only reads the account row: the grant's cost is its deliberate PBKDF2 check, so no ratio.
             new("login (password grant)", (i, c) => api.LoginAsync(api.LoginEmail(i), c), (i, c) => baseline.LoginRowAsync(api.LoginEmail(i), c), Ratio: false),
             new("cipher create", (_, c) => api.CreateCipherAsync(c), null),

@@ -35,9 +35,11 @@ public static class AccountEndpoints
             : await ProfileResponse.BuildAsync(db, providerClients, await LoadAsync(db, caller, ct), ct);
 
     /// <summary>Milliseconds since the epoch of the last change the user's clients must sync.</summary>
-    static async Task<long> GetRevisionDate(AppDbContext db, CurrentUser caller, CancellationToken ct)
+    /// <remarks>The apps poll it before each sync; the token check has read the account already.</remarks>
+    static async Task<long> GetRevisionDate(AppDbContext db, CurrentUser caller, CallerAccount account, CancellationToken ct)
     {
-        var date = await db.Users.Where(u => u.Id == caller.Id).Select(u => (DateTime?)u.AccountRevisionDate).SingleOrDefaultAsync(ct)
+        var date = account.User?.AccountRevisionDate
+            ?? await db.Users.Where(u => u.Id == caller.Id).Select(u => (DateTime?)u.AccountRevisionDate).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException();
         return new DateTimeOffset(date, TimeSpan.Zero).ToUnixTimeMilliseconds();
     }
