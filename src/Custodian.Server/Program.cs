@@ -71,8 +71,8 @@ app.MapMetricsEndpoint();
 app.MapPlatformEndpoints();   // /alive, /api/alive, /api/config, /api/server-status (anonymous)
 app.MapIconEndpoints();       // /icons/{domain}/icon.png (anonymous)
 app.MapHealthEndpoint();      // /healthz (anonymous): 200 when the database answers, 503 when not
-app.MapGroup("/identity").AllowAnonymous().AddEndpointFilter<RequestValidationFilter>().MapIdentityEndpoints();
-var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestValidationFilter>();
+app.MapGroup("/identity").AllowAnonymous().AddRequestFilters().MapIdentityEndpoints();
+var api = app.MapGroup("/api").RequireAuthorization().AddRequestFilters();
 api.MapAccountEndpoints();
 api.MapTwoFactorEndpoints();
 api.MapApiPreloginAlias();   // anonymous: an alias of /identity/accounts/prelogin for other clients

@@ -22,7 +22,7 @@ public static class AdminEndpoints
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin").AllowAnonymous().AddEndpointFilter(RequireAdminToken)
-            .AddEndpointFilter<RequestValidationFilter>().WithTags("Admin");
+            .AddRequestFilters().WithTags("Admin");
         var providers = admin.MapGroup("/providers");
         providers.MapGet("", async (AdminProviders service, CancellationToken ct) => new ListResponse<AdminProviderResponse>(await service.ListAsync(null, ct)));
         providers.MapGet("/{id:guid}", async (Guid id, AdminProviders service, CancellationToken ct) =>

@@ -92,7 +92,7 @@ public static class EventEndpoints
         }
         var query = events.Where(e => e.Date >= from && e.Date <= to);
         var (after, skip) = continuationToken is null ? (to, 0) : ParseToken(continuationToken);
-        var page = await query.Where(e => e.Date <= after).OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
+        var page = await query.AsNoTracking().Where(e => e.Date <= after).OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
             .Skip(skip).Take(PageSize + 1).ToListAsync(ct);
         string? next = null;
         if (page.Count > PageSize)

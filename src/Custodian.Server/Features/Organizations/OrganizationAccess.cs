@@ -81,17 +81,18 @@ public sealed class OrganizationAccess(AppDbContext db, CurrentUser caller, Prov
     async Task<OrgCaller?> FindAsync(Guid organizationId, CancellationToken ct)
     {
         var userId = caller.Id;
-        var org = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (org is null)
+        // The org and the caller's membership in one query (a member appears once per org).
+        var found = await db.Organizations.Where(o => o.Id == organizationId)
+            .Select(o => new { Org = o, Membership = db.OrganizationUsers.FirstOrDefault(m => m.OrganizationId == o.Id && m.UserId == userId) })
+            .SingleOrDefaultAsync(ct);
+        if (found is not { Org: var org })
         {
             return null;
         }
-        var membership = await db.OrganizationUsers.SingleOrDefaultAsync(
-            m => m.OrganizationId == organizationId && m.UserId == userId, ct);
-        var confirmed = membership is { Status: OrganizationUserStatus.Confirmed } ? membership : null;
+        var confirmed = found.Membership is { Status: OrganizationUserStatus.Confirmed } membership ? membership : null;
         // A provider's users administer its client orgs as owners without being members (whatever their membership);
         // the client's items only when they carry it.
-        var providerId = org.Enabled
+        var providerId = org.Enabled && reach.MayActForProvider
             ? await Providers.ProviderAccess.ProviderIdFor(db, userId, organizationId).Cast<Guid?>().FirstOrDefaultAsync(ct)
             : null;
         if (providerId is not null)

@@ -33,7 +33,7 @@ public static class ProviderApiEndpoints
     public static void MapProviderApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/provider-api").RequireAuthorization(AuthSetup.ProviderApiPolicy)
-            .AddEndpointFilter<RequestValidationFilter>().WithTags("Provider API");
+            .AddRequestFilters().WithTags("Provider API");
         api.MapGet("/clients", List);
         api.MapPut("/clients/{id:guid}", async (Guid id, ProviderApiClientUpdate request, [AsParameters] Services s, CancellationToken ct) =>
         {

@@ -24,7 +24,7 @@ public static class PublicApiSetup
     public static void MapPublicApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/public").RequireAuthorization(AuthSetup.OrganizationApiPolicy)
-            .AddEndpointFilter<RequestValidationFilter>().WithGroupName(DocumentName);
+            .AddRequestFilters().WithGroupName(DocumentName);
         api.MapPublicMemberEndpoints();
         api.MapPublicGroupEndpoints();
         api.MapPublicCollectionEndpoints();

@@ -17,10 +17,15 @@ public sealed class ProviderReach(AppDbContext db, CurrentUser caller, Accounts.
     List<Guid>? _unusedGrants;
     bool _changed;
 
+    /// <summary>
+    /// False when the caller was no confirmed provider user at the start of the request (the token check read it)
+    /// and nothing changed since: then no provider can give them anything, and no query needs to ask.
+    /// </summary>
+    public bool MayActForProvider => _changed || account.User is null || account.InProvider;
+
     public async Task<IReadOnlySet<Guid>> CarriedOrgIdsAsync(CancellationToken ct)
     {
-        // No confirmed provider user at the start of the request, and nothing changed since: nothing carried.
-        if (_carried is null && !_changed && account.User is not null && !account.InProvider)
+        if (_carried is null && !MayActForProvider)
         {
             (_carried, _unusedGrants) = ([], []);
         }
