@@ -39,9 +39,10 @@ public sealed record ClientListPaging(string Sort, string? Name = null, Guid? Id
     }
 
     /// <summary>The token for the page after <paramref name="last"/>, the final row of page <paramref name="page"/>.</summary>
-    public static string Encode(string sort, Organization last, int page) =>
+    /// <summary>The token after the row named <paramref name="lastName"/> with id <paramref name="lastId"/>, the page's last.</summary>
+    public static string Encode(string sort, string lastName, Guid lastId, int page) =>
         Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(
-            IsNameOrder(sort) ? new ClientListPaging(sort, last.Name, last.Id) : new ClientListPaging(sort, Page: page + 1), JsonDefaults.Options));
+            IsNameOrder(sort) ? new ClientListPaging(sort, lastName, lastId) : new ClientListPaging(sort, Page: page + 1), JsonDefaults.Options));
 
     /// <summary>
     /// The rows after this token's (Name, Id) in the list's order. The plain <c>Name &gt;= name</c> term is

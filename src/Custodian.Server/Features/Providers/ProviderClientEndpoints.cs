@@ -83,7 +83,9 @@ public static class ProviderClientEndpoints
                 .ThenBy(o => o.Id),
             _ => orgs.OrderBy(o => o.Name).ThenBy(o => o.Id),
         };
-        var slice = await orgs.Skip((number - 1) * size).Take(size + 1).ToListAsync(ct);
+        // Only the columns a row shows: an org row also carries its keys and every setting.
+        var slice = await orgs.Skip((number - 1) * size).Take(size + 1)
+            .Select(o => new ClientRow(o.Id, o.Name, o.Seats, o.PlanType, o.Enabled)).ToListAsync(ct);
         // Seats are counted for the page only, in one grouped query.
         var ids = slice.Select(o => o.Id).ToList();
         // By org id alone (an org has one provider at most): with the provider id in the filter too, SQLite walked all
@@ -102,8 +104,10 @@ public static class ProviderClientEndpoints
                 Count(o.Id, s => s == OrganizationUserStatus.Confirmed), o.Seats, occupied, o.Seats - occupied,
                 OrganizationPlans.NameOf(o.PlanType), o.Name, o.Enabled);
         }).ToList();
-        return new(data, slice.Count > size ? ClientListPaging.Encode(order, slice[size - 1], number) : null);
+        return new(data, slice.Count > size ? ClientListPaging.Encode(order, slice[size - 1].Name, slice[size - 1].Id, number) : null);
     }
+
+    sealed record ClientRow(Guid Id, string Name, int? Seats, int PlanType, bool Enabled);
 
     /// <summary>
     /// The client org, its default collection, the link carrying the provider-wrapped key, and the owner's invitation.
