@@ -7,7 +7,8 @@ namespace Custodian.Bench;
 /// The server's footprint under one set of runtime settings: cold start to the first answered request, resident
 /// memory when idle (after start-up and after the first logins and syncs), and its peak during four concurrent
 /// 5,000-item syncs. <c>--env "NAME=value,NAME=value"</c> sets the runtime knobs tried (GC, tiering);
-/// <c>--server</c> takes a build's dll or a published release's executable.
+/// <c>--server</c> takes a build's dll or a published release's executable; <c>--smaps FILE</c> writes where the
+/// idle resident memory is, by mapping (every loaded assembly is one).
 /// </summary>
 sealed class Footprint(BenchDatabase database, BenchManifest manifest, Options options, string dataDirectory)
 {
@@ -37,6 +38,10 @@ sealed class Footprint(BenchDatabase database, BenchManifest manifest, Options o
         var firstSync = first.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(5), ct);
         var idle = server.Memory().Rss;
+        if (options.Find("smaps") is { } smapsFile)
+        {
+            await File.WriteAllTextAsync(smapsFile, server.ResidentByMapping(), ct);
+        }
         for (var round = 0; round < options.Int("rounds", 5); round++)
         {
             await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.SyncAsync(big, bigItems, ct)));

@@ -4,7 +4,7 @@ using Custodian.Bench;
 // bench run      --db sqlite|postgres [--conn …] --data DIR --server path/Custodian.Server.dll
 //                [--duration 10] [--concurrency 4] [--out results.md] [--label text] [--only "name|name"]  (parts of scenario names, which hold commas)
 //                [--floor bench/floor/floor]
-// bench footprint --db … --data DIR --server path/Custodian.Server.dll|published/Custodian.Server [--env "NAME=value,…"] [--label text] [--out file]
+// bench footprint --db … --data DIR --server path/Custodian.Server.dll|published/Custodian.Server [--env "NAME=value,…"] [--label text] [--out file] [--smaps file]
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };

@@ -117,6 +117,26 @@ public sealed class ServerProcess : IAsyncDisposable
         .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024)
         .FirstOrDefault();
 
+    /// <summary>Resident KiB by mapped file (or [heap], [anon], memfd:…), largest first, from /proc/PID/smaps.</summary>
+    public string ResidentByMapping()
+    {
+        var byMapping = new Dictionary<string, long>();
+        var current = "[anon]";
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/smaps"))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length >= 5 && fields[0].Contains('-', StringComparison.Ordinal) && !fields[0].EndsWith(':'))
+            {
+                current = fields.Length >= 6 ? string.Join(' ', fields[5..]) : "[anon]";
+            }
+            else if (fields[0] == "Rss:")
+            {
+                byMapping[current] = byMapping.GetValueOrDefault(current) + long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        return string.Join('\n', byMapping.OrderByDescending(m => m.Value).Select(m => $"{m.Value,8} {m.Key}")) + "\n";
+    }
+
     /// <summary>User and system CPU time the server has used so far.</summary>
     public TimeSpan CpuTime()
     {

@@ -39,8 +39,19 @@ public static class DatabaseSetup
             db.UseSqlite(connection, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
             db.AddInterceptors(new SqliteBusyTimeout());
         }
+        db.UseModel(CompiledModel(provider));
         db.AddInterceptors(sp.GetRequiredService<RevisionInterceptor>(), new Features.Events.Sinks.EventOutboxInterceptor(sp.GetRequiredService<TimeProvider>()));
     }
+
+    /// <summary>
+    /// The model generated at build time (<c>scripts/optimize-model.sh</c>), so a start does not run EF's
+    /// conventions over every entity; <c>CompiledModelTests</c> fails when it no longer matches the code.
+    /// Migrations and <c>dotnet ef</c> still build the model from the code (the design-time factories below).
+    /// </summary>
+    public static Microsoft.EntityFrameworkCore.Metadata.IModel CompiledModel(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres
+            ? CompiledModels.Postgres.PostgresAppDbContextModel.Instance
+            : CompiledModels.Sqlite.SqliteAppDbContextModel.Instance;
 
     public static string ConnectionString(DatabaseOptions options)
     {
