@@ -7,7 +7,7 @@ namespace Custodian.Tests.Providers;
 /// A technician's sync runs as many SQL commands for one carried client with one item as for several clients with
 /// several items each: assignments and the client list are read whole, never per client or per item.
 /// </summary>
-public sealed class ProviderSyncCommandCountTests(SyncCommandCountTests.CountingApiFactory api) : IClassFixture<SyncCommandCountTests.CountingApiFactory>
+public sealed class ProviderSyncCommandCountTests(CountingApiFactory api) : IClassFixture<CountingApiFactory>
 {
     [Fact]
     public async Task TechnicianSync_CommandCount_DoesNotGrowWithClientsOrItems()
@@ -36,6 +36,6 @@ public sealed class ProviderSyncCommandCountTests(SyncCommandCountTests.Counting
     {
         api.Counter.Reset();
         await user.Client.GetJsonAsync("/api/sync?excludeDomains=true");
-        return api.Counter.Count;
+        return api.Counter.Commands;
     }
 }

@@ -1,11 +1,4 @@
-using System.Data.Common;
-using Custodian.Server.Infrastructure.Data;
 using Custodian.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Tests.Vault;
 
@@ -14,7 +7,7 @@ namespace Custodian.Tests.Vault;
 /// sync (issue 22: a 100-item sync is mostly this) cannot creep back one query at a time. Raise a limit only with
 /// a reason in bench/README.md ("The fixed cost of a small sync").
 /// </summary>
-public sealed class SyncCommandCountTests(SyncCommandCountTests.CountingApiFactory api) : IClassFixture<SyncCommandCountTests.CountingApiFactory>
+public sealed class SyncCommandCountTests(CountingApiFactory api) : IClassFixture<CountingApiFactory>
 {
     /// <summary>Token check with the account and its flags, memberships, folders, policies, items.</summary>
     const int PersonalSyncCommands = 5;
@@ -60,84 +53,6 @@ public sealed class SyncCommandCountTests(SyncCommandCountTests.CountingApiFacto
     {
         api.Counter.Reset();
         var sync = await user.Client.GetJsonAsync("/api/sync?excludeDomains=true");
-        return (api.Counter.Count, sync);
-    }
-
-    /// <summary>A server whose database contexts count the commands run for <c>/api/sync</c> requests.</summary>
-    public sealed class CountingApiFactory : ApiFactory
-    {
-        public SyncCommandCounter Counter { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-            {
-                services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Counter));
-                services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(Counter));
-            });
-        }
-    }
-
-    /// <summary>Counts by the request being served (background services run no request), whatever the command's kind.</summary>
-    public sealed class SyncCommandCounter : DbCommandInterceptor
-    {
-        static readonly HttpContextAccessor Request = new();
-        readonly System.Collections.Concurrent.ConcurrentQueue<string> _commands = new();
-
-        public int Count => _commands.Count;
-
-        /// <summary>The commands (their start), for a failure message that names what was added.</summary>
-        public string Listing => string.Join("\n", _commands);
-
-        public void Reset() => _commands.Clear();
-
-        void Seen(DbCommand command)
-        {
-            if (Request.HttpContext?.Request.Path == "/api/sync")
-            {
-                var text = command.CommandText.ReplaceLineEndings(" ");
-                _commands.Enqueue(text[..Math.Min(400, text.Length)]);
-            }
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Seen(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Seen(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Seen(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Seen(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Seen(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Seen(command);
-            return ValueTask.FromResult(result);
-        }
+        return (api.Counter.Commands, sync);
     }
 }
