@@ -1,6 +1,10 @@
 using System.Net;
+using Custodian.Server.Infrastructure.Hosting;
 using Custodian.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Custodian.Tests.Platform;
 
@@ -19,6 +23,13 @@ public sealed class SqliteFileFactory : ApiFactory
     {
         Directory.CreateDirectory(DataDirectory);
         await base.InitializeAsync();
+    }
+
+    /// <summary>The test stops the timed jobs itself: the host must not take a job stopped that way for a failed one.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore));
     }
 }
 
@@ -43,6 +54,12 @@ public sealed class HealthTests(ApiFactory api) : IClassFixture<ApiFactory>
         var client = server.CreateApiClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
+        // The timed jobs' first pass starts with the server and may hold a connection now: one that escaped the
+        // clear below could put the file back (a write's journal) or answer from it. Stopped, none touches it.
+        foreach (var job in server.Services.GetServices<IHostedService>().OfType<PeriodicJob>())
+        {
+            await job.StopAsync(Ct);
+        }
         SqliteConnection.ClearAllPools();
         await File.WriteAllBytesAsync(server.DatabaseFile, new byte[8192], Ct);   // no longer a database
         var response = await client.GetAsync("/healthz");
