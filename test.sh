@@ -54,7 +54,9 @@ suite() { # name, arguments for the test runner: runs the C# suite into its own 
 tally() { # name: prints a suite's summary and counts its tests
   local name=$1 log=$run_dir/$1.log p f
   echo "== tests: $name"
-  grep -E '^(failed|  (total|failed|succeeded|skipped):)|Test run summary|error' "$log" || true
+  # Not every line with "error" in it: after a failure the runner prints the test process's whole log, whose
+  # expected errors (tests of failure paths) would bury the summary that CI shows.
+  grep -E '^(failed|  (total|failed|succeeded|skipped):)|Test run summary|^(error|Unhandled)' "$log" || true
   p=$(awk '/^  succeeded:/ {print $2}' "$log" | tail -1)
   f=$(awk '/^  failed:/ {print $2}' "$log" | tail -1)
   if [[ -z $p ]]; then p=0; f=$(( ${f:-0} + 1 )); echo "   (the $name run did not report a summary: counted as a failure; see $log)"; fi
@@ -119,9 +121,13 @@ if [[ -n $journeys_pid ]]; then
   wait "$journeys_pid"; tally cli
 fi
 
+failure_details() { # log: each failing C# test's message and the top of its stack, as the runner printed them
+  awk '/^failed / {n = 16} n > 0 && /^(  Standard output|Exit code|\/)/ {n = 0} n > 0 {print "    " $0; n--}' "$1"
+}
 if [[ ${#failures[@]} -gt 0 ]]; then
   echo "== failing tests"
   printf '  %s\n' "${failures[@]}"
+  for log in "$run_dir"/{sqlite,live,cli,postgres}.log; do [[ -f $log ]] && failure_details "$log"; done
 fi
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

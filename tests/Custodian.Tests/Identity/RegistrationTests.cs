@@ -147,7 +147,7 @@ public sealed class RegistrationTests(ApiFactory api) : IClassFixture<ApiFactory
         var account = ClientAccount.CreateFast(TestAccounts.NewEmail(), TestAccounts.DefaultPassword);
         var token = await SendVerificationAsync(account.Email);
 
-        var response = await api.CreateApiClient().PostAsync(Finish, FinishBody(account, token[..^4] + "AAAA"));
+        var response = await api.CreateApiClient().PostAsync(Finish, FinishBody(account, TestTokens.Tampered(token)));
 
         await ApiClient.ReadErrorAsync(response, HttpStatusCode.BadRequest);
     }

@@ -50,7 +50,7 @@ public sealed class MemberTests(ApiFactory api) : IClassFixture<ApiFactory>
         var memberId = await org.InviteAsync(owner, invitee.Email);
         var token = TestMembers.ReadInviteToken(api, memberId);
 
-        await ApiClient.ReadErrorAsync(await org.AcceptAsync(invitee, memberId, token[..^3] + "abc"), HttpStatusCode.BadRequest);
+        await ApiClient.ReadErrorAsync(await org.AcceptAsync(invitee, memberId, TestTokens.Tampered(token)), HttpStatusCode.BadRequest);
         await ApiClient.ReadErrorAsync(await org.AcceptAsync(other, memberId, token), HttpStatusCode.BadRequest);
         await ApiClient.ReadErrorAsync(await org.ConfirmAsync(owner, invitee, memberId), HttpStatusCode.BadRequest);   // not accepted yet
         await ApiClient.ReadOkOrEmptyAsync(await org.AcceptAsync(invitee, memberId, token));
@@ -232,7 +232,7 @@ public sealed class MemberSignupsDisabledTests(SignupsDisabledFactory api) : ICl
         var token = TestMembers.ReadInviteToken(api, memberId);
         var body = RegistrationTests.FinishBody(account, token: null!);
         body.Remove("emailVerificationToken");
-        body["orgInviteToken"] = token[..^2] + "xx";
+        body["orgInviteToken"] = TestTokens.Tampered(token);
         body["organizationUserId"] = memberId.ToString();
 
         await ApiClient.ReadErrorAsync(await api.CreateApiClient().PostAsync("/identity/accounts/register/finish", body), HttpStatusCode.BadRequest);
