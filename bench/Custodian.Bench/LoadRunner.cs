@@ -32,6 +32,15 @@ public sealed class LoadRunner(int concurrency, TimeSpan duration, int maxReques
 {
     /// <summary>Settled: the last three batches' CPU per request all within this fraction of their mean.</summary>
     const double Steady = 0.10;
+
+    /// <summary>
+    /// Not settled before this many requests, however steady. The runtime recompiles a method after 30 calls, twice
+    /// (dynamic PGO's instrumented tier, then the final one), so code called once per request reaches its final form
+    /// only after some 60 requests. A slow operation's first batches can look steady before that: the per-item code,
+    /// called thousands of times a request, is optimized within the first request, the per-request loops around it
+    /// still run unoptimized (the technician's sync measured twice its settled CPU that way).
+    /// </summary>
+    const int MinWarmupRequests = 64;
     const int MaxWarmupRequests = 400;
     static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(60);
     static readonly TimeSpan MaxBudgeted = TimeSpan.FromMinutes(10);
@@ -88,7 +97,7 @@ public sealed class LoadRunner(int concurrency, TimeSpan duration, int maxReques
             perRequest.Add((cpuClock() - before).TotalMilliseconds / batch);
             var last = perRequest.TakeLast(3).ToList();
             var mean = last.Average();
-            var settled = last.Count == 3 && last.All(c => Math.Abs(c - mean) <= Steady * mean);
+            var settled = last.Count == 3 && last.All(c => Math.Abs(c - mean) <= Steady * mean) && perRequest.Count * batch >= MinWarmupRequests;
             if (settled || perRequest.Count * batch >= MaxWarmupRequests || clock.Elapsed > MaxWarmup)
             {
                 return new(perRequest.Count * batch, perRequest[^1], settled);
