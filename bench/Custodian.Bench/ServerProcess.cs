@@ -47,6 +47,9 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The login benchmark logs in thousands of times from one address; throttling would measure 429s.
         start.Environment["Login__MaxFailuresPerIp"] = "1000000";
+        // As in production: creating a client mails its owner an invitation whose links need the vault's address
+        // (without it the server refuses to send, and "create client org" measured only that refusal).
+        start.Environment["Server__PublicUrl"] = "https://vault.bench.test";
         foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
