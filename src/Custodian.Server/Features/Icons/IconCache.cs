@@ -29,21 +29,12 @@ public sealed class IconCache(IOptions<DatabaseOptions> data, IOptions<IconOptio
         return none.Exists && now - none.LastWriteTimeUtc < options.Value.NegativeCacheLifetime ? (true, null) : (false, null);
     }
 
-    public void Write(string domain, Icon? icon)
+    /// <summary>Not cancelled with the request: an icon already fetched is worth keeping.</summary>
+    public async Task WriteAsync(string domain, Icon? icon)
     {
-        var directory = Directory;
-        if (OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            System.IO.Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        var target = Path.Combine(directory, icon is null ? $"{domain}.none" : $"{domain}.icon");
-        var temp = Path.Combine(directory, $".{Guid.NewGuid():N}.tmp");
-        File.WriteAllBytes(temp, icon?.Bytes ?? []);
-        File.Move(temp, target, overwrite: true);
+        var directory = DataFiles.EnsureDirectory(Directory);
+        await DataFiles.WriteWholeAsync(Path.Combine(directory, icon is null ? $"{domain}.none" : $"{domain}.icon"),
+            temp => File.WriteAllBytesAsync(temp, icon?.Bytes ?? []));
         File.Delete(Path.Combine(directory, icon is null ? $"{domain}.icon" : $"{domain}.none"));
     }
 }

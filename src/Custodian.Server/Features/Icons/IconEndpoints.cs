@@ -46,7 +46,7 @@ public static partial class IconEndpoints
         if (!found)
         {
             icon = await fetcher.FetchAsync(domain, ct);
-            cache.Write(domain, icon);
+            await cache.WriteAsync(domain, icon);
         }
         if (icon is null)
         {

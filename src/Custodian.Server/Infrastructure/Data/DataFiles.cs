@@ -26,6 +26,26 @@ public static partial class DataFiles
     }
 
     /// <summary>
+    /// Writes <paramref name="path"/> under a hidden temporary name beside it, then renames it into place in one
+    /// step: a reader (an operator's script, the tests, another request) finds the old file or the whole new one,
+    /// never half of it. The temporary file goes if the write fails.
+    /// </summary>
+    public static async Task WriteWholeAsync(string path, Func<string, Task> write)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Guid.NewGuid():N}.partial");
+        try
+        {
+            await write(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Narrows what an older version left readable by others: the data directory to 0700 and the files directly
     /// in it (the SQLite database and its journals, the key file) to 0600. Runs once at start-up.
     /// </summary>

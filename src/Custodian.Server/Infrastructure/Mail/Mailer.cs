@@ -47,19 +47,7 @@ public sealed class Mailer(IOptions<MailOptions> mail, IOptions<DatabaseOptions>
         {
             DataFiles.EnsureDirectory(OutboxDirectory);
             var path = Path.Combine(OutboxDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-            // Written under another name, then renamed in one step: whoever reads the outbox (an operator's script,
-            // the tests) never finds half a message under an .eml name.
-            var partial = path + ".partial";
-            try
-            {
-                await message.WriteToAsync(partial, ct);
-                File.Move(partial, path);
-            }
-            catch
-            {
-                File.Delete(partial);
-                throw;
-            }
+            await DataFiles.WriteWholeAsync(path, partial => message.WriteToAsync(partial, ct));
             logger.LogInformation("No SMTP server configured: mail \"{Subject}\" written to the outbox ({File})", subject, Path.GetFileName(path));
             return;
         }
