@@ -27,11 +27,12 @@ using Custodian.Server.Infrastructure.Http;
 using Custodian.Server.Infrastructure.Security;
 
 DataFiles.RestrictNewFiles();   // umask 077: the database, attachments and outbox mail are the server's alone
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
 {
     Args = args,
     ContentRootPath = ServerHosting.ContentRoot(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
 });
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.KeepQueryStringsOutOfLogs();
 builder.AddDatabase();
 builder.AddMetrics();   // Prometheus at /metrics when Metrics__Enabled
