@@ -67,6 +67,7 @@ public static class AuthSetup
     static async Task CheckSecurityStampAsync(TokenValidatedContext context)
     {
         var principal = context.Principal!;
+        await ReadConnectionFilter.OpenForReadAsync(context.HttpContext);   // a read's one connection, from here on
         if (principal.FindFirst(ApiKeyTokens.TenantClaim) is { } tenant)
         {
             var scope = principal.FindFirst(TokenClaims.Scope)?.Value ?? "";
