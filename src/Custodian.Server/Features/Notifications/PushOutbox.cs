@@ -67,6 +67,13 @@ public sealed class PushOutbox
 
     public void Discard() => _staged.Clear();
 
+    /// <summary>Forgets everything: a pooled context starts each unit of work with an empty outbox.</summary>
+    public void Clear()
+    {
+        _staged.Clear();
+        _committed.Clear();
+    }
+
     /// <summary>Org changes of this unit go to <paramref name="users"/>: item messages if items changed, else one full sync.</summary>
     public void Address(IReadOnlyCollection<Guid> users)
     {

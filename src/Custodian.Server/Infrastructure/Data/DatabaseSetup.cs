@@ -11,14 +11,20 @@ public static class DatabaseSetup
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RevisionInterceptor>();
-        // Options are read when the first context is built, not here, so tests can override them; built once
-        // (singleton) rather than per request, since nothing in them depends on the request.
-        builder.Services.AddDbContext<SqliteAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Sqlite), optionsLifetime: ServiceLifetime.Singleton);
-        builder.Services.AddDbContext<PostgresAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Postgres), optionsLifetime: ServiceLifetime.Singleton);
+        // Options are read when the first context is built, not here, so tests can override them. Pooled: a
+        // request's context (its internal services and change tracker) is reset and reused rather than built anew,
+        // which is a large part of a small read's cost. Pooling keeps a context's own fields, so the registration
+        // below empties the one this code adds (live-sync messages) each time a context is handed out.
+        builder.Services.AddDbContextPool<SqliteAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Sqlite));
+        builder.Services.AddDbContextPool<PostgresAppDbContext>((sp, db) => Configure(sp, db, DatabaseProvider.Postgres));
         builder.Services.AddScoped<AppDbContext>(sp =>
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+        {
+            AppDbContext db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresAppDbContext>()
-                : sp.GetRequiredService<SqliteAppDbContext>());
+                : sp.GetRequiredService<SqliteAppDbContext>();
+            db.Pushes.Clear();
+            return db;
+        });
         return builder;
     }
 
