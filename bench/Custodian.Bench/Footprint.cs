@@ -14,8 +14,7 @@ sealed class Footprint(BenchDatabase database, BenchManifest manifest, Options o
 {
     public async Task<string> RunAsync(CancellationToken ct)
     {
-        var environment = (options.Find("env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
+        var environment = options.ServerEnvironment();
         var serverPath = Path.GetFullPath(options.Get("server", "src/Custodian.Server/bin/Release/net10.0/Custodian.Server.dll"));
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         await using var server = await ServerProcess.StartAsync(serverPath, database, dataDirectory, environment, ct);

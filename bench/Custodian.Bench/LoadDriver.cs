@@ -17,7 +17,7 @@ sealed class LoadDriver(BenchDatabase database, BenchManifest manifest, Options 
     public async Task<string> RunAsync(CancellationToken ct)
     {
         var serverDll = Path.GetFullPath(options.Get("server", "src/Custodian.Server/bin/Release/net10.0/Custodian.Server.dll"));
-        await using var server = await ServerProcess.StartAsync(serverDll, database, dataDirectory, null, ct);
+        await using var server = await ServerProcess.StartAsync(serverDll, database, dataDirectory, options.ServerEnvironment(), ct);
         var concurrency = options.Int("concurrency", 4);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

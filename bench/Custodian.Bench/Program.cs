@@ -3,7 +3,7 @@ using Custodian.Bench;
 // bench generate --db sqlite|postgres [--conn …] --data DIR [--scale 1]
 // bench run      --db sqlite|postgres [--conn …] --data DIR --server path/Custodian.Server.dll
 //                [--duration 10] [--concurrency 4] [--out results.md] [--label text] [--only "name|name"]  (parts of scenario names, which hold commas)
-//                [--floor bench/floor/floor]
+//                [--floor bench/floor/floor] [--env "NAME=value,…"]  (settings for the server process only)
 // bench footprint --db … --data DIR --server path/Custodian.Server.dll|published/Custodian.Server [--env "NAME=value,…"] [--label text] [--out file] [--smaps file]
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();
@@ -63,6 +63,11 @@ sealed record Options(string Command, IReadOnlyDictionary<string, string> Values
     public string? Find(string name) => Values.GetValueOrDefault(name);
 
     public string Get(string name, string fallback) => Values.GetValueOrDefault(name) ?? fallback;
+
+    /// <summary><c>--env "NAME=value,…"</c>: settings for the server process only (runtime knobs measured one at a time).</summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment() =>
+        (Find("env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
 
     public int Int(string name, int fallback) => Values.TryGetValue(name, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }

@@ -34,14 +34,13 @@ public static class SyncEndpoint
     /// <remarks>
     /// A small vault's sync is mostly fixed cost, so it asks only what it cannot know: the account and its flags come
     /// from the token check, the memberships are read once for the profile and the item rules, and parts known to be
-    /// empty (provider reach, Sends) are not asked for. One connection serves every query (on SQLite each open also
-    /// sets the busy timeout). A test pins the number of commands (SyncCommandCountTests).
+    /// empty (provider reach, Sends) are not asked for. One connection, opened by the token check, serves every query
+    /// (<see cref="ReadConnectionFilter"/>). A test pins the number of commands (SyncCommandCountTests).
     /// </remarks>
     static async Task<SyncResponse> Sync(bool? excludeDomains, AppDbContext db, CurrentUser caller, Accounts.CallerAccount account, VaultAccess access,
         CipherService ciphers, Organizations.CollectionService collections, Providers.ProviderClientProfiles providerClients,
         Platform.CustodianMetrics metrics, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
         var user = account.User ?? await AccountEndpoints.LoadAsync(db, caller, ct);
         var known = account.User is null ? null : account;
         var profile = await ProfileResponse.BuildAsync(db, providerClients, user, ct, known, await access.MembershipsAsync(ct));
