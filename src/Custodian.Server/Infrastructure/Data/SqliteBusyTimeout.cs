@@ -26,7 +26,7 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     static void Set(DbConnection connection)
     {
-        var result = SQLitePCL.raw.sqlite3_busy_timeout(((SqliteConnection)connection).Handle, TimeoutMilliseconds);
-        SqliteException.ThrowExceptionForRC(result, ((SqliteConnection)connection).Handle);
+        var handle = ((SqliteConnection)connection).Handle;
+        SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_busy_timeout(handle, TimeoutMilliseconds), handle);
     }
 }
